@@ -1,0 +1,12 @@
+namespace Scanner.MarketData;
+
+/// <summary>A fair market value (<c>FMV</c>): sym fmv t.</summary>
+[GenerateSerializer, Immutable, Alias("scanner.md.fmv")]
+public sealed record FairMarketValue(
+    string Symbol,
+    long Timestamp,
+    long RawTimestamp,
+    double Value) : FeedEvent(Symbol, Timestamp, RawTimestamp)
+{
+    public override FeedEventKind Kind => FeedEventKind.FairMarketValue;
+}
