@@ -1,3 +1,8 @@
+using Orleans.Dashboard;
+using Scanner.Silo.Feed;
+using Scanner.Silo.Hosting;
+using Scanner.Silo.Operations;
+
 namespace Scanner.Silo;
 
 public static class Program
@@ -5,8 +10,19 @@ public static class Program
     public static async Task Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddInMemoryCollection(
+            LegacyEnvironmentAliases.Map(Environment.GetEnvironmentVariables(), builder.Configuration));
+        var host = builder.Configuration.GetSection(ScannerHostOptions.Section).Get<ScannerHostOptions>() ?? new();
+
+        builder.UseOrleans(silo => silo.ConfigureScannerSilo(host));
+        builder.Services.AddFeedListener(builder.Configuration);
+        builder.Services.AddOperatorAccess(builder.Configuration);
+        builder.Services.AddAuthorization();
+
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { service = "scanner-silo", status = "starting" }));
+        app.UseAuthorization();
+        app.MapSiloHealth();
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorAccess.PolicyName);
         await app.RunAsync();
     }
 }

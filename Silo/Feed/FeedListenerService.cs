@@ -1,0 +1,196 @@
+using Microsoft.Extensions.Options;
+using Scanner.Cluster;
+using Scanner.Silo.Feed.Parsing;
+
+namespace Scanner.Silo.Feed;
+
+/// <summary>
+/// The silo's feed listener: holds the one upstream WebSocket while this silo holds the cluster's listener lease,
+/// and reconnects with backoff. <c>auth_failed</c> is terminal; <c>max_connections</c> means another client
+/// holds the key, so it cools down for minutes instead of fighting it. Registered after <c>UseOrleans</c>, so the
+/// silo is running before it publishes.
+/// </summary>
+public sealed partial class FeedListenerService(
+    IOptions<FeedOptions> options,
+    IClusterClient client,
+    IStreamBatchPublisher publisher,
+    FeedMetrics metrics,
+    FeedListenerStatus status,
+    ListenerIdentity identity,
+    ILoggerFactory loggerFactory) : BackgroundService
+{
+    /// <summary>The name of the upstream connection, and so of its lease.</summary>
+    public const string LeaseName = "massive-stocks";
+
+    private readonly ILogger _logger = loggerFactory.CreateLogger<FeedListenerService>();
+    private readonly FrameParser _parser = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var feed = options.Value;
+        if (!feed.Enabled)
+        {
+            status.Set(ListenerState.Idle, "disabled by configuration (Feed:Enabled=false)");
+            return;
+        }
+
+        var lease = client.GetGrain<IListenerLeaseGrain>(LeaseName);
+        var backoff = new ReconnectBackoff(feed.ReconnectDelayMin, feed.ReconnectDelayMax, Random.Shared);
+        var failures = 0;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (!await HoldsLeaseAsync(lease, feed, stoppingToken))
+                {
+                    status.Set(ListenerState.Standby);
+                    await Task.Delay(feed.LeaseDuration / 3, stoppingToken);
+                    continue;
+                }
+
+                using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var renewal = RenewLeaseAsync(lease, feed, leaseLost);
+                var outcome = await RunSessionAsync(feed, leaseLost.Token);
+                await leaseLost.CancelAsync();
+                await renewal;
+
+                switch (outcome)
+                {
+                    case SessionOutcome.AuthFailed:
+                        // Retrying with the same key cannot succeed; give the lease to nobody and stay visible as failed.
+                        await lease.Release(identity.Name);
+                        return;
+                    case SessionOutcome.MaxConnections:
+                        LogMaxConnections(_logger, feed.MaxConnectionsCooldown);
+                        status.Set(ListenerState.Backoff, "max_connections: another connection holds the key; cooling down");
+                        await Task.Delay(feed.MaxConnectionsCooldown, stoppingToken);
+                        continue;
+                    case SessionOutcome.Cancelled:
+                        continue;
+                }
+
+                failures = status.WasStreaming ? 1 : failures + 1;
+                if (status.WasStreaming)
+                {
+                    backoff.Reset();
+                }
+                if (feed.MaxReconnects > 0 && failures > feed.MaxReconnects)
+                {
+                    status.Set(ListenerState.Stopped, $"gave up after {failures - 1} reconnects (Feed:MaxReconnects)");
+                    await lease.Release(identity.Name);
+                    return;
+                }
+                var delay = backoff.Next();
+                status.Set(ListenerState.Backoff);
+                status.CountReconnect();
+                LogReconnecting(_logger, delay);
+                await Task.Delay(delay, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            if (status.State != ListenerState.AuthFailed)
+            {
+                status.Set(ListenerState.Stopped);
+            }
+            await ReleaseQuietlyAsync(lease);
+        }
+    }
+
+    private async Task<SessionOutcome> RunSessionAsync(FeedOptions feed, CancellationToken cancellationToken)
+    {
+        var stage = new FeedPublishingStage(_parser, publisher, metrics, feed.MaxPublishesInFlight, loggerFactory.CreateLogger<FeedPublishingStage>());
+        var session = new FeedSession(feed, stage, metrics, _parser.Counters.Snapshot, status, loggerFactory.CreateLogger<FeedSession>());
+        try
+        {
+            return await session.RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return SessionOutcome.Cancelled;
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or HttpRequestException or OperationCanceledException or IOException)
+        {
+            status.Set(ListenerState.Backoff, $"connection failed: {ex.Message}");
+            LogConnectionFailed(_logger, ex.Message);
+            return SessionOutcome.Disconnected;
+        }
+    }
+
+    private async Task<bool> HoldsLeaseAsync(IListenerLeaseGrain lease, FeedOptions feed, CancellationToken ct)
+    {
+        try
+        {
+            var grant = await lease.TryAcquire(identity.Name, feed.LeaseDuration).WaitAsync(ct);
+            if (!grant.Granted)
+            {
+                status.Set(ListenerState.Standby, $"lease held by {grant.Holder} until {grant.ExpiresAt:O}");
+            }
+            return grant.Granted;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The cluster is starting or the storage is briefly unavailable: stay in standby and ask again.
+            status.Set(ListenerState.Standby, $"lease unavailable: {ex.Message}");
+            return false;
+        }
+    }
+
+    private async Task RenewLeaseAsync(IListenerLeaseGrain lease, FeedOptions feed, CancellationTokenSource session)
+    {
+        var lastGranted = DateTimeOffset.UtcNow;
+        while (!session.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(feed.LeaseDuration / 3, session.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            if (await HoldsLeaseAsync(lease, feed, session.Token))
+            {
+                lastGranted = DateTimeOffset.UtcNow;
+            }
+            else if (DateTimeOffset.UtcNow - lastGranted >= feed.LeaseDuration)
+            {
+                // Someone else may hold it now: two connections with one key would cost us both.
+                LogLeaseLost(_logger);
+                await session.CancelAsync();
+                return;
+            }
+        }
+    }
+
+    private async Task ReleaseQuietlyAsync(IListenerLeaseGrain lease)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await lease.Release(identity.Name).WaitAsync(timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            LogLeaseReleaseFailed(_logger, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconnecting to the upstream feed in {Delay}")]
+    private static partial void LogReconnecting(ILogger logger, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream connection failed: {Reason}")]
+    private static partial void LogConnectionFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "max_connections: another client holds the feed key; waiting {Cooldown} before trying again")]
+    private static partial void LogMaxConnections(ILogger logger, TimeSpan cooldown);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the listener lease; closing the upstream connection")]
+    private static partial void LogLeaseLost(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not release the listener lease: {Reason}")]
+    private static partial void LogLeaseReleaseFailed(ILogger logger, string reason);
+}

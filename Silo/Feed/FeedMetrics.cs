@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Scanner.Silo.Feed;
+
+/// <summary>
+/// The listener's counters: exported through System.Diagnostics.Metrics (meter <c>Scanner.Feed</c>) and readable
+/// as a snapshot for the health endpoint. One instance per silo, shared by every connection it makes.
+/// </summary>
+public sealed class FeedMetrics : IDisposable
+{
+    public const string MeterName = "Scanner.Feed";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _publishedEvents;
+    private readonly Counter<long> _publishFailedEvents;
+    private readonly Histogram<double> _publishLatency;
+    private readonly LatencyWindow _latencies = new(2048);
+    private long _published;
+    private long _publishFailed;
+    private long _inFlight;
+    private long _skippedMessages;
+    private Func<long> _bufferDepth = static () => 0;
+    private Func<long> _droppedFrames = static () => 0;
+    private Func<Parsing.ParseCountersSnapshot> _parse = static () => default;
+    private long _droppedBefore;
+
+    public FeedMetrics(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(MeterName);
+        _publishedEvents = _meter.CreateCounter<long>("scanner.feed.published", "{event}", "Events handed to the stream providers and accepted.");
+        _publishFailedEvents = _meter.CreateCounter<long>("scanner.feed.publish_failed", "{event}", "Events whose publication failed (broker down or refused); they are lost.");
+        _publishLatency = _meter.CreateHistogram<double>("scanner.feed.publish_latency", "ms", "From frame received to stream publication accepted.");
+        _meter.CreateObservableCounter("scanner.feed.frames", () => _parse().Frames, "{frame}", "Frames parsed.");
+        _meter.CreateObservableCounter("scanner.feed.events", () => _parse().Events, "{event}", "Events parsed.");
+        _meter.CreateObservableCounter("scanner.feed.malformed", () => _parse().Malformed, "{item}", "Frames and events skipped as malformed, unknown or without symbol.");
+        _meter.CreateObservableCounter("scanner.feed.dropped_frames", () => DroppedFrames, "{frame}", "Frames shed because publishing fell behind the socket.");
+        _meter.CreateObservableGauge("scanner.feed.buffer_depth", () => _bufferDepth(), "{frame}", "Frames waiting between reader and publisher.");
+        _meter.CreateObservableGauge("scanner.feed.publish_in_flight", () => Interlocked.Read(ref _inFlight), "{batch}", "Stream publications not yet confirmed.");
+    }
+
+    /// <summary>Frames shed in earlier connections plus the current one.</summary>
+    public long DroppedFrames => _droppedBefore + _droppedFrames();
+
+    /// <summary>Points the observable instruments at the current connection's buffer and parser.</summary>
+    public void Attach(FrameBuffer buffer, Func<Parsing.ParseCountersSnapshot> parse)
+    {
+        _droppedBefore = DroppedFrames;
+        _bufferDepth = () => buffer.Count;
+        _droppedFrames = () => buffer.Dropped;
+        _parse = parse;
+    }
+
+    public void AddSkippedMessages(long count) => Interlocked.Add(ref _skippedMessages, count);
+
+    public void PublishStarted() => Interlocked.Increment(ref _inFlight);
+
+    public void PublishSucceeded(int events, long receivedTimestamp)
+    {
+        Interlocked.Decrement(ref _inFlight);
+        Interlocked.Add(ref _published, events);
+        _publishedEvents.Add(events);
+        var ms = Stopwatch.GetElapsedTime(receivedTimestamp).TotalMilliseconds;
+        _publishLatency.Record(ms);
+        _latencies.Add(ms);
+    }
+
+    public void PublishFailed(int events)
+    {
+        Interlocked.Decrement(ref _inFlight);
+        Interlocked.Add(ref _publishFailed, events);
+        _publishFailedEvents.Add(events);
+    }
+
+    public FeedCountersSnapshot Snapshot()
+    {
+        var parse = _parse();
+        var (p50, p99) = _latencies.Percentiles();
+        return new FeedCountersSnapshot(
+            parse, DroppedFrames, Interlocked.Read(ref _skippedMessages), Interlocked.Read(ref _published),
+            Interlocked.Read(ref _publishFailed), Interlocked.Read(ref _inFlight), _bufferDepth(), p50, p99);
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
+
+/// <summary>The listener's counters at one instant.</summary>
+public sealed record FeedCountersSnapshot(
+    Parsing.ParseCountersSnapshot Parse,
+    long DroppedFrames,
+    long SkippedMessages,
+    long PublishedEvents,
+    long PublishFailedEvents,
+    long PublishesInFlight,
+    long BufferDepth,
+    double PublishLatencyP50Ms,
+    double PublishLatencyP99Ms);

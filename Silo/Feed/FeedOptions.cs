@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Scanner.Silo.Feed;
+
+/// <summary>
+/// The upstream Massive stocks WebSocket (section <c>Feed</c>; the original's variable names are mapped onto it by
+/// <see cref="Hosting.LegacyEnvironmentAliases"/>).
+/// </summary>
+public sealed class FeedOptions
+{
+    public const string Section = "Feed";
+
+    /// <summary>Real-time feed; <c>wss://delayed.massive.com/stocks</c> is the 15-minute delayed one.</summary>
+    public const string RealTimeUrl = "wss://socket.massive.com/stocks";
+
+    public const string DelayedUrl = "wss://delayed.massive.com/stocks";
+
+    /// <summary>False leaves the listener idle (a silo that only hosts grains).</summary>
+    public bool Enabled { get; set; } = true;
+
+    [Required]
+    public Uri Url { get; set; } = new(RealTimeUrl);
+
+    /// <summary>The provider key; never logged, never sent anywhere but the upstream auth message.</summary>
+    public string ApiKey { get; set; } = "";
+
+    [MinLength(1)]
+    public string[] Subscriptions { get; set; } = ["A.*", "T.*", "Q.*", "LULD.*"];
+
+    /// <summary>How long the server may take to acknowledge every subscription before it is reported missing.</summary>
+    public TimeSpan SubscriptionAckTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long to wait for <c>connected</c> and for the answer to <c>auth</c>.</summary>
+    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Frames held between the socket reader and the publisher; beyond it the oldest are shed (counted).</summary>
+    [Range(16, 1_000_000)]
+    public int FrameBufferCapacity { get; set; } = 8192;
+
+    /// <summary>A frame larger than this is skipped as malformed: the feed never sends one that large.</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxFrameBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Stream batches whose publication may be outstanding at once (confirms are awaited off the hot path).</summary>
+    [Range(1, 100_000)]
+    public int MaxPublishesInFlight { get; set; } = 4096;
+
+    public TimeSpan ReconnectDelayMin { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>After <c>max_connections</c> another client holds the key: wait this long, never fight it.</summary>
+    public TimeSpan MaxConnectionsCooldown { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Consecutive failed connections before giving up (0 = never give up).</summary>
+    [Range(0, int.MaxValue)]
+    public int MaxReconnects { get; set; }
+
+    /// <summary>How long the single-listener lease lasts; it is renewed every third of that.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+}

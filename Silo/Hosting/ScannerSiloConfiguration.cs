@@ -1,0 +1,68 @@
+using System.Net;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Hosting;
+using Scanner.MarketData;
+using StackExchange.Redis;
+
+namespace Scanner.Silo.Hosting;
+
+/// <summary>
+/// The one place a silo's cluster, storage and stream providers are chosen, shared by the silo process and the
+/// tests that host silos in-process.
+/// </summary>
+public static class ScannerSiloConfiguration
+{
+    /// <summary>The grain storage every scanner grain persists to.</summary>
+    public const string StorageName = "scanner";
+
+    public static ISiloBuilder ConfigureScannerSilo(this ISiloBuilder silo, ScannerHostOptions options)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+
+        if (options.Infrastructure == ScannerInfrastructure.InMemory)
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+            silo.AddMemoryGrainStorage(StorageName);
+            foreach (var kind in MarketDataStreams.All)
+            {
+                silo.AddMemoryStreams(kind, b => b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+            }
+        }
+        else
+        {
+            silo.ConfigureEndpoints(AdvertisedAddress(options.AdvertisedHost), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(options.Redis));
+            silo.AddRedisGrainStorage(StorageName, o => o.ConfigurationOptions = RedisOptions(options.Redis));
+            silo.AddMarketDataRabbitMqStreams(options);
+        }
+
+        silo.AddDashboard();
+        return silo;
+    }
+
+    public static ConfigurationOptions RedisOptions(string endpoint)
+    {
+        var redis = ConfigurationOptions.Parse(endpoint);
+        redis.AbortOnConnectFail = false;
+        return redis;
+    }
+
+    private static IPAddress AdvertisedAddress(string? host)
+    {
+        if (string.IsNullOrEmpty(host))
+        {
+            return IPAddress.Loopback;
+        }
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return address;
+        }
+        // A container name: advertise the address it resolves to, which the other containers can reach.
+        return Dns.GetHostAddresses(host).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Buffers;
+using Scanner.Silo.Feed;
+
+namespace Scanner.Tests.Unit.Listener;
+
+public class FrameBufferTests
+{
+    private static ReceivedFrame Frame(byte marker)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(4);
+        buffer[0] = marker;
+        return new ReceivedFrame(buffer, 1, marker);
+    }
+
+    [Fact]
+    public void A_full_buffer_sheds_the_oldest_frames_and_counts_them()
+    {
+        var buffer = new FrameBuffer(3);
+        for (byte i = 1; i <= 5; i++)
+        {
+            buffer.Write(Frame(i));
+        }
+
+        Assert.Equal(2, buffer.Dropped);
+        Assert.Equal(3, buffer.Count);
+        var kept = new List<byte>();
+        while (buffer.Reader.TryRead(out var frame))
+        {
+            kept.Add(frame.Span[0]);
+            frame.Release();
+        }
+        Assert.Equal([3, 4, 5], kept);
+    }
+
+    [Fact]
+    public async Task Completing_lets_the_reader_drain_what_is_left()
+    {
+        var buffer = new FrameBuffer(8);
+        buffer.Write(Frame(1));
+        buffer.Complete();
+        buffer.Write(Frame(2));
+
+        var read = new List<byte>();
+        await foreach (var frame in buffer.Reader.ReadAllAsync())
+        {
+            read.Add(frame.Span[0]);
+            frame.Release();
+        }
+        Assert.Equal([1], read);
+        Assert.Equal(0, buffer.Dropped);
+    }
+}
