@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Text;
 
 namespace Scanner.MarketData;
 
@@ -10,14 +12,28 @@ namespace Scanner.MarketData;
 [GenerateSerializer, Immutable, Alias("scanner.md.tradeid")]
 public readonly record struct TradeId(ulong Number, string? Text)
 {
+    private const int MaxCompactDigits = 19; // every 19-digit number fits in a ulong
+
     public override string ToString() => Text ?? Number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>True when the digits round-trip through a number: 1 to 19 digits, no leading zero.</summary>
-    public static bool IsCompactNumber(ReadOnlySpan<char> id) =>
-        id.Length is > 0 and <= 19
-        && (id.Length == 1 || id[0] != '0')
-        && !id.ContainsAnyExceptInRange('0', '9');
+    public static bool IsCompactNumber(ReadOnlySpan<char> id) => IsCompactNumber(id, '0', '9');
+
+    /// <inheritdoc cref="IsCompactNumber(ReadOnlySpan{char})"/>
+    public static bool IsCompactNumber(ReadOnlySpan<byte> utf8Id) => IsCompactNumber(utf8Id, (byte)'0', (byte)'9');
 
     public static TradeId Parse(string id) =>
         IsCompactNumber(id) ? new TradeId(ulong.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture), null) : new TradeId(0, id);
+
+    /// <summary>The id from its UTF-8 text, allocating only when it is not a compact number.</summary>
+    public static TradeId Parse(ReadOnlySpan<byte> utf8Id) =>
+        IsCompactNumber(utf8Id) && Utf8Parser.TryParse(utf8Id, out ulong number, out _)
+            ? new TradeId(number, null)
+            : new TradeId(0, Encoding.UTF8.GetString(utf8Id));
+
+    private static bool IsCompactNumber<T>(ReadOnlySpan<T> id, T zero, T nine)
+        where T : IEquatable<T>, IComparable<T> =>
+        id.Length is > 0 and <= MaxCompactDigits
+        && (id.Length == 1 || !id[0].Equals(zero))
+        && !id.ContainsAnyExceptInRange(zero, nine);
 }
