@@ -22,7 +22,7 @@ public sealed class FeedMetrics : IDisposable
     private long _skippedMessages;
     private Func<long> _bufferDepth = static () => 0;
     private Func<long> _droppedFrames = static () => 0;
-    private Func<Parsing.ParseCountersSnapshot> _parse = static () => default;
+    private Func<Parsing.ParseCountersSnapshot> _parse = Parsing.ParseCountersSnapshot.Empty;
     private long _droppedBefore;
 
     public FeedMetrics(IMeterFactory meterFactory)
@@ -33,7 +33,7 @@ public sealed class FeedMetrics : IDisposable
         _publishLatency = _meter.CreateHistogram<double>("scanner.feed.publish_latency", "ms", "From frame received to stream publication accepted.");
         _meter.CreateObservableCounter("scanner.feed.frames", () => _parse().Frames, "{frame}", "Frames parsed.");
         _meter.CreateObservableCounter("scanner.feed.events", () => _parse().Events, "{event}", "Events parsed.");
-        _meter.CreateObservableCounter("scanner.feed.malformed", () => _parse().Malformed, "{item}", "Frames and events skipped as malformed, unknown or without symbol.");
+        _meter.CreateObservableCounter("scanner.feed.malformed", () => _parse().MalformedFrames + _parse().SkippedEvents, "{item}", "Frames and events skipped as malformed, unknown or without symbol.");
         _meter.CreateObservableCounter("scanner.feed.dropped_frames", () => DroppedFrames, "{frame}", "Frames shed because publishing fell behind the socket.");
         _meter.CreateObservableGauge("scanner.feed.buffer_depth", () => _bufferDepth(), "{frame}", "Frames waiting between reader and publisher.");
         _meter.CreateObservableGauge("scanner.feed.publish_in_flight", () => Interlocked.Read(ref _inFlight), "{batch}", "Stream publications not yet confirmed.");

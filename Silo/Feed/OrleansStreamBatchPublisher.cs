@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Orleans.Streams;
 using Scanner.MarketData;
 
 namespace Scanner.Silo.Feed;

@@ -2,6 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
+using Orleans.Streams;
 using Scanner.MarketData;
 using StackExchange.Redis;
 

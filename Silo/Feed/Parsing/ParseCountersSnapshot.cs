@@ -16,6 +16,9 @@ public sealed record ParseCountersSnapshot(
     long UnknownEventTypes,
     long MissingSymbols)
 {
+    /// <summary>Nothing parsed yet (before the first connection).</summary>
+    public static ParseCountersSnapshot Empty() => new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
     /// <summary>Market data events parsed (statuses excluded).</summary>
     public long Events => Trades + Quotes + SecondAggregates + MinuteAggregates + LuldBands + Imbalances + FairMarketValues;
 
