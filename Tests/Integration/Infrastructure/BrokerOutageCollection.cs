@@ -1,0 +1,11 @@
+namespace Scanner.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// Tests that stop the shared broker (<see cref="RabbitMqBroker"/>) would break every test running beside them:
+/// xunit runs this collection on its own, after all parallel collections.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrokerOutageCollection
+{
+    public const string Name = "Broker outages";
+}

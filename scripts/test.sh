@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# The test command: builds the solution once, runs Tests/Unit without infrastructure, then starts real Redis and
+# RabbitMQ (scripts/infra.sh) and runs every other test project under Tests/ (Benchmarks excepted) against them.
+# Infrastructure is always stopped afterwards, also on failure or Ctrl-C.
+#
+#   scripts/test.sh                        everything
+#   scripts/test.sh --unit                 unit tests only (no Redis, no RabbitMQ)
+#   scripts/test.sh -- --filter Name~Feed  anything after `--` goes to every `dotnet test`
+#
+# Environment: CONFIGURATION (Debug), TEST_RESULTS (TestResults: one TRX file per project), CI=true (timestamps).
+# Last line of output, always: `N passed, N failed, N skipped`. Exit status is non-zero if anything failed or no
+# test ran.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+readonly REPO_ROOT=$PWD
+readonly CONFIGURATION=${CONFIGURATION:-Debug}
+readonly RESULTS=${TEST_RESULTS:-$REPO_ROOT/TestResults}
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+unit_only=false
+test_args=()
+while (($#)); do
+    case $1 in
+        --unit) unit_only=true ;;
+        --) shift; test_args=("$@"); break ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+progress() {
+    if [[ ${CI:-} == true ]]; then
+        printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2
+    else
+        printf '==> %s\n' "$*" >&2
+    fi
+}
+
+is_root() { [[ $(id -u) -eq 0 ]]; }
+
+apt_install() {
+    is_root || { progress "missing $*; install it with apt-get (needs root)"; return 1; }
+    progress "installing $* from Debian's archive"
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$@" >&2
+}
+
+# ---------------------------------------------------------------- infrastructure lifetime
+
+# Redis and RabbitMQ boot in the background while the solution builds; the exports land in a file.
+infra_job= infra_exports=
+start_infra() {
+    infra_exports=$(mktemp)
+    progress "starting Redis and RabbitMQ (in the background)"
+    scripts/infra.sh up >"$infra_exports" &
+    infra_job=$!
+}
+
+# Waits for the background `up` and loads its exports into this shell (so `dotnet test` sees them).
+await_infra() {
+    [[ -n $infra_job ]] || start_infra
+    if [[ -z ${SCANNER_INFRA_DIR:-} ]]; then
+        wait "$infra_job" || { progress "FAILED: Redis and RabbitMQ did not start"; return 1; }
+        eval "$(cat "$infra_exports")"
+        progress "Redis $SCANNER_TEST_REDIS, RabbitMQ $SCANNER_TEST_RABBITMQ"
+    fi
+}
+
+stop_infra() {
+    [[ -n $infra_job ]] || return 0
+    # An `up` still starting is told to stop; it cleans up after itself.
+    [[ -s $infra_exports ]] || kill -TERM "$infra_job" 2>/dev/null || true
+    wait "$infra_job" 2>/dev/null || true
+    infra_job=
+    if [[ -s $infra_exports ]]; then
+        progress "stopping Redis and RabbitMQ"
+        (eval "$(cat "$infra_exports")" && scripts/infra.sh down) || progress "warning: infra.sh down failed"
+    fi
+    rm -f "$infra_exports"
+}
+trap stop_infra EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------- projects
+
+# Every test project under Tests/ (one folder each), Unit first; Benchmarks is a program, not tests.
+test_projects() {
+    local project
+    [[ -f Tests/Unit/Unit.csproj ]] && echo Tests/Unit/Unit.csproj
+    for project in Tests/*/*.csproj; do
+        case $project in Tests/Unit/*|Tests/Benchmarks/*) continue ;; esac
+        echo "$project"
+    done
+}
+
+uses_browser() { grep -q 'Microsoft.Playwright' "$1"; }
+
+ensure_chromium() {
+    local chromium
+    chromium=$(command -v chromium || command -v chromium-browser || true)
+    if [[ -z $chromium ]]; then
+        apt_install chromium
+        chromium=$(command -v chromium)
+    fi
+    # Browser tests launch this system Chromium instead of downloading Playwright's own build.
+    export SCANNER_TEST_CHROMIUM=$chromium
+}
+
+# Docker Compose file check: `docker-compose config` parses and resolves it (no engine needed).
+compose_check_failed=false
+check_compose_file() {
+    [[ -f compose/docker-compose.yml ]] || return 0
+    if ! command -v docker-compose >/dev/null; then
+        progress "docker-compose not installed: compose file not checked (apt-get install docker-compose)"
+        return 0
+    fi
+    progress "checking compose/docker-compose.yml"
+    if ! docker-compose --env-file compose/.env.example -f compose/docker-compose.yml config -q; then
+        progress "FAILED: compose/docker-compose.yml is not a valid compose file"
+        compose_check_failed=true
+    fi
+}
+
+# ---------------------------------------------------------------- run
+
+crashed_projects=()
+run_tests() {
+    local project=$1 name
+    name=$(basename "$project" .csproj)
+    progress "testing $name"
+    if ! dotnet test "$project" --no-build -c "$CONFIGURATION" --nologo -v quiet \
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+        --results-directory "$RESULTS" ${test_args[@]+"${test_args[@]}"}; then
+        # Failed tests show up in the TRX counts; a project without a TRX file did not run at all.
+        [[ -f $RESULTS/$name.trx ]] || crashed_projects+=("$name")
+    fi
+}
+
+# Reads one counter attribute (passed="3") of a TRX file's <Counters> element.
+trx_counter() {
+    local value
+    value=$(sed -n 's/.*<Counters [^>]*\b'"$2"'="\([0-9]*\)".*/\1/p' "$1" | head -n 1)
+    echo "${value:-0}"
+}
+
+passed=0 failed=0 skipped=0
+add_trx_counts() {
+    local trx=$1 name
+    passed=$((passed + $(trx_counter "$trx" passed)))
+    for name in failed error timeout aborted; do failed=$((failed + $(trx_counter "$trx" "$name"))); done
+    # Skipped tests are counted in `total` but not in `executed` (notExecuted stays 0 for them).
+    skipped=$((skipped + $(trx_counter "$trx" total) - $(trx_counter "$trx" executed)))
+}
+
+main() {
+    local started=$SECONDS projects project status=0
+    mapfile -t projects < <(test_projects)
+    if $unit_only; then projects=(Tests/Unit/Unit.csproj); fi
+    rm -rf "$RESULTS"
+    mkdir -p "$RESULTS"
+
+    $unit_only || check_compose_file
+    for project in "${projects[@]}"; do
+        if uses_browser "$project"; then ensure_chromium; fi
+    done
+    if ((${#projects[@]} > 1)); then start_infra; fi
+
+    progress "building Scanner.Orleans.sln ($CONFIGURATION)"
+    if ! dotnet build Scanner.Orleans.sln -c "$CONFIGURATION" --nologo -v quiet; then
+        progress "FAILED: the build"
+        projects=()
+        status=1
+    fi
+
+    for project in ${projects[@]+"${projects[@]}"}; do
+        if [[ $project != Tests/Unit/* ]]; then await_infra; fi
+        run_tests "$project"
+    done
+    stop_infra
+
+    local trx
+    for trx in "$RESULTS"/*.trx; do
+        [[ -f $trx ]] && add_trx_counts "$trx"
+    done
+    progress "done in $((SECONDS - started))s; TRX files in $RESULTS"
+    if ((${#crashed_projects[@]})); then progress "FAILED to run: ${crashed_projects[*]}"; status=1; fi
+    if $compose_check_failed; then status=1; fi
+    if ((failed > 0)); then status=1; fi
+    if ((passed + failed == 0)); then progress "FAILED: no test ran"; status=1; fi
+    echo "$passed passed, $failed failed, $skipped skipped"
+    return "$status"
+}
+
+main
