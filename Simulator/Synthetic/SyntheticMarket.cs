@@ -1,0 +1,180 @@
+using Scanner.MarketData;
+
+namespace Scanner.Simulator.Synthetic;
+
+/// <summary>
+/// Generates the events of the synthetic tickers: about 30% trades, 60% quotes, 9.5% second aggregates and 0.5% LULD
+/// bands, on tickers picked by activity weight. Prices follow each ticker's random walk with drift from its open
+/// (previous close plus gap); volume spikes multiply trade sizes for a minute; a price that reaches its LULD band
+/// stops there, emits a limit-state band and sometimes a trading pause (no trades for five minutes).
+/// Single-threaded and deterministic for a seed and a sequence of times.
+/// </summary>
+public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long regularOpenUnixMs)
+{
+    public const int LimitStateIndicator = 17;
+    public const int TradingPauseIndicator = 21;
+    private static readonly int[] Venues = [1, 4, 7, 8, 10, 11, 12, 15, 17, 19];
+
+    private readonly Random _random = new(seed);
+
+    /// <summary>Fills <paramref name="events"/> with new events stamped <paramref name="nowUnixMs"/>.</summary>
+    public void Generate(Span<FeedEvent> events, long nowUnixMs)
+    {
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = Next(nowUnixMs);
+        }
+    }
+
+    public FeedEvent Next(long nowUnixMs)
+    {
+        var ticker = Pick();
+        if (!ticker.Started)
+        {
+            StartSession(ticker, nowUnixMs);
+        }
+        var roll = _random.NextDouble();
+        var halted = nowUnixMs < ticker.HaltedUntilMs;
+        if (roll < 0.005)
+        {
+            return Band(ticker, nowUnixMs, ConditionCodes.Empty, recenter: !halted);
+        }
+        if (roll < 0.10 && ticker.BarChanged)
+        {
+            return SecondAggregate(ticker);
+        }
+        if (roll < 0.40 && !halted)
+        {
+            return Trade(ticker, nowUnixMs);
+        }
+        return Quote(ticker, nowUnixMs);
+    }
+
+    private SyntheticTicker Pick()
+    {
+        var weights = universe.Weights;
+        var index = Array.BinarySearch(weights, _random.NextDouble() * weights[^1]);
+        return universe.Tickers[index < 0 ? Math.Min(~index, weights.Length - 1) : index];
+    }
+
+    private void StartSession(SyntheticTicker t, long nowUnixMs)
+    {
+        t.Started = true;
+        t.Price = RoundPrice(t.PreviousDay.Close * (1 + t.OpenGap));
+        t.LastUpdateMs = nowUnixMs;
+        SetBand(t);
+    }
+
+    private void Move(SyntheticTicker t, long nowUnixMs)
+    {
+        var seconds = Math.Max(0.001, (nowUnixMs - t.LastUpdateMs) / 1000.0);
+        t.LastUpdateMs = nowUnixMs;
+        var step = t.DriftPerSecond * seconds + t.VolatilityPerSqrtSecond * Math.Sqrt(seconds) * SyntheticUniverse.Normal(_random);
+        t.Price = RoundPrice(t.Price * Math.Exp(step));
+    }
+
+    private FeedEvent Trade(SyntheticTicker t, long nowUnixMs)
+    {
+        Move(t, nowUnixMs);
+        if (t.Price >= t.BandUpper || t.Price <= t.BandLower)
+        {
+            // Limit state: the price stops at the band; sometimes the exchange pauses trading.
+            t.Price = t.Price >= t.BandUpper ? t.BandUpper : t.BandLower;
+            var pause = _random.NextDouble() < 0.3;
+            if (pause)
+            {
+                t.HaltedUntilMs = nowUnixMs + 5 * 60_000;
+            }
+            return Band(t, nowUnixMs, pause ? ConditionCodes.Of(LimitStateIndicator, TradingPauseIndicator) : ConditionCodes.Of(LimitStateIndicator), recenter: pause);
+        }
+        if (_random.NextDouble() < 0.0005)
+        {
+            t.SpikeUntilMs = nowUnixMs + 60_000;
+        }
+        var size = TradeSize(t, nowUnixMs);
+        t.DayVolume += size;
+        t.DayPriceVolume += t.Price * size;
+        if (t.OfficialOpen is null && nowUnixMs >= regularOpenUnixMs)
+        {
+            t.OfficialOpen = t.Price;
+        }
+        AddToBar(t, nowUnixMs, size);
+        t.Sequence++;
+        return new Trade(t.Symbol, nowUnixMs, nowUnixMs, Venues[_random.Next(Venues.Length)], new TradeId((ulong)t.Sequence, null),
+            t.Tape, t.Price, size, ConditionCodes.Empty, t.Sequence, 0, 0);
+    }
+
+    private long TradeSize(SyntheticTicker t, long nowUnixMs)
+    {
+        var size = _random.NextDouble() < 0.2
+            ? 1 + _random.Next(99)
+            : 100L * (1 + (long)(-Math.Log(1 - _random.NextDouble()) * 2));
+        if (t.Price < 5)
+        {
+            size *= 5;
+        }
+        return nowUnixMs < t.SpikeUntilMs ? size * 10 : size;
+    }
+
+    private static void AddToBar(SyntheticTicker t, long nowUnixMs, long size)
+    {
+        var start = nowUnixMs - (nowUnixMs % 1000);
+        if (start != t.BarStart)
+        {
+            t.BarStart = start;
+            t.BarOpen = t.BarHigh = t.BarLow = t.Price;
+            t.BarVolume = 0;
+            t.BarPriceVolume = 0;
+            t.BarTrades = 0;
+        }
+        t.BarHigh = Math.Max(t.BarHigh, t.Price);
+        t.BarLow = Math.Min(t.BarLow, t.Price);
+        t.BarClose = t.Price;
+        t.BarVolume += size;
+        t.BarPriceVolume += t.Price * size;
+        t.BarTrades++;
+        t.BarChanged = true;
+    }
+
+    private static Aggregate SecondAggregate(SyntheticTicker t)
+    {
+        t.BarChanged = false;
+        var end = t.BarStart + 1000;
+        return new Aggregate(t.Symbol, end, end, IsMinute: false, t.BarVolume, t.DayVolume, t.OfficialOpen,
+            Math.Round(t.BarPriceVolume / t.BarVolume, 4), t.BarOpen, t.BarHigh, t.BarLow, t.BarClose,
+            Math.Round(t.DayPriceVolume / t.DayVolume, 4), Math.Round((double)t.BarVolume / t.BarTrades),
+            t.BarStart, end, IsOtc: false, PreciseVolume: null, PreciseAccumulatedVolume: null);
+    }
+
+    private Quote Quote(SyntheticTicker t, long nowUnixMs)
+    {
+        Move(t, nowUnixMs);
+        var tick = t.Price < 1 ? 0.0001 : 0.01;
+        var spread = Math.Max(tick, Math.Round(t.Price * 0.0005 / tick) * tick);
+        var bid = RoundPrice(t.Price - spread / 2);
+        var ask = RoundPrice(bid + spread);
+        t.Sequence++;
+        return new Quote(t.Symbol, nowUnixMs, nowUnixMs, Venues[_random.Next(Venues.Length)], bid, 100L * (1 + _random.Next(20)),
+            Venues[_random.Next(Venues.Length)], ask, 100L * (1 + _random.Next(20)), 0, ConditionCodes.Empty, t.Sequence, t.Tape);
+    }
+
+    private static LuldBand Band(SyntheticTicker t, long nowUnixMs, ConditionCodes indicators, bool recenter)
+    {
+        if (recenter)
+        {
+            SetBand(t);
+        }
+        t.Sequence++;
+        // LULD carries nanoseconds on the live feed; so does the simulator, to keep parsers honest.
+        return new LuldBand(t.Symbol, nowUnixMs, nowUnixMs * 1_000_000, t.BandUpper, t.BandLower, indicators, t.Tape, t.Sequence);
+    }
+
+    private static void SetBand(SyntheticTicker t)
+    {
+        var percent = t.Price >= 3 ? 0.05 : 0.10;
+        t.BandUpper = RoundPrice(t.Price * (1 + percent));
+        t.BandLower = RoundPrice(t.Price * (1 - percent));
+    }
+
+    private static double RoundPrice(double price) => Math.Max(0.0001, Math.Round(price, price < 1 ? 4 : 2));
+}

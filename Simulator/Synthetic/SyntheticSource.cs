@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using Scanner.MarketData;
+using Scanner.Simulator.Distribution;
+using Scanner.Simulator.Reference;
+using Scanner.Simulator.Sources;
+using Scanner.Simulator.Time;
+
+namespace Scanner.Simulator.Synthetic;
+
+/// <summary>
+/// Synthetic load: <see cref="SimulatorOptions.Rate"/> events per second over <see cref="SimulatorOptions.Tickers"/>
+/// tickers, produced in small batches every few milliseconds while someone is subscribed. Its session clock runs in
+/// real time from <see cref="SimulatorOptions.Start"/> (default 09:30 New York) on <see cref="SimulatorOptions.Day"/>
+/// (default today), and stamps every event.
+/// </summary>
+public sealed partial class SyntheticSource : IFeedSource
+{
+    public static readonly TimeOnly DefaultStart = new(9, 30);
+    private const int MaxBatch = 4_096;
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan MaxCatchUp = TimeSpan.FromMilliseconds(250);
+
+    private readonly SimulatorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SyntheticUniverse _universe;
+
+    public SyntheticSource(SimulatorOptions options, TimeProvider time, ILogger<SyntheticSource> logger)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+        var day = options.Day ?? NewYorkTime.Today(time);
+        _universe = new SyntheticUniverse(options.Tickers, options.Seed, day);
+        Clock = new MarketClock(day, options.Start ?? DefaultStart, speed: 1, time);
+    }
+
+    public string Name => "synthetic";
+    public MarketClock Clock { get; }
+    public IReferenceData Reference => _universe;
+    public SyntheticUniverse Universe => _universe;
+
+    public async Task RunAsync(FeedBroadcaster broadcaster, CancellationToken cancellationToken)
+    {
+        var market = new SyntheticMarket(_universe, _options.Seed, NewYorkTime.ToUnixMs(Clock.Day, NewYorkTime.RegularOpen));
+        Clock.Start();
+        LogReady(_logger, _universe.Tickers.Length, _options.Rate);
+        using var timer = new PeriodicTimer(Tick, _time);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await broadcaster.WaitForSubscriberAsync(cancellationToken);
+            var pacer = new RatePacer(_options.Rate, MaxCatchUp);
+            var started = _time.GetTimestamp();
+            while (broadcaster.HasSubscribers && await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var due = pacer.TakeDue(_time.GetElapsedTime(started));
+                var now = Clock.NowUnixMs;
+                while (due > 0)
+                {
+                    var events = new FeedEvent[Math.Min(due, MaxBatch)];
+                    market.Generate(events, now);
+                    broadcaster.Publish(events, events.Length);
+                    due -= events.Length;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Synthetic source ready: {Tickers} tickers at {Rate} events/s; waiting for a subscriber")]
+    private static partial void LogReady(ILogger logger, int tickers, double rate);
+}

@@ -1,0 +1,44 @@
+using Scanner.Simulator.Reference;
+
+namespace Scanner.Simulator.Synthetic;
+
+/// <summary>
+/// One synthetic ticker: its fixed reference data (history, float, profile) and its intraday state, which only the
+/// generator's thread touches.
+/// </summary>
+public sealed class SyntheticTicker(string symbol, DailyBar[] history, long freeFloat, TickerProfile profile, double openGap, double driftPerSecond, double volatilityPerSqrtSecond, int tape)
+{
+    public string Symbol { get; } = symbol;
+    public DailyBar[] History { get; } = history;
+    public long FreeFloat { get; } = freeFloat;
+    public TickerProfile Profile { get; } = profile;
+    public double OpenGap { get; } = openGap;
+    public double DriftPerSecond { get; } = driftPerSecond;
+    public double VolatilityPerSqrtSecond { get; } = volatilityPerSqrtSecond;
+    public int Tape { get; } = tape;
+    public DailyBar PreviousDay => History[^1];
+
+    // Intraday state.
+    public bool Started;
+    public double Price;
+    public long LastUpdateMs;
+    public long Sequence;
+    public long DayVolume;
+    public double DayPriceVolume;
+    public double? OfficialOpen;
+    public double BandUpper;
+    public double BandLower;
+    public long HaltedUntilMs;
+    public long SpikeUntilMs;
+
+    // The second bar being built (an A event is an upsert of it).
+    public long BarStart = -1;
+    public double BarOpen;
+    public double BarHigh;
+    public double BarLow;
+    public double BarClose;
+    public long BarVolume;
+    public double BarPriceVolume;
+    public int BarTrades;
+    public bool BarChanged;
+}

@@ -1,0 +1,68 @@
+using Scanner.Simulator.Time;
+
+namespace Scanner.Tests.Unit.Simulator;
+
+public class MarketClockTests
+{
+    private static readonly DateOnly Day = new(2013, 10, 7);
+
+    /// <summary>A clock the test moves by hand.</summary>
+    private sealed class ManualTime : TimeProvider
+    {
+        public long Ticks { get; set; }
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+        public override long GetTimestamp() => Ticks;
+        public void Advance(TimeSpan by) => Ticks += by.Ticks;
+    }
+
+    [Fact]
+    public void Stands_at_the_start_until_started_then_runs_at_its_speed()
+    {
+        var time = new ManualTime();
+        var clock = new MarketClock(Day, new TimeOnly(9, 25), speed: 60, time);
+        var start = NewYorkTime.ToUnixMs(Day, new TimeOnly(9, 25));
+
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(start, clock.NowUnixMs);
+
+        clock.Start();
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(start + 5 * 60_000, clock.NowUnixMs);
+        Assert.Equal(MarketSession.Regular, MarketSessions.At(clock.NowUnixMs));
+        Assert.Equal(TimeSpan.FromSeconds(1), clock.WallTimeUntil(clock.NowUnixMs + 60_000));
+        Assert.Equal(TimeSpan.Zero, clock.WallTimeUntil(start));
+    }
+
+    [Fact]
+    public void At_speed_zero_it_moves_only_forward_to_the_events_sent()
+    {
+        var time = new ManualTime();
+        var clock = new MarketClock(Day, new TimeOnly(4, 0), speed: 0, time);
+        clock.Start();
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(clock.StartUnixMs, clock.NowUnixMs);
+
+        clock.AdvanceTo(clock.StartUnixMs + 1_000);
+        clock.AdvanceTo(clock.StartUnixMs + 500);
+        Assert.Equal(clock.StartUnixMs + 1_000, clock.NowUnixMs);
+    }
+
+    [Theory]
+    [InlineData("03:59", "closed")]
+    [InlineData("04:00", "extended-hours")]
+    [InlineData("09:29", "extended-hours")]
+    [InlineData("09:30", "open")]
+    [InlineData("15:59", "open")]
+    [InlineData("16:00", "extended-hours")]
+    [InlineData("20:00", "closed")]
+    public void Market_status_follows_new_york_hours(string time, string market)
+    {
+        Assert.Equal(market, MarketSessions.At(NewYorkTime.ToUnixMs(Day, TimeOnly.Parse(time))).MarketValue());
+    }
+
+    [Fact]
+    public void Weekends_are_closed()
+    {
+        Assert.Equal(MarketSession.Closed, MarketSessions.At(NewYorkTime.ToUnixMs(new DateOnly(2013, 10, 5), new TimeOnly(11, 0))));
+    }
+}

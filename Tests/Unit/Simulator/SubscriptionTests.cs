@@ -1,0 +1,89 @@
+using System.Text;
+using Scanner.MarketData;
+using Scanner.Simulator.Protocol;
+
+namespace Scanner.Tests.Unit.Simulator;
+
+public class SubscriptionTests
+{
+    private static SubscriptionSet Subscribe(params string[] parameters) =>
+        parameters.Aggregate(SubscriptionSet.Empty, (set, p) => Subscription.TryParse(p, out var s) ? set.With(s) : throw new ArgumentException(p));
+
+    [Theory]
+    [InlineData("T.*", FeedEventKind.Trade, null)]
+    [InlineData("Q.AAPL", FeedEventKind.Quote, "AAPL")]
+    [InlineData("A.msft", FeedEventKind.SecondAggregate, "MSFT")]
+    [InlineData("AM.*", FeedEventKind.MinuteAggregate, null)]
+    [InlineData(" LULD.* ", FeedEventKind.Luld, null)]
+    [InlineData("NOI.X", FeedEventKind.Imbalance, "X")]
+    [InlineData("FMV.BRK.A", FeedEventKind.FairMarketValue, "BRK.A")]
+    public void Parses_prefix_and_symbol(string text, FeedEventKind kind, string? symbol)
+    {
+        Assert.True(Subscription.TryParse(text, out var subscription));
+        Assert.Equal(new Subscription(kind, symbol), subscription);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("T")]
+    [InlineData("T.")]
+    [InlineData(".AAPL")]
+    [InlineData("XX.AAPL")]
+    [InlineData("t.AAPL")]
+    public void Rejects_what_is_not_a_subscription(string text)
+    {
+        Assert.False(Subscription.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void Matches_wildcards_per_kind_and_symbols_exactly()
+    {
+        var set = Subscribe("T.*", "A.AAPL");
+
+        Assert.True(set.Matches(FeedEventKind.Trade, "ANY"));
+        Assert.True(set.Matches(FeedEventKind.SecondAggregate, "AAPL"));
+        Assert.False(set.Matches(FeedEventKind.SecondAggregate, "MSFT"));
+        Assert.False(set.Matches(FeedEventKind.MinuteAggregate, "AAPL"));
+        Assert.False(set.Matches(FeedEventKind.Quote, "AAPL"));
+        Assert.False(set.IsEmpty);
+        Assert.True(SubscriptionSet.Empty.IsEmpty);
+    }
+
+    [Fact]
+    public void Unsubscribing_removes_only_that_entry_and_leaves_the_old_set_untouched()
+    {
+        var set = Subscribe("T.*", "T.AAPL", "Q.AAPL");
+        Assert.True(Subscription.TryParse("T.*", out var allTrades));
+        Assert.True(Subscription.TryParse("Q.AAPL", out var appleQuotes));
+
+        var changed = set.Without(allTrades).Without(appleQuotes);
+
+        Assert.True(changed.Matches(FeedEventKind.Trade, "AAPL"));
+        Assert.False(changed.Matches(FeedEventKind.Trade, "MSFT"));
+        Assert.False(changed.Matches(FeedEventKind.Quote, "AAPL"));
+        Assert.True(set.Matches(FeedEventKind.Trade, "MSFT"));
+        Assert.True(changed.Without(new Subscription(FeedEventKind.Trade, "AAPL")).IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("""{"action":"auth","params":"KEY"}""", "auth", "KEY")]
+    [InlineData("""{"params":"T.*,A.*","action":"subscribe","extra":[1,{"a":2}]}""", "subscribe", "T.*,A.*")]
+    [InlineData("""{"action":"unsubscribe"}""", "unsubscribe", "")]
+    public void Reads_client_messages(string json, string action, string parameters)
+    {
+        Assert.True(ClientMessage.TryParse(Encoding.UTF8.GetBytes(json), out var message));
+        Assert.Equal(new ClientMessage(action, parameters), message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("""{"params":"x"}""")]
+    [InlineData("""{"action":5}""")]
+    [InlineData("{\"action\":\"auth\",\"params\":\"KEY\"")]
+    public void Refuses_anything_else(string text)
+    {
+        Assert.False(ClientMessage.TryParse(Encoding.UTF8.GetBytes(text), out _));
+    }
+}

@@ -1,0 +1,106 @@
+using Scanner.MarketData;
+using Scanner.Simulator.Reference;
+using Scanner.Simulator.Synthetic;
+using Scanner.Simulator.Time;
+
+namespace Scanner.Tests.Unit.Simulator;
+
+public class SyntheticMarketTests
+{
+    private static readonly DateOnly Day = new(2025, 3, 3);
+    private static readonly long Open = NewYorkTime.ToUnixMs(Day, NewYorkTime.RegularOpen);
+
+    private static List<FeedEvent> Run(SyntheticUniverse universe, int seed, int seconds, int perSecond)
+    {
+        var market = new SyntheticMarket(universe, seed, Open);
+        var events = new List<FeedEvent>();
+        var batch = new FeedEvent[perSecond];
+        for (var s = 0; s < seconds; s++)
+        {
+            market.Generate(batch, Open + s * 1_000);
+            events.AddRange(batch);
+        }
+        return events;
+    }
+
+    [Fact]
+    public void Symbols_are_distinct_codes_of_one_to_five_capital_letters_and_repeat_for_a_seed()
+    {
+        var names = SymbolNames.Generate(5_000, 7);
+
+        Assert.Equal(5_000, names.Distinct().Count());
+        Assert.All(names, n => Assert.Matches("^[A-Z]{1,5}$", n));
+        Assert.Equal(names, SymbolNames.Generate(5_000, 7));
+    }
+
+    [Fact]
+    public void Reference_data_ends_the_trading_day_before_and_is_the_same_for_a_seed()
+    {
+        var universe = new SyntheticUniverse(200, 1, Day);
+        var again = new SyntheticUniverse(200, 1, Day);
+        var symbol = universe.Tickers[17].Symbol;
+
+        var previous = universe.PreviousDay(symbol);
+        Assert.NotNull(previous);
+        Assert.Equal(new DateOnly(2025, 2, 28), previous.Date);   // Monday's previous day is Friday
+        Assert.Equal(previous, again.PreviousDay(symbol));
+        Assert.Equal(SyntheticUniverse.HistoryDays, universe.DailyBars(symbol)!.Count);
+        Assert.All(universe.DailyBars(symbol)!, b => Assert.True(b.Low <= Math.Min(b.Open, b.Close) && b.High >= Math.Max(b.Open, b.Close) && b.Volume > 0));
+        Assert.True(universe.FreeFloat(symbol) > 0);
+        Assert.Null(universe.DailyBars("NOT-A-TICKER"));
+    }
+
+    [Fact]
+    public void Produces_the_intended_mix_of_trades_quotes_aggregates_and_bands()
+    {
+        var universe = new SyntheticUniverse(500, 3, Day);
+        var events = Run(universe, 3, seconds: 20, perSecond: 5_000);
+
+        double Share<T>() => events.Count(e => e is T) / (double)events.Count;
+        Assert.InRange(Share<Trade>(), 0.25, 0.36);
+        Assert.InRange(Share<Quote>(), 0.52, 0.68);
+        Assert.InRange(Share<Aggregate>(), 0.05, 0.12);
+        Assert.InRange(Share<LuldBand>(), 0.002, 0.02);
+    }
+
+    [Fact]
+    public void Aggregates_carry_a_rising_day_volume_the_official_open_and_sane_prices()
+    {
+        var universe = new SyntheticUniverse(300, 5, Day);
+        var events = Run(universe, 5, seconds: 30, perSecond: 3_000);
+
+        foreach (var bySymbol in events.OfType<Aggregate>().GroupBy(a => a.Symbol))
+        {
+            var bars = bySymbol.ToList();
+            Assert.All(bars.Zip(bars.Skip(1)), pair => Assert.True(pair.Second.AccumulatedVolume >= pair.First.AccumulatedVolume));
+            Assert.All(bars, b =>
+            {
+                Assert.NotNull(b.OfficialOpen);
+                Assert.True(b.Low <= b.Vwap && b.Vwap <= b.High && b.Low > 0);
+                Assert.Equal(b.End, b.Start + 1_000);
+            });
+        }
+        Assert.All(events.OfType<Quote>(), q => Assert.True(q.AskPrice > q.BidPrice));
+    }
+
+    [Fact]
+    public void Gappers_open_away_from_the_previous_close_and_runners_gain()
+    {
+        var universe = new SyntheticUniverse(1_000, 11, Day);
+        var market = new SyntheticMarket(universe, 11, Open);
+        var batch = new FeedEvent[5_000];
+        // Two simulated hours, a burst every minute.
+        for (var s = 0; s <= 7_200; s += 60)
+        {
+            market.Generate(batch, Open + s * 1_000);
+        }
+
+        var gappers = universe.Tickers.Where(t => t.Profile == TickerProfile.Gapper && t.Started).ToList();
+        var runners = universe.Tickers.Where(t => t.Profile == TickerProfile.Runner && t.OfficialOpen is not null).ToList();
+        Assert.NotEmpty(gappers);
+        Assert.NotEmpty(runners);
+        Assert.All(gappers, t => Assert.True(Math.Abs(t.OpenGap) >= 0.08));
+        Assert.True(runners.Count(t => t.Price > t.OfficialOpen * 1.15) >= runners.Count / 2);
+        Assert.Contains(universe.Tickers, t => t.HaltedUntilMs > 0);
+    }
+}
