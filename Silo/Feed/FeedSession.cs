@@ -42,10 +42,10 @@ public sealed partial class FeedSession(
         var acks = new SubscriptionAcks(options.Subscriptions);
         var reader = new SocketFrameReader(socket, buffer, options.MaxFrameBytes);
         var readTask = ReadAsync(reader, buffer, ct);
-        var stageTask = stage.RunAsync(buffer, s => OnStatus(s, acks), ct);
+        var stageTask = RunStageAsync(buffer, acks, ct);
         try
         {
-            var outcome = await HandshakeAsync(socket, acks, readTask, ct);
+            var outcome = await HandshakeAsync(socket, acks, ct);
             if (outcome is { } early)
             {
                 return early;
@@ -80,9 +80,9 @@ public sealed partial class FeedSession(
 
     private SessionOutcome Outcome(SessionOutcome fallback) => _signalled == SessionOutcome.Disconnected ? fallback : _signalled;
 
-    private async Task<SessionOutcome?> HandshakeAsync(ClientWebSocket socket, SubscriptionAcks acks, Task readTask, CancellationToken ct)
+    private async Task<SessionOutcome?> HandshakeAsync(ClientWebSocket socket, SubscriptionAcks acks, CancellationToken ct)
     {
-        var connected = await WaitForAsync(readTask, ct, UpstreamSignalKind.Connected);
+        var connected = await WaitForAsync(ct, UpstreamSignalKind.Connected);
         if (connected?.Kind != UpstreamSignalKind.Connected)
         {
             return Fail(connected, "no 'connected' status from the server");
@@ -90,7 +90,7 @@ public sealed partial class FeedSession(
 
         status.Set(ListenerState.Authenticating);
         await SendAsync(socket, "auth", options.ApiKey, ct);
-        var auth = await WaitForAsync(readTask, ct, UpstreamSignalKind.AuthSucceeded, UpstreamSignalKind.AuthFailed);
+        var auth = await WaitForAsync(ct, UpstreamSignalKind.AuthSucceeded, UpstreamSignalKind.AuthFailed);
         if (auth?.Kind != UpstreamSignalKind.AuthSucceeded)
         {
             return Fail(auth, "no answer to auth");
@@ -124,31 +124,44 @@ public sealed partial class FeedSession(
         }
     }
 
-    /// <summary>The first signal of the wanted kinds or of a fatal kind; null on timeout or when the socket closed.</summary>
-    private async Task<UpstreamSignal?> WaitForAsync(Task readTask, CancellationToken ct, params UpstreamSignalKind[] wanted)
+    /// <summary>
+    /// The first signal of the wanted kinds or of a fatal kind; null on timeout or when the connection ended without
+    /// one (the signal channel completes once the stage has passed on every status read before the close).
+    /// </summary>
+    private async Task<UpstreamSignal?> WaitForAsync(CancellationToken ct, params UpstreamSignalKind[] wanted)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.HandshakeTimeout);
         try
         {
-            while (true)
+            while (await _signals.Reader.WaitToReadAsync(timeout.Token))
             {
-                var next = _signals.Reader.ReadAsync(timeout.Token).AsTask();
-                if (await Task.WhenAny(next, readTask) != next)
+                while (_signals.Reader.TryRead(out var signal))
                 {
-                    // The socket closed first; a last status may still be in flight through the stage.
-                    return _signals.Reader.TryRead(out var last) && IsDecisive(last, wanted) ? last : null;
-                }
-                var signal = await next;
-                if (IsDecisive(signal, wanted))
-                {
-                    return signal;
+                    if (IsDecisive(signal, wanted))
+                    {
+                        return signal;
+                    }
                 }
             }
+            return null;
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return null;
+        }
+    }
+
+    /// <summary>Runs the publishing stage; when it ends, no more statuses can come, which the handshake must know.</summary>
+    private async Task RunStageAsync(FrameBuffer buffer, SubscriptionAcks acks, CancellationToken ct)
+    {
+        try
+        {
+            await stage.RunAsync(buffer, s => OnStatus(s, acks), ct);
+        }
+        finally
+        {
+            _signals.Writer.TryComplete();
         }
     }
 

@@ -1,0 +1,97 @@
+using System.Net.WebSockets;
+using System.Text;
+using Scanner.Silo.Feed;
+using Scanner.Silo.Operations;
+using Scanner.Simulator;
+using Scanner.Simulator.Hosting;
+
+namespace Scanner.Tests.Integration.Listener;
+
+/// <summary>The listener against the Massive-compatible simulator, over a real WebSocket.</summary>
+public class FeedListenerTests
+{
+    private static SimulatorOptions Replay(int port = 0) => new() { Port = port, ApiKey = "test-key", Speed = 0, FrameSize = 50 };
+
+    [Fact]
+    public async Task Streams_the_replayed_day_with_every_subscription_acknowledged()
+    {
+        await using var sim = await SimulatorServer.StartAsync(Replay());
+        await using var cluster = await ListenerCluster.StartAsync(sim.WebSocketUri, "test-key");
+
+        await cluster.WaitUntilAsync(s => s.Counters.PublishedEvents > 10_000, "10,000 events published");
+        await cluster.WaitUntilAsync(s => s.UnacknowledgedSubscriptions.Length == 0 && s.AcknowledgedSubscriptions.Length == 4, "all acks");
+
+        var snapshot = cluster.Snapshot;
+        Assert.Equal(nameof(ListenerState.Streaming), snapshot.State);
+        Assert.Equal(["A.*", "LULD.*", "Q.*", "T.*"], snapshot.AcknowledgedSubscriptions.Order());
+        Assert.True(snapshot.Counters.Parse.Trades > 0);
+        Assert.True(snapshot.Counters.Parse.SecondAggregates > 0);
+        Assert.Equal(0, snapshot.Counters.Parse.MalformedFrames);
+        Assert.Equal(0, snapshot.Counters.PublishFailedEvents);
+        Assert.Equal("healthy", HealthEndpoint.Classify(cluster.Status.State));
+    }
+
+    [Fact]
+    public async Task A_refused_key_is_terminal_and_visible()
+    {
+        await using var sim = await SimulatorServer.StartAsync(Replay());
+        await using var cluster = await ListenerCluster.StartAsync(sim.WebSocketUri, "wrong-key");
+
+        await cluster.WaitUntilAsync(s => s.State == nameof(ListenerState.AuthFailed), "auth_failed");
+        await Task.Delay(1_500);
+
+        var snapshot = cluster.Snapshot;
+        Assert.Equal(nameof(ListenerState.AuthFailed), snapshot.State);
+        Assert.Contains("auth_failed", snapshot.LastError);
+        Assert.Equal(0, snapshot.Reconnects);
+        Assert.Equal(1, sim.Stats.ConnectionsAccepted);
+        Assert.Equal("unhealthy", HealthEndpoint.Classify(cluster.Status.State));
+    }
+
+    [Fact]
+    public async Task Max_connections_cools_down_instead_of_fighting_for_the_key()
+    {
+        await using var sim = await SimulatorServer.StartAsync(Replay());
+        using var holder = new ClientWebSocket();
+        await holder.ConnectAsync(sim.WebSocketUri, default);
+        await holder.SendAsync(Encoding.UTF8.GetBytes("{\"action\":\"auth\",\"params\":\"test-key\"}"), WebSocketMessageType.Text, true, default);
+        await WaitForAsync(() => sim.Stats.ActiveConnections == 1, "the first connection");
+        await Task.Delay(500);
+
+        await using var cluster = await ListenerCluster.StartAsync(sim.WebSocketUri, "test-key", s => s["Feed:MaxConnectionsCooldown"] = "01:00:00");
+        await cluster.WaitUntilAsync(s => s.LastError?.StartsWith("max_connections", StringComparison.Ordinal) == true, "max_connections");
+        await Task.Delay(2_000);
+
+        Assert.Equal(nameof(ListenerState.Backoff), cluster.Snapshot.State);
+        Assert.Equal(1, sim.Stats.ConnectionsRejected);
+    }
+
+    [Fact]
+    public async Task Reconnects_and_resubscribes_after_the_server_goes_away()
+    {
+        var sim = await SimulatorServer.StartAsync(Replay());
+        var port = sim.RestBaseUri.Port;
+        await using var cluster = await ListenerCluster.StartAsync(sim.WebSocketUri, "test-key");
+        await cluster.WaitUntilAsync(s => s.State == nameof(ListenerState.Streaming) && s.Counters.PublishedEvents > 0, "streaming");
+
+        await sim.DisposeAsync();
+        await cluster.WaitUntilAsync(s => s.State != nameof(ListenerState.Streaming), "the drop to be noticed");
+        var publishedBefore = cluster.Counters.PublishedEvents;
+
+        await using var restarted = await SimulatorServer.StartAsync(Replay(port));
+        await cluster.WaitUntilAsync(
+            s => s.State == nameof(ListenerState.Streaming) && s.Counters.PublishedEvents > publishedBefore + 1_000 && s.AcknowledgedSubscriptions.Length == 4,
+            "streaming again");
+        Assert.True(cluster.Snapshot.Reconnects >= 1);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            await Task.Delay(50);
+        }
+    }
+}
