@@ -3,8 +3,21 @@ namespace Scanner.Silo.Streaming.RabbitMq;
 /// <summary>The broker's handle of one AMQP delivery: its tag on the channel of <paramref name="ChannelGeneration"/>.</summary>
 public sealed record DeliveryHandle(long ChannelGeneration, ulong DeliveryTag, int ContainerCount);
 
-/// <summary>What to tell the broker about a delivery whose containers are all resolved.</summary>
-public readonly record struct DeliveryOutcome(DeliveryHandle Delivery, bool AllDelivered);
+/// <summary>What became of a delivery whose containers are all resolved.</summary>
+public enum DeliveryResult
+{
+    /// <summary>Every container was delivered: ack.</summary>
+    Delivered,
+
+    /// <summary>Some container was not delivered: apply the <see cref="UndeliveredPolicy"/>.</summary>
+    Undelivered,
+
+    /// <summary>It came on a channel that was replaced since: its tag means nothing now, and the broker redelivers it.</summary>
+    Stale,
+}
+
+/// <summary>The result of one resolved delivery.</summary>
+public readonly record struct DeliveryOutcome(DeliveryHandle Delivery, DeliveryResult Result);
 
 /// <summary>
 /// Decides when an AMQP delivery (many containers) can be acked. Containers are tracked in the order the
@@ -32,9 +45,10 @@ public sealed class DeliveryTracker
 
     /// <summary>
     /// Resolves against the sequence numbers of the containers Orleans purged after delivery; appends the deliveries
-    /// now fully resolved to <paramref name="outcomes"/>, in delivery order.
+    /// now fully resolved to <paramref name="outcomes"/>, in delivery order. Deliveries of a channel generation other
+    /// than <paramref name="currentGeneration"/> come out <see cref="DeliveryResult.Stale"/>.
     /// </summary>
-    public void Resolve(IReadOnlyCollection<long> deliveredSequences, List<DeliveryOutcome> outcomes)
+    public void Resolve(IReadOnlyCollection<long> deliveredSequences, long currentGeneration, List<DeliveryOutcome> outcomes)
     {
         if (deliveredSequences.Count == 0) return;
         var newest = deliveredSequences.Max();
@@ -51,7 +65,10 @@ public sealed class DeliveryTracker
                 continue;
             }
             _deliveries.Remove(head.Delivery);
-            outcomes.Add(new DeliveryOutcome(head.Delivery, !failed));
+            var result = head.Delivery.ChannelGeneration != currentGeneration ? DeliveryResult.Stale
+                : failed ? DeliveryResult.Undelivered
+                : DeliveryResult.Delivered;
+            outcomes.Add(new DeliveryOutcome(head.Delivery, result));
         }
     }
 }

@@ -16,9 +16,17 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public void Advance(int count) => Length += count;
 
-    public Memory<byte> GetMemory(int sizeHint = 0) => _buffer.AsMemory(Reserve(sizeHint));
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _buffer.AsMemory(Length);
+    }
 
-    public Span<byte> GetSpan(int sizeHint = 0) => _buffer.AsSpan(Reserve(sizeHint));
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _buffer.AsSpan(Length);
+    }
 
     /// <summary>Overwrites four bytes already written at <paramref name="offset"/>.</summary>
     public void PatchInt32(int offset, int value) => BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(offset, 4), value);
@@ -26,7 +34,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     /// <summary>Drops everything written after <paramref name="length"/> (undoes a failed append).</summary>
     public void Truncate(int length) => Length = length;
 
-    private int Reserve(int sizeHint)
+    private void Reserve(int sizeHint)
     {
         var needed = Length + Math.Max(sizeHint, 256);
         if (needed > _buffer.Length)
@@ -36,7 +44,6 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
         }
-        return Length;
     }
 
     public void Dispose()

@@ -131,7 +131,7 @@ internal sealed partial class RabbitMqQueueReceiver : IQueueAdapterReceiver
             if (message is RabbitMqBatchContainer container) delivered.Add(container.Token.SequenceNumber);
         }
         _outcomes.Clear();
-        _tracker.Resolve(delivered, _outcomes);
+        _tracker.Resolve(delivered, _generation, _outcomes);
         if (_outcomes.Count > 0) await SettleAsync(_outcomes).ConfigureAwait(false);
     }
 
@@ -145,12 +145,12 @@ internal sealed partial class RabbitMqQueueReceiver : IQueueAdapterReceiver
         {
             foreach (var outcome in outcomes)
             {
-                if (outcome.Delivery.ChannelGeneration != _generation || channel is not { IsOpen: true })
+                if (outcome.Result == DeliveryResult.Stale || channel is not { IsOpen: true })
                 {
                     _status.RecordStale();
                     continue;
                 }
-                if (outcome.AllDelivered)
+                if (outcome.Result == DeliveryResult.Delivered)
                 {
                     ackUpTo = outcome.Delivery.DeliveryTag;
                     ackCount++;
