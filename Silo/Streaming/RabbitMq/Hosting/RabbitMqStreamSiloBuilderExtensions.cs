@@ -1,17 +1,17 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Streams;
 
 namespace Scanner.Silo.Streaming.RabbitMq;
 
 /// <summary>
-/// Registers RabbitMQ persistent stream providers on a silo. The silo must also choose implicit-only pub-sub
-/// (<c>siloBuilder.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly)</c>): consumers subscribe with
-/// <c>[ImplicitStreamSubscription]</c>, so no PubSubStore grain storage is needed.
+/// Registers RabbitMQ persistent stream providers on a silo. Each provider is configured with implicit-only pub-sub
+/// (<c>ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly)</c>, an Orleans per-provider setting): consumers
+/// subscribe with <c>[ImplicitStreamSubscription]</c>, so no PubSubStore grain storage is needed.
 /// <code>
 /// foreach (var kind in MarketDataStreams.All)
 ///     siloBuilder.AddRabbitMqStreams(kind, o => o.Uri = new Uri("amqp://guest:guest@127.0.0.1:5672/"));
-/// siloBuilder.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
 /// </code>
 /// Providers on the same URI share one connection (each has its own channels); the status of each is on
 /// <see cref="RabbitMqStreamStatusBoard"/>, and its metrics under the meter <c>Scanner.Streaming</c>.
@@ -34,7 +34,10 @@ public static class RabbitMqStreamSiloBuilderExtensions
         configure(services.AddOptions<RabbitMqStreamOptions>(name).ValidateOnStart());
 
         return builder.AddPersistentStreams(name, RabbitMqAdapterFactory.Create, stream =>
+        {
+            stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             stream.Configure<HashRingStreamQueueMapperOptions>(mapper => mapper
-                .Configure<IOptionsMonitor<RabbitMqStreamOptions>>((o, rabbit) => o.TotalQueueCount = rabbit.Get(name).QueueCount)));
+                .Configure<IOptionsMonitor<RabbitMqStreamOptions>>((o, rabbit) => o.TotalQueueCount = rabbit.Get(name).QueueCount));
+        });
     }
 }
