@@ -70,6 +70,18 @@ public sealed class BatchBodyCodecTests
     }
 
     [Fact]
+    public void The_receiver_token_travels_with_the_container_to_other_silos_but_is_not_published()
+    {
+        var container = new RabbitMqBatchContainer(StreamId.Create("trades", "AAPL"), [TradeOf("AAPL", 1)], null);
+        Assert.Null(BatchBodyCodec.Decode(Encode([container]), Serializer)[0].Token);
+
+        container.Token = new Orleans.Providers.Streams.Common.EventSequenceTokenV2(77);
+        var copy = Serializer.Deserialize(Serializer.SerializeToArray(container));
+
+        Assert.Equal(77, copy!.SequenceToken.SequenceNumber);
+    }
+
+    [Fact]
     public void An_empty_batch_decodes_to_no_containers()
     {
         Assert.Empty(BatchBodyCodec.Decode(Encode([]), Serializer));

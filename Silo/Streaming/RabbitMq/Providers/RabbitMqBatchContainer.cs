@@ -26,18 +26,22 @@ public sealed class RabbitMqBatchContainer : IBatchContainer
     [Id(2)]
     public Dictionary<string, object>? RequestContext { get; }
 
-    /// <summary>Assigned by the receiver, never serialized: its order is the order of arrival in this silo.</summary>
-    [field: NonSerialized]
-    public EventSequenceTokenV2 Token { get; set; } = new(0);
+    /// <summary>
+    /// Assigned by the receiver (null on the way to the broker): its order is the order of arrival at that receiver.
+    /// Serialized because Orleans copies the container to consumers in other silos.
+    /// </summary>
+    [Id(3)]
+    public EventSequenceTokenV2? Token { get; set; }
 
-    public StreamSequenceToken SequenceToken => Token;
+    public StreamSequenceToken SequenceToken => Token ?? throw new InvalidOperationException("The receiver has not assigned a sequence token yet.");
 
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
     {
+        var token = (EventSequenceTokenV2)SequenceToken;
         for (var i = 0; i < Events.Length; i++)
         {
             if (Events[i] is T item)
-                yield return Tuple.Create(item, (StreamSequenceToken)Token.CreateSequenceTokenForEvent(i));
+                yield return Tuple.Create(item, (StreamSequenceToken)token.CreateSequenceTokenForEvent(i));
         }
     }
 

@@ -128,7 +128,7 @@ internal sealed partial class RabbitMqQueueReceiver : IQueueAdapterReceiver
         var delivered = new HashSet<long>(messages.Count);
         foreach (var message in messages)
         {
-            if (message is RabbitMqBatchContainer container) delivered.Add(container.Token.SequenceNumber);
+            if (message is RabbitMqBatchContainer { Token: { } token }) delivered.Add(token.SequenceNumber);
         }
         _outcomes.Clear();
         _tracker.Resolve(delivered, _generation, _outcomes);
