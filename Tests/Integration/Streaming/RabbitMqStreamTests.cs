@@ -1,0 +1,212 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Scanner.MarketData;
+using Scanner.Silo.Streaming.RabbitMq;
+using static Scanner.Tests.Integration.Streaming.MarketDataSamples;
+
+namespace Scanner.Tests.Integration.Streaming;
+
+/// <summary>The RabbitMQ stream provider against the real broker (see <see cref="RabbitMqBroker"/>).</summary>
+[Collection(RabbitMqStreamCollection.Name)]
+public sealed class RabbitMqStreamTests
+{
+    [Fact]
+    public async Task Events_reach_implicit_subscribers_of_each_kind_in_order_per_stream_and_are_acked()
+    {
+        await using var cluster = await RabbitMqStreamCluster.StartAsync();
+        var symbols = Enumerable.Range(0, 12).Select(i => $"RT{i}").ToArray();
+        const int batches = 40;
+
+        await Task.WhenAll(symbols.Select(async symbol =>
+        {
+            var trades = cluster.Stream(MarketDataStreams.Trades, symbol);
+            var bars = cluster.Stream(MarketDataStreams.Aggregates, symbol);
+            var sequence = 0L;
+            for (var b = 0; b < batches; b++)
+            {
+                var size = 1 + b % 3;
+                await trades.OnNextBatchAsync(Enumerable.Range(0, size).Select(_ => (FeedEvent)Trade(symbol, ++sequence)).ToList());
+                if (b % 4 == 0) await bars.OnNextAsync(SecondBar(symbol, b * 1_000L));
+            }
+        }));
+        var expectedTrades = Enumerable.Range(1, Enumerable.Range(0, batches).Sum(b => 1 + b % 3)).Select(i => (long)i).ToList();
+        var expectedBars = Enumerable.Range(0, batches).Where(b => b % 4 == 0).Select(b => b * 1_000L).ToList();
+
+        foreach (var symbol in symbols)
+        {
+            await Eventually.HoldsAsync(async () =>
+                {
+                    var probe = await cluster.ProbeAsync(symbol);
+                    return probe.Of(MarketDataStreams.Trades).Count >= expectedTrades.Count && probe.Of(MarketDataStreams.Aggregates).Count >= expectedBars.Count;
+                },
+                () => $"{symbol}: {cluster.Describe(MarketDataStreams.Trades)}");
+            var snapshot = await cluster.ProbeAsync(symbol);
+            Assert.Equal(expectedTrades, snapshot.Of(MarketDataStreams.Trades));
+            Assert.Equal(expectedBars, snapshot.Of(MarketDataStreams.Aggregates));
+        }
+
+        var status = cluster.Status(MarketDataStreams.Trades);
+        Assert.True(status.Connected);
+        Assert.Equal(symbols.Length * batches, status.ConfirmedContainers);
+        Assert.Equal(0, status.FailedContainers);
+        // Everything delivered is acked once Orleans purges it from the cache: nothing stays unacked.
+        await Eventually.HoldsAsync(() => status.AckedMessages == status.PublishedMessages, () => status.ToString());
+        Assert.Equal(0, status.NackedMessages);
+    }
+
+    [Fact]
+    public async Task Stale_messages_expire_unprocessed_and_every_expiry_is_counted()
+    {
+        // Trades expire after 300 ms and their pulling agents never start: every message dies of age in its queue.
+        await using var cluster = await RabbitMqStreamCluster.StartAsync(
+            configure: (kind, o) => { if (kind == MarketDataStreams.Trades) o.MessageTtl = TimeSpan.FromMilliseconds(300); },
+            configureSilo: silo => silo.Services.Configure<StreamLifecycleOptions>(MarketDataStreams.Trades,
+                o => o.StartupState = StreamLifecycleOptions.RunState.AgentsStopped));
+        var symbols = Enumerable.Range(0, 8).Select(i => $"TTL{i}").ToArray();
+
+        foreach (var symbol in symbols)
+        {
+            for (var sequence = 1; sequence <= 10; sequence++)
+                await cluster.Stream(MarketDataStreams.Trades, symbol).OnNextAsync(Trade(symbol, sequence));
+        }
+
+        var status = cluster.Status(MarketDataStreams.Trades);
+        Assert.Equal(symbols.Length * 10, status.ConfirmedContainers);
+        await Eventually.HoldsAsync(
+            () => status.DeadLettered.GetValueOrDefault("expired") == status.PublishedMessages,
+            () => status.ToString());
+        Assert.Equal(0, status.ReceivedContainers);
+        foreach (var symbol in symbols)
+            Assert.Empty((await cluster.ProbeAsync(symbol)).Of(MarketDataStreams.Trades));
+    }
+
+    [Fact]
+    public async Task A_failing_consumer_gets_its_delivery_dead_lettered_while_other_streams_carry_on()
+    {
+        await using var cluster = await RabbitMqStreamCluster.StartAsync(
+            configureSilo: silo => silo.Services.Configure<StreamPullingAgentOptions>(MarketDataStreams.Trades,
+                o => o.MaxEventDeliveryTime = TimeSpan.FromSeconds(2)));
+        var good = cluster.Stream(MarketDataStreams.Trades, "GOOD");
+
+        for (var sequence = 1; sequence <= 20; sequence++) await good.OnNextAsync(Trade("GOOD", sequence));
+        await cluster.Stream(MarketDataStreams.Trades, "BAD").OnNextAsync(Poison("BAD"));
+        for (var sequence = 21; sequence <= 40; sequence++) await good.OnNextAsync(Trade("GOOD", sequence));
+
+        var status = cluster.Status(MarketDataStreams.Trades);
+        await Eventually.HoldsAsync(async () => (await cluster.ProbeAsync("GOOD")).Of(MarketDataStreams.Trades).Count >= 40, status.ToString);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), (await cluster.ProbeAsync("GOOD")).Of(MarketDataStreams.Trades));
+
+        // The poison delivery is nacked to the dead-letter exchange and counted there; nothing stays unacked.
+        await Eventually.HoldsAsync(
+            () => status.NackedMessages >= 1 && status.DeadLettered.GetValueOrDefault("rejected") == status.NackedMessages
+                   && status.AckedMessages + status.NackedMessages == status.PublishedMessages,
+            () => status.ToString());
+        Assert.Empty((await cluster.ProbeAsync("BAD")).Of(MarketDataStreams.Trades));
+    }
+
+    [Fact]
+    public async Task A_broker_restart_fails_publishes_fast_then_recovers_losing_only_what_was_in_flight()
+    {
+        await using var cluster = await RabbitMqStreamCluster.StartAsync();
+        var status = cluster.Status(MarketDataStreams.Trades);
+        var stream = cluster.Stream(MarketDataStreams.Trades, "RESTART");
+        var confirmed = new List<long>();
+        var failures = new List<Exception>();
+        var phase = 0; // 0 before the restart, 1 during, 2 after reconnecting
+        long confirmedAfterRestart = 0;
+        using var stop = new CancellationTokenSource();
+
+        var producer = Task.Run(async () =>
+        {
+            for (var sequence = 1L; !stop.IsCancellationRequested; sequence++)
+            {
+                try
+                {
+                    await stream.OnNextAsync(Trade("RESTART", sequence));
+                    lock (confirmed) confirmed.Add(sequence);
+                    if (Volatile.Read(ref phase) == 2) Interlocked.Increment(ref confirmedAfterRestart);
+                }
+                catch (Exception ex)
+                {
+                    lock (failures) failures.Add(ex);
+                }
+                await Task.Delay(10);
+            }
+        });
+
+        await Eventually.HoldsAsync(() => status.ConfirmedContainers >= 50, status.ToString);
+        Volatile.Write(ref phase, 1);
+        await RabbitMqBroker.CtlAsync("stop_app");
+        try
+        {
+            await Eventually.HoldsAsync(() => !status.Connected && status.FailedContainers > 0, status.ToString);
+        }
+        finally
+        {
+            await RabbitMqBroker.CtlAsync("start_app");
+        }
+        long lastBeforeRecovery;
+        lock (confirmed) lastBeforeRecovery = confirmed.Count > 0 ? confirmed[^1] : 0;
+        await Eventually.HoldsAsync(() => status.Connected, status.ToString);
+        Volatile.Write(ref phase, 2);
+        await Eventually.HoldsAsync(() => Interlocked.Read(ref confirmedAfterRestart) >= 50, status.ToString);
+        await stop.CancelAsync();
+        await producer;
+
+        List<long> published;
+        lock (confirmed) published = [.. confirmed];
+        var tail = published.Where(s => s > lastBeforeRecovery).ToList();
+        await Eventually.HoldsAsync(async () =>
+            {
+                var received = (await cluster.ProbeAsync("RESTART")).Of(MarketDataStreams.Trades).ToHashSet();
+                return tail.All(received.Contains);
+            },
+            () => $"events confirmed after recovery must all arrive; {status}");
+
+        var snapshot = (await cluster.ProbeAsync("RESTART")).Of(MarketDataStreams.Trades);
+        Assert.All(snapshot, s => Assert.Contains(s, published));        // nothing arrives that was not confirmed
+        Assert.All(published.Except(snapshot), s => Assert.True(s <= lastBeforeRecovery,
+            $"event {s} was lost although it was confirmed after recovery"));
+        lock (failures)
+        {
+            Assert.NotEmpty(failures);
+            Assert.All(failures, f => Assert.IsType<RabbitMqUnavailableException>(f));
+            Assert.True(status.FailedContainers >= failures.Count, status.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Two_silos_share_the_queues_without_duplicate_processing()
+    {
+        await using var cluster = await RabbitMqStreamCluster.StartAsync(silos: 2);
+        await cluster.Cluster.WaitForLivenessToStabilizeAsync();
+        // Let the queue balancer settle so each queue has exactly one reader.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+
+        var symbols = Enumerable.Range(0, 24).Select(i => $"TWO{i}").ToArray();
+        await Task.WhenAll(symbols.Select(async (symbol, i) =>
+        {
+            var stream = cluster.Stream(MarketDataStreams.Trades, symbol, silo: i % 2);
+            for (var sequence = 1; sequence <= 30; sequence++) await stream.OnNextAsync(Trade(symbol, sequence));
+        }));
+
+        foreach (var symbol in symbols)
+        {
+            await Eventually.HoldsAsync(async () => (await cluster.ProbeAsync(symbol)).Of(MarketDataStreams.Trades).Count >= 30,
+                () => $"{symbol}: {cluster.Describe(MarketDataStreams.Trades)}");
+        }
+        // Give a duplicate time to show up before checking there is none.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        foreach (var symbol in symbols)
+            Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), (await cluster.ProbeAsync(symbol)).Of(MarketDataStreams.Trades));
+        Assert.True(cluster.Status(MarketDataStreams.Trades, 0).ReceivedContainers > 0, cluster.Describe(MarketDataStreams.Trades));
+        Assert.True(cluster.Status(MarketDataStreams.Trades, 1).ReceivedContainers > 0, cluster.Describe(MarketDataStreams.Trades));
+    }
+}
+
+/// <summary>The stream tests share one broker and restart it: they run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RabbitMqStreamCollection
+{
+    public const string Name = "RabbitMQ streams";
+}
