@@ -24,6 +24,8 @@ public sealed partial class FeedListenerService(
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<FeedListenerService>();
     private readonly FrameParser _parser = new();
+    private volatile FeedSession? _current;
+    private int _connections;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,6 +35,13 @@ public sealed partial class FeedListenerService(
             status.Set(ListenerState.Idle, "disabled by configuration (Feed:Enabled=false)");
             return;
         }
+
+        // One buffer and one publishing stage outlive every connection: a reconnect never waits for the backlog, and
+        // frames keep their order across connections.
+        var buffer = new FrameBuffer(feed.FrameBufferCapacity);
+        metrics.Attach(buffer, _parser.Counters.Snapshot);
+        var stage = new FeedPublishingStage(_parser, publisher, metrics, feed.MaxPublishesInFlight, loggerFactory.CreateLogger<FeedPublishingStage>());
+        var stageTask = Task.Run(() => stage.RunAsync(buffer, OnStatus, stoppingToken), CancellationToken.None);
 
         var lease = client.GetGrain<IListenerLeaseGrain>(LeaseName);
         var backoff = new ReconnectBackoff(feed.ReconnectDelayMin, feed.ReconnectDelayMax, Random.Shared);
@@ -50,7 +59,7 @@ public sealed partial class FeedListenerService(
 
                 using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 var renewal = RenewLeaseAsync(lease, feed, leaseLost);
-                var outcome = await RunSessionAsync(feed, leaseLost.Token);
+                var outcome = await RunSessionAsync(feed, buffer, leaseLost.Token);
                 await leaseLost.CancelAsync();
                 await renewal;
 
@@ -97,13 +106,25 @@ public sealed partial class FeedListenerService(
                 status.Set(ListenerState.Stopped);
             }
             await ReleaseQuietlyAsync(lease);
+            buffer.Complete();
+            await stageTask.ContinueWith(static _ => { }, TaskScheduler.Default);
+            buffer.Discard();
         }
     }
 
-    private async Task<SessionOutcome> RunSessionAsync(FeedOptions feed, CancellationToken cancellationToken)
+    /// <summary>Passes a status from the publishing stage to the connection whose frame carried it.</summary>
+    private void OnStatus(int connection, MarketData.FeedStatus feedStatus)
     {
-        var stage = new FeedPublishingStage(_parser, publisher, metrics, feed.MaxPublishesInFlight, loggerFactory.CreateLogger<FeedPublishingStage>());
-        var session = new FeedSession(feed, stage, metrics, _parser.Counters.Snapshot, status, loggerFactory.CreateLogger<FeedSession>());
+        if (_current is { } session && session.Connection == connection)
+        {
+            session.OnStatus(feedStatus);
+        }
+    }
+
+    private async Task<SessionOutcome> RunSessionAsync(FeedOptions feed, FrameBuffer buffer, CancellationToken cancellationToken)
+    {
+        var session = new FeedSession(feed, ++_connections, buffer, metrics, status, loggerFactory.CreateLogger<FeedSession>());
+        _current = session;
         try
         {
             return await session.RunAsync(cancellationToken);

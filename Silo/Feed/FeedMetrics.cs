@@ -23,7 +23,6 @@ public sealed class FeedMetrics : IDisposable
     private Func<long> _bufferDepth = static () => 0;
     private Func<long> _droppedFrames = static () => 0;
     private Func<Parsing.ParseCountersSnapshot> _parse = Parsing.ParseCountersSnapshot.Empty;
-    private long _droppedBefore;
 
     public FeedMetrics(IMeterFactory meterFactory)
     {
@@ -39,13 +38,11 @@ public sealed class FeedMetrics : IDisposable
         _meter.CreateObservableGauge("scanner.feed.publish_in_flight", () => Interlocked.Read(ref _inFlight), "{batch}", "Stream publications not yet confirmed.");
     }
 
-    /// <summary>Frames shed in earlier connections plus the current one.</summary>
-    public long DroppedFrames => _droppedBefore + _droppedFrames();
+    public long DroppedFrames => _droppedFrames();
 
-    /// <summary>Points the observable instruments at the current connection's buffer and parser.</summary>
+    /// <summary>Points the observable instruments at the listener's buffer and parser.</summary>
     public void Attach(FrameBuffer buffer, Func<Parsing.ParseCountersSnapshot> parse)
     {
-        _droppedBefore = DroppedFrames;
         _bufferDepth = () => buffer.Count;
         _droppedFrames = () => buffer.Dropped;
         _parse = parse;

@@ -5,8 +5,9 @@ using Scanner.Silo.Feed.Parsing;
 namespace Scanner.Silo.Feed;
 
 /// <summary>
-/// The second stage behind the socket: parses each buffered frame, hands status messages to the session, groups
-/// events per stream and publishes them. Publications are not awaited one by one: up to
+/// The second stage behind the socket, one for the listener's lifetime so that frames keep their order across
+/// reconnects: parses each buffered frame, hands status messages to the connection they came from, groups events
+/// per stream and publishes them. Publications are not awaited one by one: up to
 /// <see cref="FeedOptions.MaxPublishesInFlight"/> may be outstanding, so broker round trips overlap. When that
 /// window is full this stage waits, the frame buffer fills, and the reader sheds the oldest frames.
 /// </summary>
@@ -24,8 +25,11 @@ public sealed partial class FeedPublishingStage(
     private readonly List<StreamBatch> _batches = [];
     private long _lastFailureLog;
 
-    /// <summary>Reads frames until the buffer completes or the token fires; status messages go to <paramref name="onStatus"/>.</summary>
-    public async Task RunAsync(FrameBuffer buffer, Action<FeedStatus> onStatus, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads frames until the buffer completes or the token fires; status messages go to <paramref name="onStatus"/>
+    /// with the number of the connection whose frame carried them.
+    /// </summary>
+    public async Task RunAsync(FrameBuffer buffer, Action<int, FeedStatus> onStatus, CancellationToken cancellationToken)
     {
         var reader = buffer.Reader;
         while (await reader.WaitToReadAsync(cancellationToken))
@@ -45,7 +49,7 @@ public sealed partial class FeedPublishingStage(
 
                 foreach (var status in _statuses)
                 {
-                    onStatus(status);
+                    onStatus(frame.Connection, status);
                 }
 
                 _batches.Clear();

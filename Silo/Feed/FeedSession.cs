@@ -1,71 +1,79 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Scanner.MarketData;
+using Scanner.Silo.Feed.Parsing;
 
 namespace Scanner.Silo.Feed;
 
 /// <summary>
-/// One connection to the upstream feed: connect, wait for <c>connected</c>, auth, subscribe, verify every
-/// subscription was acknowledged, then stream until the connection ends. The socket reader and the publishing
-/// stage run concurrently; the session only watches the status messages.
+/// One connection to the upstream feed: connect, wait for <c>connected</c>, auth and subscribe (reading the socket
+/// itself, so a backlog in the publishing stage cannot delay the handshake), then move every frame into the shared
+/// <see cref="FrameBuffer"/> until the connection ends. Subscription acks and later statuses come back through the
+/// publishing stage to <see cref="OnStatus"/>.
 /// </summary>
 public sealed partial class FeedSession(
     FeedOptions options,
-    FeedPublishingStage stage,
+    int connection,
+    FrameBuffer buffer,
     FeedMetrics metrics,
-    Func<Parsing.ParseCountersSnapshot> parseCounters,
     FeedListenerStatus status,
     ILogger logger)
 {
-    private readonly Channel<UpstreamSignal> _signals = Channel.CreateUnbounded<UpstreamSignal>(new() { SingleReader = true });
+    // Statuses before streaming are read here, on this thread; the stage's parser belongs to the stage's thread.
+    private readonly FrameParser _handshakeParser = new();
+    private readonly List<FeedEvent> _handshakeEvents = [];
+    private readonly List<FeedStatus> _handshakeStatuses = [];
+    private readonly SubscriptionAcks _acks = new(options.Subscriptions);
+
+    // Written by the publishing stage when a fatal status arrives, read when the connection ends.
+    private volatile SessionOutcome _signalled = SessionOutcome.Disconnected;
+
+    /// <summary>The number of this connection, carried by its frames.</summary>
+    public int Connection => connection;
 
     public async Task<SessionOutcome> RunAsync(CancellationToken cancellationToken)
     {
         using var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
-        using var sessionCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ct = sessionCts.Token;
-
-        status.Set(ListenerState.Connecting);
-        LogConnecting(logger, options.Url.GetLeftPart(UriPartial.Path));
-        using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
-        {
-            connectTimeout.CancelAfter(options.HandshakeTimeout);
-            await socket.ConnectAsync(options.Url, connectTimeout.Token);
-        }
-
-        var buffer = new FrameBuffer(options.FrameBufferCapacity);
-        metrics.Attach(buffer, parseCounters);
-        var acks = new SubscriptionAcks(options.Subscriptions);
-        var reader = new SocketFrameReader(socket, buffer, options.MaxFrameBytes);
-        var readTask = ReadAsync(reader, buffer, ct);
-        var stageTask = RunStageAsync(buffer, acks, ct);
+        var reader = new SocketFrameReader(socket, options.MaxFrameBytes, connection);
         try
         {
-            var outcome = await HandshakeAsync(socket, acks, ct);
-            if (outcome is { } early)
+            status.Set(ListenerState.Connecting);
+            LogConnecting(logger, options.Url.GetLeftPart(UriPartial.Path));
+            using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connectTimeout.CancelAfter(options.HandshakeTimeout);
+                await socket.ConnectAsync(options.Url, connectTimeout.Token);
+            }
+
+            if (await HandshakeAsync(socket, reader, cancellationToken) is { } early)
             {
                 return early;
             }
 
-            // Stream until the server closes the connection; a max_connections or error status comes before that.
-            var closeStatus = await readTask;
+            using var streaming = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _ = VerifyAcksAsync(streaming.Token);
+            var closeStatus = await reader.RunAsync(buffer, streaming.Token);
             LogClosed(logger, closeStatus?.ToString() ?? "none", socket.CloseStatusDescription ?? "");
-            await stageTask;
-            return Outcome(SessionOutcome.Disconnected);
+            await streaming.CancelAsync();
+            status.Set(ListenerState.Backoff, $"connection closed by the server ({closeStatus}: {socket.CloseStatusDescription})");
+            return Outcome();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return SessionOutcome.Cancelled;
         }
+        catch (WebSocketException ex)
+        {
+            status.Set(ListenerState.Backoff, $"connection lost: {ex.Message}");
+            LogConnectionLost(logger, ex.Message);
+            return Outcome();
+        }
         finally
         {
-            await sessionCts.CancelAsync();
-            await Task.WhenAll(readTask, stageTask).ContinueWith(static _ => { }, TaskScheduler.Default);
-            buffer.Discard();
+            metrics.AddSkippedMessages(reader.Skipped);
             if (socket.State == WebSocketState.Open)
             {
                 using var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
@@ -75,14 +83,34 @@ public sealed partial class FeedSession(
         }
     }
 
-    // Written by the publishing stage when a fatal status arrives, read when the connection ends.
-    private volatile SessionOutcome _signalled = SessionOutcome.Disconnected;
-
-    private SessionOutcome Outcome(SessionOutcome fallback) => _signalled == SessionOutcome.Disconnected ? fallback : _signalled;
-
-    private async Task<SessionOutcome?> HandshakeAsync(ClientWebSocket socket, SubscriptionAcks acks, CancellationToken ct)
+    /// <summary>Handles a status that arrived while streaming (called on the publishing stage's thread).</summary>
+    public void OnStatus(FeedStatus feedStatus)
     {
-        var connected = await WaitForAsync(ct, UpstreamSignalKind.Connected);
+        var signal = UpstreamSignal.From(feedStatus);
+        switch (signal.Kind)
+        {
+            case UpstreamSignalKind.Subscribed when signal.Parameter is not null:
+                _acks.Acknowledge(signal.Parameter);
+                break;
+            case UpstreamSignalKind.MaxConnections:
+                _signalled = SessionOutcome.MaxConnections;
+                status.Set(ListenerState.Backoff, $"max_connections: {signal.Message}");
+                break;
+            case UpstreamSignalKind.AuthFailed:
+                _signalled = SessionOutcome.AuthFailed;
+                status.Set(ListenerState.AuthFailed, $"auth_failed: {signal.Message}");
+                break;
+            case UpstreamSignalKind.Error or UpstreamSignalKind.AuthTimeout or UpstreamSignalKind.Other:
+                LogUpstreamStatus(logger, feedStatus.Status, feedStatus.Message);
+                break;
+        }
+    }
+
+    private SessionOutcome Outcome() => _signalled;
+
+    private async Task<SessionOutcome?> HandshakeAsync(ClientWebSocket socket, SocketFrameReader reader, CancellationToken ct)
+    {
+        var connected = await NextSignalAsync(reader, ct, UpstreamSignalKind.Connected);
         if (connected?.Kind != UpstreamSignalKind.Connected)
         {
             return Fail(connected, "no 'connected' status from the server");
@@ -90,7 +118,7 @@ public sealed partial class FeedSession(
 
         status.Set(ListenerState.Authenticating);
         await SendAsync(socket, "auth", options.ApiKey, ct);
-        var auth = await WaitForAsync(ct, UpstreamSignalKind.AuthSucceeded, UpstreamSignalKind.AuthFailed);
+        var auth = await NextSignalAsync(reader, ct, UpstreamSignalKind.AuthSucceeded);
         if (auth?.Kind != UpstreamSignalKind.AuthSucceeded)
         {
             return Fail(auth, "no answer to auth");
@@ -99,8 +127,7 @@ public sealed partial class FeedSession(
         status.Set(ListenerState.Subscribing);
         await SendAsync(socket, "subscribe", string.Join(',', options.Subscriptions), ct);
         status.Set(ListenerState.Streaming);
-        LogStreaming(logger, options.Subscriptions.Length);
-        _ = VerifyAcksAsync(acks, ct);
+        LogStreaming(logger, connection, options.Subscriptions.Length);
         return null;
     }
 
@@ -125,20 +152,32 @@ public sealed partial class FeedSession(
     }
 
     /// <summary>
-    /// The first signal of the wanted kinds or of a fatal kind; null on timeout or when the connection ended without
-    /// one (the signal channel completes once the stage has passed on every status read before the close).
+    /// Reads frames until a status of the wanted kind or a fatal one; null on timeout or when the server closed first.
+    /// The handshake comes before any subscription, so these frames carry no market data.
     /// </summary>
-    private async Task<UpstreamSignal?> WaitForAsync(CancellationToken ct, params UpstreamSignalKind[] wanted)
+    private async Task<UpstreamSignal?> NextSignalAsync(SocketFrameReader reader, CancellationToken ct, UpstreamSignalKind wanted)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.HandshakeTimeout);
         try
         {
-            while (await _signals.Reader.WaitToReadAsync(timeout.Token))
+            while (await reader.ReceiveAsync(timeout.Token) is { } frame)
             {
-                while (_signals.Reader.TryRead(out var signal))
+                _handshakeEvents.Clear();
+                _handshakeStatuses.Clear();
+                try
                 {
-                    if (IsDecisive(signal, wanted))
+                    _handshakeParser.Parse(frame.Span, _handshakeEvents, _handshakeStatuses);
+                }
+                finally
+                {
+                    frame.Release();
+                }
+                foreach (var feedStatus in _handshakeStatuses)
+                {
+                    var signal = UpstreamSignal.From(feedStatus);
+                    if (signal.Kind == wanted || signal.Kind is UpstreamSignalKind.AuthFailed or UpstreamSignalKind.MaxConnections
+                            or UpstreamSignalKind.AuthTimeout or UpstreamSignalKind.Error)
                     {
                         return signal;
                     }
@@ -152,77 +191,24 @@ public sealed partial class FeedSession(
         }
     }
 
-    /// <summary>Runs the publishing stage; when it ends, no more statuses can come, which the handshake must know.</summary>
-    private async Task RunStageAsync(FrameBuffer buffer, SubscriptionAcks acks, CancellationToken ct)
+    private async Task VerifyAcksAsync(CancellationToken ct)
     {
         try
         {
-            await stage.RunAsync(buffer, s => OnStatus(s, acks), ct);
-        }
-        finally
-        {
-            _signals.Writer.TryComplete();
-        }
-    }
-
-    private static bool IsDecisive(UpstreamSignal signal, UpstreamSignalKind[] wanted) =>
-        wanted.Contains(signal.Kind) || signal.Kind is UpstreamSignalKind.AuthFailed or UpstreamSignalKind.MaxConnections
-            or UpstreamSignalKind.AuthTimeout or UpstreamSignalKind.Error;
-
-    private void OnStatus(FeedStatus feedStatus, SubscriptionAcks acks)
-    {
-        var signal = UpstreamSignal.From(feedStatus);
-        switch (signal.Kind)
-        {
-            case UpstreamSignalKind.Subscribed when signal.Parameter is not null:
-                acks.Acknowledge(signal.Parameter);
-                break;
-            case UpstreamSignalKind.MaxConnections:
-                _signalled = SessionOutcome.MaxConnections;
-                break;
-            case UpstreamSignalKind.AuthFailed:
-                _signalled = SessionOutcome.AuthFailed;
-                break;
-            case UpstreamSignalKind.Error or UpstreamSignalKind.AuthTimeout or UpstreamSignalKind.Other:
-                LogUpstreamStatus(logger, feedStatus.Status, feedStatus.Message);
-                break;
-        }
-        _signals.Writer.TryWrite(signal);
-    }
-
-    private async Task VerifyAcksAsync(SubscriptionAcks acks, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + options.SubscriptionAckTimeout;
-        while (!acks.AllAcknowledged && DateTime.UtcNow < deadline && !ct.IsCancellationRequested)
-        {
-            await Task.Delay(50, CancellationToken.None);
-        }
-        status.SetSubscriptions(acks.Acknowledged, acks.Unacknowledged);
-        if (!acks.AllAcknowledged && !ct.IsCancellationRequested)
-        {
-            LogUnacknowledged(logger, string.Join(',', acks.Unacknowledged), options.SubscriptionAckTimeout);
-        }
-    }
-
-    private async Task<WebSocketCloseStatus?> ReadAsync(SocketFrameReader reader, FrameBuffer buffer, CancellationToken ct)
-    {
-        try
-        {
-            return await reader.RunAsync(ct);
-        }
-        catch (WebSocketException ex)
-        {
-            status.Set(ListenerState.Backoff, $"connection lost: {ex.Message}");
-            return null;
+            var deadline = DateTime.UtcNow + options.SubscriptionAckTimeout;
+            while (!_acks.AllAcknowledged && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, ct);
+            }
         }
         catch (OperationCanceledException)
         {
-            return null;
+            return;
         }
-        finally
+        status.SetSubscriptions(_acks.Acknowledged, _acks.Unacknowledged);
+        if (!_acks.AllAcknowledged)
         {
-            metrics.AddSkippedMessages(reader.Skipped);
-            buffer.Complete();
+            LogUnacknowledged(logger, string.Join(',', _acks.Unacknowledged), options.SubscriptionAckTimeout);
         }
     }
 
@@ -242,8 +228,8 @@ public sealed partial class FeedSession(
     [LoggerMessage(Level = LogLevel.Information, Message = "Connecting to the upstream feed at {Url}")]
     private static partial void LogConnecting(ILogger logger, string url);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Authenticated; streaming with {Count} subscriptions")]
-    private static partial void LogStreaming(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {Connection} authenticated; streaming with {Count} subscriptions")]
+    private static partial void LogStreaming(ILogger logger, int connection, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The upstream feed refused the API key ({Message}); the listener stops until the configuration changes")]
     private static partial void LogAuthFailed(ILogger logger, string message);
@@ -256,4 +242,7 @@ public sealed partial class FeedSession(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upstream connection closed (status {Status}, {Description})")]
     private static partial void LogClosed(ILogger logger, string status, string description);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream connection lost: {Reason}")]
+    private static partial void LogConnectionLost(ILogger logger, string reason);
 }

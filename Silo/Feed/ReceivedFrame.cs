@@ -2,8 +2,11 @@ using System.Buffers;
 
 namespace Scanner.Silo.Feed;
 
-/// <summary>One text frame as read from the socket, in a buffer rented from the shared pool.</summary>
-public readonly record struct ReceivedFrame(byte[] Buffer, int Length, long ReceivedTimestamp)
+/// <summary>
+/// One text frame as read from the socket, in a buffer rented from the shared pool. <see cref="Connection"/> numbers
+/// the upstream connection it came from, so a late status of an old connection is not taken for the current one's.
+/// </summary>
+public readonly record struct ReceivedFrame(byte[] Buffer, int Length, long ReceivedTimestamp, int Connection = 0)
 {
     public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
 

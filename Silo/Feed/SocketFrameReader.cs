@@ -5,18 +5,18 @@ using System.Net.WebSockets;
 namespace Scanner.Silo.Feed;
 
 /// <summary>
-/// Reads whole text messages from the upstream socket into pooled buffers and hands them to the
-/// <see cref="FrameBuffer"/>. It does nothing else, so it keeps up with the server however slow the rest is.
+/// Reads whole text messages from the upstream socket into pooled buffers. While streaming it hands every message to
+/// the <see cref="FrameBuffer"/> and does nothing else, so it keeps up with the server however slow the rest is.
 /// </summary>
-public sealed class SocketFrameReader(WebSocket socket, FrameBuffer buffer, int maxFrameBytes)
+public sealed class SocketFrameReader(WebSocket socket, int maxFrameBytes, int connection = 0)
 {
     private const int InitialBufferBytes = 16 * 1024;
 
     /// <summary>Messages skipped because they were binary or larger than the limit.</summary>
     public long Skipped { get; private set; }
 
-    /// <summary>Reads until the server closes (returns its close status) or the token fires.</summary>
-    public async Task<WebSocketCloseStatus?> RunAsync(CancellationToken cancellationToken)
+    /// <summary>The next text message, or null when the server closed the connection.</summary>
+    public async ValueTask<ReceivedFrame?> ReceiveAsync(CancellationToken cancellationToken)
     {
         var pool = ArrayPool<byte>.Shared;
         var current = pool.Rent(InitialBufferBytes);
@@ -46,30 +46,42 @@ public sealed class SocketFrameReader(WebSocket socket, FrameBuffer buffer, int 
                 var result = await socket.ReceiveAsync(current.AsMemory(length), cancellationToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    return socket.CloseStatus ?? WebSocketCloseStatus.Empty;
+                    return null;
                 }
                 length += result.Count;
                 if (!result.EndOfMessage)
                 {
                     continue;
                 }
-
                 if (oversized || result.MessageType != WebSocketMessageType.Text)
                 {
                     Skipped++;
+                    length = 0;
+                    oversized = false;
+                    continue;
                 }
-                else
-                {
-                    buffer.Write(new ReceivedFrame(current, length, Stopwatch.GetTimestamp()));
-                    current = pool.Rent(InitialBufferBytes);
-                }
-                length = 0;
-                oversized = false;
+
+                var frame = new ReceivedFrame(current, length, Stopwatch.GetTimestamp(), connection);
+                current = null!;
+                return frame;
             }
         }
         finally
         {
-            pool.Return(current);
+            if (current is not null)
+            {
+                pool.Return(current);
+            }
         }
+    }
+
+    /// <summary>Moves every message into <paramref name="buffer"/> until the server closes (returns its close status).</summary>
+    public async Task<WebSocketCloseStatus?> RunAsync(FrameBuffer buffer, CancellationToken cancellationToken)
+    {
+        while (await ReceiveAsync(cancellationToken) is { } frame)
+        {
+            buffer.Write(frame);
+        }
+        return socket.CloseStatus ?? WebSocketCloseStatus.Empty;
     }
 }

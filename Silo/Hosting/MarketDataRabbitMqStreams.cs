@@ -1,15 +1,21 @@
 using Scanner.MarketData;
+using Scanner.Silo.Streaming.RabbitMq;
 
 namespace Scanner.Silo.Hosting;
 
-/// <summary>One RabbitMQ stream provider per data kind, each with its own queues (filled in when the provider lands).</summary>
+/// <summary>One RabbitMQ stream provider per data kind, each on its own queues, sharing the silo's connection.</summary>
 public static class MarketDataRabbitMqStreams
 {
     public static ISiloBuilder AddMarketDataRabbitMqStreams(this ISiloBuilder silo, ScannerHostOptions options)
     {
         foreach (var kind in MarketDataStreams.All)
         {
-            silo.AddMemoryStreams(kind, b => b.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
+            silo.AddRabbitMqStreams(kind, o =>
+            {
+                o.Uri = new Uri(options.RabbitMqUrl);
+                o.QueueCount = options.QueueCount;
+                o.MessageTtl = options.MessageTtl > TimeSpan.Zero ? options.MessageTtl : null;
+            });
         }
         return silo;
     }

@@ -1,4 +1,5 @@
 using Scanner.Silo.Feed;
+using Scanner.Silo.Streaming.RabbitMq;
 
 namespace Scanner.Silo.Operations;
 
@@ -12,11 +13,16 @@ public static class HealthEndpoint
 
     public static IEndpointRouteBuilder MapSiloHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (FeedListenerStatus listener, FeedMetrics metrics, ILocalSiloDetails silo) =>
+        app.MapGet("/health", (FeedListenerStatus listener, FeedMetrics metrics, ILocalSiloDetails silo, IServiceProvider services) =>
         {
             var snapshot = listener.Snapshot(metrics.Snapshot());
+            var streams = services.GetService<RabbitMqStreamStatusBoard>()?.All ?? [];
             var status = Classify(listener.State);
-            var body = new SiloHealth(ServiceName, status, silo.SiloAddress.ToString(), snapshot);
+            if (status == "healthy" && streams.Any(s => !s.Connected))
+            {
+                status = "degraded";
+            }
+            var body = new SiloHealth(ServiceName, status, silo.SiloAddress.ToString(), snapshot, streams);
             return Results.Json(body, statusCode: status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         });
         return app;
@@ -30,4 +36,9 @@ public static class HealthEndpoint
     };
 }
 
-public sealed record SiloHealth(string Service, string Status, string Silo, FeedListenerSnapshot Listener);
+public sealed record SiloHealth(
+    string Service,
+    string Status,
+    string Silo,
+    FeedListenerSnapshot Listener,
+    IReadOnlyCollection<RabbitMqStreamStatus> Streams);

@@ -51,8 +51,8 @@ public sealed class SocketFrameReaderTests : IAsyncLifetime
     public async Task Reassembles_fragmented_and_large_messages_and_skips_binary_and_oversized_ones()
     {
         var buffer = new FrameBuffer(64);
-        var reader = new SocketFrameReader(_client, buffer, maxFrameBytes: 100_000);
-        var run = reader.RunAsync(CancellationToken.None);
+        var reader = new SocketFrameReader(_client, maxFrameBytes: 100_000);
+        var run = reader.RunAsync(buffer, CancellationToken.None);
 
         var large = "[" + string.Join(',', Enumerable.Repeat("{\"ev\":\"T\",\"sym\":\"AAPL\"}", 2_000)) + "]";
         await _server.SendAsync(Encoding.UTF8.GetBytes("[{\"ev\":"), WebSocketMessageType.Text, false, default);
@@ -74,8 +74,8 @@ public sealed class SocketFrameReaderTests : IAsyncLifetime
     public async Task Never_waits_for_the_consumer_the_buffer_sheds_instead()
     {
         var buffer = new FrameBuffer(16);
-        var reader = new SocketFrameReader(_client, buffer, maxFrameBytes: 1024);
-        var run = reader.RunAsync(CancellationToken.None);
+        var reader = new SocketFrameReader(_client, maxFrameBytes: 1024);
+        var run = reader.RunAsync(buffer, CancellationToken.None);
 
         for (var i = 0; i < 1_000; i++)
         {
