@@ -33,17 +33,12 @@ public sealed partial class HydrationClient(
         var dailyBars = await GetAsync(
             $"v2/aggs/ticker/{escaped}/range/1/day/{from}/{to}?adjusted=true&sort=asc&limit=5000", ParseDailyBars, cancellationToken)
             .ConfigureAwait(false);
-        var prevDay = await GetAsync($"v2/snapshot/locale/us/markets/stocks/tickers/{escaped}", ParsePrevDay, cancellationToken)
+        var prevDay = await GetOptionalAsync($"v2/snapshot/locale/us/markets/stocks/tickers/{escaped}", ParsePrevDay, cancellationToken)
+            .ConfigureAwait(false)
+            ?? (dailyBars.Count > 0 ? dailyBars[^1] : null)
+            ?? throw new HydrationException($"No previous day bar for {symbol} before {day:yyyy-MM-dd}");
+        var freeFloat = await GetOptionalAsync($"stocks/vX/float?ticker={escaped}", ParseFreeFloat, cancellationToken)
             .ConfigureAwait(false);
-        if (prevDay is null && dailyBars.Count > 0)
-        {
-            prevDay = dailyBars[^1];
-        }
-        if (prevDay is null)
-        {
-            throw new HydrationException($"No previous day bar for {symbol} before {day:yyyy-MM-dd}");
-        }
-        var freeFloat = await GetFreeFloatAsync(escaped, cancellationToken).ConfigureAwait(false);
         var recent = dailyBars.TakeLast(_options.AverageVolumeDays).ToList();
         var avgVolume = recent.Count == 0 ? 0 : recent.Average(static b => b.Volume);
         return new ReferenceData(
@@ -51,16 +46,17 @@ public sealed partial class HydrationClient(
             avgVolume, freeFloat);
     }
 
-    private async Task<double> GetFreeFloatAsync(string escapedSymbol, CancellationToken cancellationToken)
+    /// <summary>Like <see cref="GetAsync"/>, but a failure gives the default (the caller has a fallback).</summary>
+    private async Task<T?> GetOptionalAsync<T>(string path, Func<JsonElement, T> parse, CancellationToken cancellationToken)
     {
         try
         {
-            return await GetAsync($"stocks/vX/float?ticker={escapedSymbol}", ParseFreeFloat, cancellationToken).ConfigureAwait(false);
+            return await GetAsync(path, parse, cancellationToken).ConfigureAwait(false);
         }
         catch (HydrationException ex)
         {
-            LogFloatUnavailable(logger, ex, escapedSymbol);
-            return 0;
+            LogOptionalUnavailable(logger, ex, path);
+            return default;
         }
     }
 
@@ -175,6 +171,6 @@ public sealed partial class HydrationClient(
 
     private sealed record DailyBar(long Timestamp, double Open, double High, double Low, double Close, double Volume, double Vwap);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No free float for {Symbol}; using 0")]
-    private static partial void LogFloatUnavailable(ILogger logger, Exception exception, string symbol);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Optional hydration request {Path} failed; using the fallback")]
+    private static partial void LogOptionalUnavailable(ILogger logger, Exception exception, string path);
 }
