@@ -5,4 +5,9 @@ namespace Scanner.Scanners;
 /// <summary>One list feed (key = feed name, see <see cref="FeedNames.Lists"/>): a ranking or an alert list.</summary>
 public interface IScannerFeedGrain : IFeedSourceGrain
 {
+    /// <summary>A shard's new top-k for this ranking feed.</summary>
+    Task UpdateRanking(ShardRanking ranking);
+
+    /// <summary>New alerts for this alert feed, oldest first.</summary>
+    Task AddAlerts(ScannerAlert[] alerts);
 }

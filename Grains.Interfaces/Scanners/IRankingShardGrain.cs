@@ -1,0 +1,20 @@
+namespace Scanner.Scanners;
+
+/// <summary>
+/// One shard of the rankings (key = shard index; a symbol's shard is <c>RankingShards.ShardOf</c>): keeps the
+/// latest row of each of its symbols and forwards its top-k per scanner, and the alerts, to the scanner feeds.
+/// The reads interleave: a scanner feed activating pulls from a shard that may be busy pushing to it.
+/// </summary>
+public interface IRankingShardGrain : IGrainWithIntegerKey
+{
+    /// <summary>A ticker's latest row and the alerts it raised since its previous report.</summary>
+    Task Report(ScannerRow row, ScannerAlert[] alerts);
+
+    /// <summary>This shard's current top-k of the ranking feed <paramref name="feed"/>.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<ShardRanking> GetTop(string feed);
+
+    /// <summary>Every row this shard holds (for tests and brute-force checks).</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<ScannerRow[]> GetRows();
+}

@@ -1,0 +1,24 @@
+using Scanner.Ticker;
+
+namespace Scanner.Scanners;
+
+/// <summary>
+/// One alert of a symbol at event time <see cref="Timestamp"/> (Unix ms). <see cref="Price"/> is the price that
+/// triggered it; <see cref="Reference"/> the previous session extreme (new high/low), the window's start price
+/// (momentum) or the upper LULD band (halts); <see cref="Lower"/> the lower LULD band (halts only).
+/// <see cref="PctChange"/> and <see cref="VolumeRatio"/> describe a momentum move, <see cref="WindowMinutes"/> its
+/// window. <see cref="Note"/> is the human-readable line, e.g. "Broke pre-market high of $4.10".
+/// </summary>
+[GenerateSerializer, Immutable, Alias("scanner.scanners.alert")]
+public sealed record ScannerAlert(
+    AlertKind Kind,
+    string Symbol,
+    long Timestamp,
+    MarketSession Session,
+    double Price,
+    double Reference,
+    double Lower,
+    double PctChange,
+    double VolumeRatio,
+    int WindowMinutes,
+    string Note);

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Scanner.Ticker;
+
+namespace Scanner.Scanners;
+
+/// <summary>
+/// Writes alerts: new highs/lows as {symbol, session, direction, price, previous, timestamp, note}, halts as
+/// {symbol, status (halted|resumed), timestamp, upper_band, lower_band, price, note}, momentum as
+/// {symbol, price, start_price, pct_change, volume_ratio, window_minutes, session, timestamp, note}.
+/// </summary>
+public static class ScannerAlertJson
+{
+    public static void Write(Utf8JsonWriter w, ScannerAlert a)
+    {
+        w.WriteStartObject();
+        w.WriteString("symbol", a.Symbol);
+        switch (a.Kind)
+        {
+            case AlertKind.NewHigh or AlertKind.NewLow:
+                w.WriteString("session", SessionName(a.Session));
+                w.WriteString("direction", a.Kind == AlertKind.NewHigh ? "high" : "low");
+                w.WriteNumber("price", a.Price);
+                w.WriteNumber("previous", a.Reference);
+                break;
+            case AlertKind.Halt or AlertKind.Resume:
+                w.WriteString("status", a.Kind == AlertKind.Halt ? "halted" : "resumed");
+                w.WriteNumber("upper_band", a.Reference);
+                w.WriteNumber("lower_band", a.Lower);
+                w.WriteNumber("price", a.Price);
+                break;
+            default:
+                w.WriteNumber("price", a.Price);
+                w.WriteNumber("start_price", a.Reference);
+                w.WriteNumber("pct_change", a.PctChange);
+                w.WriteNumber("volume_ratio", a.VolumeRatio);
+                w.WriteNumber("window_minutes", a.WindowMinutes);
+                w.WriteString("session", SessionName(a.Session));
+                break;
+        }
+        w.WriteNumber("timestamp", a.Timestamp);
+        w.WriteString("note", a.Note);
+        w.WriteEndObject();
+    }
+
+    /// <summary>An alert list payload, in the given order (feeds keep newest first).</summary>
+    public static byte[] ToArray(IReadOnlyList<ScannerAlert> alerts) => JsonPayload.Build(alerts, static (w, list) =>
+    {
+        w.WriteStartArray();
+        for (var i = 0; i < list.Count; i++)
+        {
+            Write(w, list[i]);
+        }
+        w.WriteEndArray();
+    });
+
+    public static string SessionName(MarketSession session) => session switch
+    {
+        MarketSession.PreMarket => "pre_market",
+        MarketSession.Regular => "regular",
+        MarketSession.AfterHours => "after_hours",
+        _ => "closed",
+    };
+}

@@ -1,0 +1,40 @@
+namespace Scanner.Scanners;
+
+/// <summary>
+/// One symbol's scanner row (REFERENCE.md section 4), compact and numeric; <see cref="ScannerRowJson"/> writes it
+/// with the original snake_case names, and the rank is given by its position when a ranking is published.
+/// Price fields follow the Massive aggregate naming of the original: <see cref="Vwap"/> is the latest bar's VWAP
+/// (<c>vw</c>), <see cref="AggregateVwap"/> today's VWAP (<c>a</c>); <see cref="Open"/>, <see cref="High"/> and
+/// <see cref="Low"/> are the day's (since 04:00 ET), <see cref="Close"/> the last price.
+/// <see cref="TradingDay"/> (yyyymmdd) lets rankings drop rows of an older day. Values that cannot be known yet
+/// (no previous close, no official open, no average volume) are 0, and so are the figures derived from them.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("scanner.scanners.row")]
+public sealed record ScannerRow(
+    string Symbol,
+    int TradingDay,
+    long Volume,
+    double FreeFloat,
+    long AccumulatedVolume,
+    double RelativeVolume,
+    double OfficialOpenPrice,
+    double Vwap,
+    double Open,
+    double Close,
+    double High,
+    double Low,
+    double AggregateVwap,
+    double AverageSize,
+    double AvgVolume,
+    double PrevDayClose,
+    double PrevDayOpen,
+    double PrevDayHigh,
+    double PrevDayLow,
+    double PrevDayVolume,
+    double PrevDayVwap,
+    double Change,
+    double PctChange,
+    double ChangeSinceOpen,
+    double PctChangeSinceOpen,
+    long StartTimestamp,
+    long EndTimestamp);

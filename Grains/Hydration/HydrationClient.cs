@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scanner.Ticker;
+
+namespace Scanner.Hydration;
+
+/// <summary>
+/// Loads reference data from the Massive REST endpoints (REFERENCE.md section 3), a typed HttpClient:
+/// the previous day's bar from the ticker snapshot (<c>prevDay</c>; the last daily bar before the trading day when
+/// the snapshot has none), the average daily volume as the mean of the last 30 daily volumes within the 42 calendar
+/// days before the trading day, and the free float (optional: 0 when unknown or failing). Every request has a
+/// timeout and is retried with exponential backoff on transient failures; results and failures are cached per
+/// symbol and day by <see cref="ReferenceDataCache"/>.
+/// </summary>
+public sealed partial class HydrationClient(
+    HttpClient http, ReferenceDataCache cache, IOptions<HydrationOptions> options, ILogger<HydrationClient> logger)
+    : IReferenceDataSource
+{
+    private readonly HydrationOptions _options = options.Value;
+
+    public Task<ReferenceData> LoadAsync(string symbol, DateOnly tradingDay, CancellationToken cancellationToken) =>
+        cache.GetOrLoad(symbol, tradingDay, _options.CacheDuration, _options.NegativeCacheDuration,
+            () => FetchAsync(symbol, tradingDay, cancellationToken));
+
+    private async Task<ReferenceData> FetchAsync(string symbol, DateOnly day, CancellationToken cancellationToken)
+    {
+        var escaped = Uri.EscapeDataString(symbol);
+        var from = day.AddDays(-_options.AverageVolumeLookbackDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = day.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dailyBars = await GetAsync(
+            $"v2/aggs/ticker/{escaped}/range/1/day/{from}/{to}?adjusted=true&sort=asc&limit=5000", ParseDailyBars, cancellationToken)
+            .ConfigureAwait(false);
+        var prevDay = await GetOptionalAsync($"v2/snapshot/locale/us/markets/stocks/tickers/{escaped}", ParsePrevDay, cancellationToken)
+            .ConfigureAwait(false)
+            ?? (dailyBars.Count > 0 ? dailyBars[^1] : null)
+            ?? throw new HydrationException($"No previous day bar for {symbol} before {day:yyyy-MM-dd}");
+        var freeFloat = await GetOptionalAsync($"stocks/vX/float?ticker={escaped}", ParseFreeFloat, cancellationToken)
+            .ConfigureAwait(false);
+        var recent = dailyBars.TakeLast(_options.AverageVolumeDays).ToList();
+        var avgVolume = recent.Count == 0 ? 0 : recent.Average(static b => b.Volume);
+        return new ReferenceData(
+            MarketClock.ToNumber(day), prevDay.Open, prevDay.High, prevDay.Low, prevDay.Close, prevDay.Volume, prevDay.Vwap,
+            avgVolume, freeFloat);
+    }
+
+    /// <summary>Like <see cref="GetAsync"/>, but a failure gives the default (the caller has a fallback).</summary>
+    private async Task<T?> GetOptionalAsync<T>(string path, Func<JsonElement, T> parse, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetAsync(path, parse, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HydrationException ex)
+        {
+            LogOptionalUnavailable(logger, ex, path);
+            return default;
+        }
+    }
+
+    /// <summary>GETs <paramref name="path"/> and parses it, retrying transient failures with exponential backoff.</summary>
+    private async Task<T> GetAsync<T>(string path, Func<JsonElement, T> parse, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(new Uri(_options.BaseUrl.TrimEnd('/') + "/"), path);
+        for (var attempt = 1; ; attempt++)
+        {
+            string? failure;
+            Exception? error = null;
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timeout.CancelAfter(_options.RequestTimeout);
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                    if (_options.ApiKey.Length > 0)
+                    {
+                        request.Headers.Authorization = new("Bearer", _options.ApiKey);
+                    }
+                    using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+                        using var json = await JsonDocument.ParseAsync(body, default, timeout.Token).ConfigureAwait(false);
+                        return parse(json.RootElement);
+                    }
+                    failure = $"HTTP {(int)response.StatusCode}";
+                    if (!IsTransient(response.StatusCode))
+                    {
+                        throw new HydrationException($"{failure} from {path}");
+                    }
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = "timeout";
+                    error = ex;
+                }
+                catch (HttpRequestException ex)
+                {
+                    failure = ex.Message;
+                    error = ex;
+                }
+                catch (JsonException ex)
+                {
+                    throw new HydrationException($"Malformed JSON from {path}", ex);
+                }
+            }
+            if (attempt >= _options.MaxAttempts)
+            {
+                throw new HydrationException($"{failure} from {path} after {attempt} attempts", error);
+            }
+            await Task.Delay(_options.RetryDelay * (1 << (attempt - 1)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
+
+    private static List<DailyBar> ParseDailyBars(JsonElement root)
+    {
+        var bars = new List<DailyBar>();
+        if (root.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var bar in results.EnumerateArray())
+            {
+                if (ParseBar(bar) is { } parsed)
+                {
+                    bars.Add(parsed);
+                }
+            }
+        }
+        bars.Sort(static (a, b) => a.Timestamp.CompareTo(b.Timestamp));
+        return bars;
+    }
+
+    private static DailyBar? ParsePrevDay(JsonElement root) =>
+        root.TryGetProperty("ticker", out var ticker) && ticker.TryGetProperty("prevDay", out var prevDay)
+            ? ParseBar(prevDay)
+            : null;
+
+    private static double ParseFreeFloat(JsonElement root)
+    {
+        if (root.TryGetProperty("results", out var results))
+        {
+            var first = results.ValueKind == JsonValueKind.Array
+                ? results.EnumerateArray().FirstOrDefault()
+                : results;
+            if (first.ValueKind == JsonValueKind.Object && first.TryGetProperty("free_float", out var value)
+                && value.ValueKind == JsonValueKind.Number)
+            {
+                return value.GetDouble();
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>A bar with a positive close, or null (Massive sends zeros for a symbol without a previous day).</summary>
+    private static DailyBar? ParseBar(JsonElement bar)
+    {
+        var close = Number(bar, "c");
+        return close > 0
+            ? new DailyBar((long)Number(bar, "t"), Number(bar, "o"), Number(bar, "h"), Number(bar, "l"), close, Number(bar, "v"), Number(bar, "vw"))
+            : null;
+    }
+
+    private static double Number(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble()
+            : 0;
+
+    private sealed record DailyBar(long Timestamp, double Open, double High, double Low, double Close, double Volume, double Vwap);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Optional hydration request {Path} failed; using the fallback")]
+    private static partial void LogOptionalUnavailable(ILogger logger, Exception exception, string path);
+}

@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Scanner.Scanners;
+
+/// <summary>
+/// Keeps the latest row of its symbols (persisted write-behind, so a reactivated shard or a deactivated ticker
+/// loses nothing), and on a timer sends each scanner feed this shard's new top-k when it changed, plus the alerts
+/// gathered since the last tick. Rows of an older trading day are dropped when a row of a newer day arrives.
+/// </summary>
+public sealed partial class RankingShardGrain(
+    [PersistentState("shard", "scanner")] IPersistentState<RankingShardState> state,
+    IOptions<ScannerOptions> options,
+    ILogger<RankingShardGrain> logger)
+    : Grain, IRankingShardGrain
+{
+    private readonly ScannerOptions _options = options.Value;
+    private readonly Dictionary<string, List<ScannerAlert>> _pendingAlerts = [];
+    private readonly Dictionary<string, ScannerRow[]> _sent = [];
+    private bool _rankingDirty;
+    private bool _stateDirty;
+
+    private int Shard => (int)this.GetPrimaryKeyLong();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        state.State.Rows = new Dictionary<string, ScannerRow>(state.State.Rows, StringComparer.Ordinal);
+        _rankingDirty = state.State.Rows.Count > 0;
+        this.RegisterGrainTimer(MergeAsync, new GrainTimerCreationOptions(_options.ShardMergeInterval, _options.ShardMergeInterval));
+        this.RegisterGrainTimer(PersistAsync, new GrainTimerCreationOptions(_options.PersistInterval, _options.PersistInterval));
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await MergeAsync(cancellationToken);
+        await PersistAsync(cancellationToken);
+    }
+
+    public Task Report(ScannerRow row, ScannerAlert[] alerts)
+    {
+        var shard = state.State;
+        if (row.TradingDay < shard.TradingDay)
+        {
+            return Task.CompletedTask;
+        }
+        if (row.TradingDay > shard.TradingDay)
+        {
+            shard.TradingDay = row.TradingDay;
+            shard.Rows.Clear();
+            foreach (var pending in _pendingAlerts.Values)
+            {
+                pending.Clear();
+            }
+        }
+        shard.Rows[row.Symbol] = row;
+        _rankingDirty = true;
+        _stateDirty = true;
+        foreach (var alert in alerts)
+        {
+            var feed = AlertFeeds.FeedOf(alert.Kind);
+            if (!_pendingAlerts.TryGetValue(feed, out var list))
+            {
+                _pendingAlerts[feed] = list = [];
+            }
+            list.Add(alert);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<ShardRanking> GetTop(string feed)
+    {
+        var scanner = RankingScanner.Find(feed) ?? throw new ArgumentException($"{feed} is not a ranking feed", nameof(feed));
+        return Task.FromResult(new ShardRanking(Shard, state.State.TradingDay, TopK.Select(state.State.Rows.Values, scanner)));
+    }
+
+    public Task<ScannerRow[]> GetRows() => Task.FromResult(state.State.Rows.Values.ToArray());
+
+    private async Task MergeAsync(CancellationToken cancellationToken)
+    {
+        var calls = new List<Task>();
+        if (_rankingDirty)
+        {
+            _rankingDirty = false;
+            foreach (var scanner in RankingScanner.All)
+            {
+                var top = TopK.Select(state.State.Rows.Values, scanner);
+                if (_sent.TryGetValue(scanner.Feed, out var previous) && previous.AsSpan().SequenceEqual(top))
+                {
+                    continue;
+                }
+                _sent[scanner.Feed] = top;
+                calls.Add(Send(scanner.Feed, GrainFactory.GetGrain<IScannerFeedGrain>(scanner.Feed)
+                    .UpdateRanking(new ShardRanking(Shard, state.State.TradingDay, top))));
+            }
+        }
+        foreach (var (feed, alerts) in _pendingAlerts)
+        {
+            if (alerts.Count > 0)
+            {
+                var batch = alerts.ToArray();
+                alerts.Clear();
+                calls.Add(Send(feed, GrainFactory.GetGrain<IScannerFeedGrain>(feed).AddAlerts(batch)));
+            }
+        }
+        await Task.WhenAll(calls);
+    }
+
+    private async Task Send(string feed, Task call)
+    {
+        try
+        {
+            await call;
+        }
+        catch (Exception ex)
+        {
+            // The feed pulls every shard's top-k when it activates again; force a resend of rankings next tick.
+            LogSendFailed(logger, ex, Shard, feed);
+            _sent.Remove(feed);
+            _rankingDirty = true;
+        }
+    }
+
+    private async Task PersistAsync(CancellationToken cancellationToken)
+    {
+        if (!_stateDirty)
+        {
+            return;
+        }
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+            _stateDirty = false;
+        }
+        catch (Exception ex)
+        {
+            LogPersistFailed(logger, ex, Shard);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ranking shard {Shard} could not send to {Feed}")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, int shard, string feed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing ranking shard {Shard} failed; will retry")]
+    private static partial void LogPersistFailed(ILogger logger, Exception exception, int shard);
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scanner.Hydration;
+using Scanner.Scanners;
+
+namespace Scanner;
+
+public static class ScannerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers what the ticker, ranking and scanner grains need in a silo: <see cref="ScannerOptions"/> (section
+    /// <c>Scanner</c>), <see cref="HydrationOptions"/> (section <c>Hydration</c>, API key falling back to
+    /// <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c>), and the hydration HttpClient with its cache.
+    /// The silo also needs grain storage "scanner", the five market data stream providers and an
+    /// <see cref="Feeds.IFeedPublisher"/>.
+    /// </summary>
+    public static IServiceCollection AddScannerGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ScannerOptions>().Bind(configuration.GetSection(ScannerOptions.Section));
+        services.AddOptions<HydrationOptions>()
+            .Bind(configuration.GetSection(HydrationOptions.Section))
+            .PostConfigure(o =>
+            {
+                if (o.ApiKey.Length == 0)
+                {
+                    o.ApiKey = configuration["MASSIVE_API_KEY"] ?? configuration["POLYGON_API_KEY"] ?? "";
+                }
+            });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReferenceDataCache>();
+        services.AddHttpClient<IReferenceDataSource, HydrationClient>();
+        return services;
+    }
+}

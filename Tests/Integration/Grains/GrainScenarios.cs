@@ -1,0 +1,70 @@
+using Orleans.TestingHost;
+using Scanner.Feeds;
+using Scanner.MarketData;
+using Scanner.Scanners;
+using Scanner.Ticker;
+using static Scanner.Tests.Integration.Grains.ScannerCluster;
+using static Scanner.Tests.Integration.Grains.SyntheticEvents;
+
+namespace Scanner.Tests.Integration.Grains;
+
+/// <summary>Scenarios shared by the memory-storage and the Redis-storage grain tests.</summary>
+internal static class GrainScenarios
+{
+    /// <summary>
+    /// Tickers, shards and a scanner feed are deactivated mid-day; the same events are then delivered again
+    /// (at-least-once streams): every grain resumes from storage and nothing is counted twice.
+    /// </summary>
+    public static async Task DeactivatedGrainsResumeWithoutDoubleCounting(ScannerCluster c, string prefix)
+    {
+        var symbols = Enumerable.Range(0, 20).Select(i => $"{prefix}{i:00}").ToArray();
+        List<FeedEvent> events = [.. symbols.SelectMany((s, i) => new FeedEvent[]
+        {
+            Bar(s, At(9, 0), 5, 1_000 * (i + 1)),
+            Trade(s, At(9, 31) + 500, 5.01, sequence: 1),
+            Bar(s, At(9, 31), 5 + (i * 0.01), 2_000 * (i + 1), officialOpen: 4.9),
+        })];
+        await c.ProduceAsync(events);
+        await Eventually(async () => (await Task.WhenAll(symbols.Select(c.Snapshot)))
+            .All(s => s.TradeCount == 1 && s.Reference is not null && s.Row.PrevDayClose > 0), "tickers processed and hydrated");
+        var before = await Task.WhenAll(symbols.Select(c.Snapshot));
+        var expectedOrder = symbols.Reverse().ToArray(); // accumulated volume grows with the index
+        await Eventually(async () => ContainsInOrder(await c.FeedSymbols(FeedNames.TopVolume), expectedOrder), "top_volume lists them");
+
+        foreach (var symbol in symbols)
+        {
+            await c.Cluster.DeactivateAsync(c.Client.GetGrain<ITickerGrain>(symbol));
+        }
+        foreach (var shard in Enumerable.Range(0, new ScannerOptions().ShardCount))
+        {
+            await c.Cluster.DeactivateAsync(c.Client.GetGrain<IRankingShardGrain>(shard));
+        }
+        await c.Cluster.DeactivateAsync(c.Client.GetGrain<IScannerFeedGrain>(FeedNames.TopVolume));
+
+        // The rankings come back from the shards' storage, before any ticker reports again.
+        Assert.True(ContainsInOrder(await c.FeedSymbols(FeedNames.TopVolume), expectedOrder));
+
+        await c.ProduceAsync(events); // redelivered
+        await c.ProduceAsync(symbols.Select(s => Trade(s, At(9, 32), 5.02, sequence: 2))); // then one new trade each
+        await Eventually(async () => (await Task.WhenAll(symbols.Select(c.Snapshot))).All(s => s.TradeCount >= 2), "new trades applied");
+
+        var after = await Task.WhenAll(symbols.Select(c.Snapshot));
+        for (var i = 0; i < symbols.Length; i++)
+        {
+            Assert.Equal(2, after[i].TradeCount);
+            Assert.Equal(before[i].Row.AccumulatedVolume, after[i].Row.AccumulatedVolume);
+            Assert.Equal(before[i].Row.High, after[i].Row.High);
+            Assert.Equal(before[i].Row.OfficialOpenPrice, after[i].Row.OfficialOpenPrice);
+            Assert.Equal(before[i].Reference, after[i].Reference);
+            Assert.Equal(5.02, after[i].Row.Close);
+        }
+        Assert.True(ContainsInOrder(await c.FeedSymbols(FeedNames.TopVolume), expectedOrder));
+    }
+
+    /// <summary>True when <paramref name="expected"/> all appear in <paramref name="list"/>, in this relative order.</summary>
+    public static bool ContainsInOrder(IReadOnlyList<string> list, IReadOnlyList<string> expected)
+    {
+        var filtered = list.Where(expected.Contains).ToList();
+        return filtered.SequenceEqual(expected);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Orleans.Hosting;
+using Scanner.Feeds;
+using Scanner.MarketData;
+using Scanner.Scanners;
+using Scanner.Ticker;
+using static Scanner.Tests.Integration.Grains.ScannerCluster;
+using static Scanner.Tests.Integration.Grains.SyntheticEvents;
+
+namespace Scanner.Tests.Integration.Grains;
+
+/// <summary>The ticker, ranking and scanner grains on memory streams and memory storage (no infrastructure needed).</summary>
+[Collection(nameof(ScannerGrainTests))]
+public sealed class ScannerGrainTests : IAsyncLifetime
+{
+    private ScannerCluster _c = null!;
+
+    public async Task InitializeAsync() =>
+        _c = await StartAsync(silo => silo.AddMemoryGrainStorage("scanner"));
+
+    public async Task DisposeAsync() => await _c.DisposeAsync();
+
+    [Fact]
+    public async Task Events_flow_from_the_streams_to_the_ticker_and_every_feed()
+    {
+        const string sym = "FLOW";
+        await _c.ProduceAsync(
+        [
+            Bar(sym, At(8, 0), 4.0, 10_000, high: 4.05, low: 3.95),
+            Bar(sym, At(8, 1), 4.2, 20_000, high: 4.25, low: 4.0),
+            Bar(sym, At(9, 30), 4.5, 50_000, officialOpen: 4.4, high: 4.6, low: 4.4),
+            Trade(sym, At(9, 31), 4.55, sequence: 1),
+            new Quote(sym, At(9, 31), At(9, 31), 1, 4.54, 100, 2, 4.56, 200, 0, ConditionCodes.Empty, 1, 3),
+            Luld(sym, At(9, 40), 1, LuldIndicators.Halt),
+        ]);
+
+        await Eventually(async () => (await _c.Snapshot(sym)) is { TradeCount: 1, IsHalted: true, Reference: not null, BidPrice: 4.54 },
+            "the ticker applied every kind of event");
+        var snapshot = await _c.Snapshot(sym);
+        var reference = FakeReferenceData.For(sym, Monday);
+        Assert.Equal(50_000, snapshot.Row.AccumulatedVolume);
+        Assert.Equal(4.55, snapshot.Row.Close);
+        Assert.Equal(4.4, snapshot.Row.OfficialOpenPrice);
+        Assert.Equal(50_000 / reference.AvgVolume, snapshot.Row.RelativeVolume, 10);
+        Assert.Equal((4.55 - reference.PrevClose) / reference.PrevClose * 100, snapshot.Row.PctChange, 10);
+        Assert.Equal(new SessionRange(4.25, 3.95), snapshot.PreMarket);
+
+        await Eventually(async () => (await _c.FeedSymbols(FeedNames.TopVolume)).Contains(sym), "top_volume lists the symbol");
+        await Eventually(async () => (await _c.FeedSymbols(FeedNames.HighOfDayAlerts)).Contains(sym), "a pre-market high alert");
+        await Eventually(async () => (await _c.FeedSymbols(FeedNames.Halts)).Contains(sym), "a halt alert");
+        await Eventually(() => Task.FromResult(_c.Publisher.Of(FeedNames.TopVolume).Any()), "top_volume published");
+        await Eventually(() => Task.FromResult(_c.Publisher.Of(FeedNames.Quote(sym)).Any()), "quote published");
+        await Eventually(() => Task.FromResult(_c.Publisher.Of(FeedNames.DailyRange(sym)).Any()), "daily range published");
+
+        var quote = await _c.Client.GetGrain<ITickerGrain>(sym).GetFeed(FeedNames.Quote(sym));
+        using var json = JsonDocument.Parse(quote!.Payload);
+        Assert.Equal(sym, json.RootElement.GetProperty("symbol").GetString());
+        Assert.Equal(50_000, json.RootElement.GetProperty("accumulated_volume").GetInt64());
+        var range = await FeedSources.Resolve(_c.Client, FeedNames.DailyRange(sym))!.GetFeed(FeedNames.DailyRange(sym));
+        using var rangeJson = JsonDocument.Parse(range!.Payload);
+        Assert.Equal(4.25, rangeJson.RootElement.GetProperty("pre_market_high").GetDouble());
+        Assert.Null(await _c.Client.GetGrain<ITickerGrain>(sym).GetFeed("quote:OTHER"));
+    }
+
+    [Fact]
+    public async Task Rankings_equal_a_brute_force_ranking_of_two_thousand_tickers()
+    {
+        var random = new Random(2013);
+        var symbols = Enumerable.Range(0, 2000).Select(i => $"R{i:0000}").ToArray();
+        var volume = symbols.ToDictionary(s => s, _ => (long)random.Next(1_000, 5_000_000));
+        var events = new List<FeedEvent>();
+        foreach (var s in symbols)
+        {
+            var prevClose = FakeReferenceData.For(s, Monday).PrevClose;
+            var open = Math.Round(prevClose * (0.8 + (random.NextDouble() * 0.4)), 2);
+            events.Add(Bar(s, At(8, 0), Math.Round(prevClose * 1.01, 2), volume[s] / 10));
+            events.Add(Bar(s, At(9, 30), open, volume[s] / 2, officialOpen: open));
+            events.Add(Bar(s, At(10, 0), Math.Round(open * (0.7 + (random.NextDouble() * 0.6)), 2), volume[s], officialOpen: open));
+        }
+        await _c.ProduceAsync(events);
+        await EventuallyRankingsMatchBruteForce(symbols, s => volume[s]);
+
+        // Second round: a tenth of the symbols trade heavily and move; some enter and others fall out of the top 500.
+        events.Clear();
+        foreach (var s in symbols.Where((_, i) => i % 10 == 3))
+        {
+            volume[s] += random.Next(1_000_000, 6_000_000);
+            events.Add(Bar(s, At(11, 0), Math.Round(FakeReferenceData.For(s, Monday).PrevClose * (0.5 + random.NextDouble()), 2), volume[s]));
+        }
+        await _c.ProduceAsync(events);
+        await EventuallyRankingsMatchBruteForce(symbols, s => volume[s]);
+    }
+
+    private async Task EventuallyRankingsMatchBruteForce(string[] symbols, Func<string, long> expectedVolume)
+    {
+        await Eventually(async () =>
+        {
+            var snapshots = await Task.WhenAll(symbols.Select(_c.Snapshot));
+            return snapshots.All(s => s.Reference is not null && s.Row.AccumulatedVolume == expectedVolume(s.Row.Symbol));
+        }, "every ticker processed its events and was hydrated", 120);
+
+        foreach (var scanner in RankingScanner.All)
+        {
+            byte[] expected = [];
+            await Eventually(async () =>
+            {
+                // Every symbol the shards hold (other tests' symbols included), ranked from the grains' own snapshots.
+                var shardRows = await Task.WhenAll(Enumerable.Range(0, new ScannerOptions().ShardCount)
+                    .Select(i => _c.Client.GetGrain<IRankingShardGrain>(i).GetRows()));
+                var all = shardRows.SelectMany(r => r).Select(r => r.Symbol).ToArray();
+                var rows = (await Task.WhenAll(all.Select(_c.Snapshot))).Select(s => s.Row);
+                expected = ScannerRowJson.ToArray(TopK.Select(rows, scanner));
+                var actual = await _c.Client.GetGrain<IScannerFeedGrain>(scanner.Feed).GetFeed(scanner.Feed);
+                return actual is not null && actual.Payload.AsSpan().SequenceEqual(expected);
+            }, $"{scanner.Feed} equals the brute-force ranking", 60);
+            using var json = JsonDocument.Parse(expected);
+            Assert.Equal(RankingScanner.Size, json.RootElement.GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public async Task Deactivated_grains_resume_from_storage_without_double_counting() =>
+        await GrainScenarios.DeactivatedGrainsResumeWithoutDoubleCounting(_c, "MEM");
+
+    [Fact]
+    public async Task A_failing_hydration_never_holds_up_the_stream_and_is_retried()
+    {
+        const string sym = "NOREF";
+        _c.Reference.FailuresLeft[sym] = int.MaxValue;
+        await _c.ProduceAsync([Bar(sym, At(9, 45), 3.3, 77_000, officialOpen: 3.0)]);
+
+        await Eventually(async () => (await _c.Snapshot(sym)).Row.AccumulatedVolume == 77_000, "the bar was applied");
+        await Eventually(() => Task.FromResult(_c.Reference.Loads.GetValueOrDefault(sym) >= 3), "hydration retried");
+        var unhydrated = await _c.Snapshot(sym);
+        Assert.Null(unhydrated.Reference);
+        Assert.Equal(0, unhydrated.Row.PctChange);
+        Assert.Equal(10, unhydrated.Row.PctChangeSinceOpen, 10);
+
+        _c.Reference.FailuresLeft[sym] = 0;
+        await Eventually(async () => (await _c.Snapshot(sym)).Reference is not null, "hydration succeeded later", 30);
+        var prevClose = FakeReferenceData.For(sym, Monday).PrevClose;
+        Assert.Equal((3.3 - prevClose) / prevClose * 100, (await _c.Snapshot(sym)).Row.PctChange, 10);
+        await Eventually(async () => (await _c.FeedSymbols(FeedNames.TopGappers)).Contains(sym), "the hydrated row reached the rankings");
+    }
+}
