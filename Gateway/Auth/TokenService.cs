@@ -44,17 +44,15 @@ internal sealed class TokenService
         {
             return new(TokenStatus.Invalid);
         }
-        var body = token.AsSpan(0, dot);
-        Span<byte> signature = stackalloc byte[HMACSHA256.HashSizeInBytes + 3];
-        if (!Base64Url.TryDecodeFromChars(token.AsSpan(dot + 1), signature, out var written)
-            || written != HMACSHA256.HashSizeInBytes
-            || !CryptographicOperations.FixedTimeEquals(signature[..written], Sign(Encoding.ASCII.GetBytes(body.ToString()))))
-        {
-            return new(TokenStatus.Invalid);
-        }
+        var body = token[..dot];
         TokenPayload? payload;
         try
         {
+            var signature = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
+            if (!CryptographicOperations.FixedTimeEquals(signature, Sign(Encoding.ASCII.GetBytes(body))))
+            {
+                return new(TokenStatus.Invalid);
+            }
             payload = JsonSerializer.Deserialize<TokenPayload>(Base64Url.DecodeFromChars(body));
         }
         catch (Exception error) when (error is JsonException or FormatException)

@@ -81,7 +81,7 @@ internal sealed partial class FeedHub(
             return;
         }
         var perSymbol = FeedPatterns.IsWildcard(pattern) || !FeedNames.IsList(pattern);
-        if (!perSymbol || _index.HasSubscribers(pattern))
+        if (!perSymbol)
         {
             return;
         }
