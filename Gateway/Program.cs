@@ -1,12 +1,8 @@
+using Scanner.Gateway.Hosting;
+
 namespace Scanner.Gateway;
 
 public static class Program
 {
-    public static async Task Main(string[] args)
-    {
-        var builder = WebApplication.CreateBuilder(args);
-        var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { service = "scanner-gateway", status = "starting" }));
-        await app.RunAsync();
-    }
+    public static async Task Main(string[] args) => await GatewayApp.Build(args).RunAsync();
 }

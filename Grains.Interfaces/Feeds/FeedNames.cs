@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Scanner.Feeds;
 
 /// <summary>The names of the published feeds (REFERENCE.md section 4); clients get and subscribe by these.</summary>
@@ -19,6 +21,11 @@ public static class FeedNames
     /// <summary>Every list feed (rankings and alert lists), each owned by one <c>IScannerFeedGrain</c>.</summary>
     public static IReadOnlyList<string> Lists { get; } =
         [TopGainers, TopGappers, TopVolume, TopLosers, TopRelativeVolume, Halts, Momentum, HighOfDayAlerts, LowOfDayAlerts];
+
+    private static readonly FrozenSet<string> ListSet = Lists.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True for a list feed; list feeds go to every gateway, per-symbol feeds only where wanted.</summary>
+    public static bool IsList(string feed) => ListSet.Contains(feed);
 
     public static string Quote(string symbol) => QuotePrefix + symbol;
 

@@ -13,13 +13,6 @@ public static class FeedSources
         {
             return grains.GetGrain<ITickerGrain>(symbol);
         }
-        foreach (var list in FeedNames.Lists)
-        {
-            if (string.Equals(list, feed, StringComparison.Ordinal))
-            {
-                return grains.GetGrain<IScannerFeedGrain>(feed);
-            }
-        }
-        return null;
+        return FeedNames.IsList(feed) ? grains.GetGrain<IScannerFeedGrain>(feed) : null;
     }
 }

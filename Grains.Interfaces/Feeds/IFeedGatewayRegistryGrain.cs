@@ -1,14 +1,18 @@
 namespace Scanner.Feeds;
 
 /// <summary>
-/// The registry of gateway observers (key 0). A gateway calls <see cref="Register"/> every few seconds;
-/// an observer not renewed within its lease is dropped, so a dead gateway stops costing fan-out.
+/// The registry of gateway observers (key 0). A gateway registers its one observer with the union of its clients'
+/// interests every few seconds and whenever that interest changes; an observer not renewed within its lease is
+/// dropped, so a dead gateway stops costing fan-out. Silos poll <see cref="GetGatewaysIfChanged"/> about once a
+/// second and only receive a new table when something changed.
 /// </summary>
 public interface IFeedGatewayRegistryGrain : IGrainWithIntegerKey
 {
-    Task Register(IFeedObserver observer, TimeSpan lease);
+    /// <summary>Adds or renews <paramref name="observer"/> with its interest (exact feeds and wildcards such as <c>quote:*</c>).</summary>
+    Task Register(IFeedObserver observer, string[] interests, TimeSpan lease);
 
     Task Unregister(IFeedObserver observer);
 
-    Task<IFeedObserver[]> GetGateways();
+    /// <summary>The current gateways, or null when their table still has <paramref name="knownVersion"/>.</summary>
+    Task<FeedGatewaySnapshot?> GetGatewaysIfChanged(long knownVersion);
 }

@@ -1,0 +1,14 @@
+namespace Scanner.Gateway.Auth;
+
+internal enum TokenStatus
+{
+    Valid,
+    Expired,
+    Invalid,
+}
+
+/// <summary>The outcome of checking a credential; <paramref name="Subject"/> is set when valid.</summary>
+internal readonly record struct TokenCheck(TokenStatus Status, string? Subject = null)
+{
+    public bool IsValid => Status == TokenStatus.Valid;
+}

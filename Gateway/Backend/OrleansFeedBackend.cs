@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+using Scanner.Feeds;
+using Scanner.Gateway.Hosting;
+
+namespace Scanner.Gateway.Backend;
+
+/// <summary>
+/// The cluster as a feed backend: one observer for the whole process, registered with the gateway registry with
+/// the current interest every <see cref="GatewayOptions.RegistrationInterval"/> and at once when interest changes.
+/// </summary>
+internal sealed partial class OrleansFeedBackend(
+    IClusterClient client,
+    IOptions<GatewayOptions> options,
+    ILogger<OrleansFeedBackend> logger) : IFeedBackend
+{
+    private readonly SemaphoreSlim _interestChanged = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private string[] _interest = [];
+    private GatewayFeedObserver? _observer;
+    private IFeedObserver? _reference;
+    private Task _loop = Task.CompletedTask;
+    private volatile bool _connected;
+
+    public bool IsConnected => _connected;
+
+    public Task StartAsync(IFeedUpdateSink sink, CancellationToken cancellation)
+    {
+        _observer = new GatewayFeedObserver(sink);
+        _loop = RegistrationLoop(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellation)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        if (_reference is not null && _connected)
+        {
+            try
+            {
+                await Registry.Unregister(_reference).WaitAsync(TimeSpan.FromSeconds(2), cancellation).ConfigureAwait(false);
+                client.DeleteObjectReference<IFeedObserver>(_reference);
+            }
+            catch (Exception error)
+            {
+                LogUnregisterFailed(logger, error);
+            }
+        }
+    }
+
+    public async Task<FeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation) =>
+        FeedSources.Resolve(client, feed) is { } source
+            ? await source.GetFeed(feed).WaitAsync(cancellation).ConfigureAwait(false)
+            : null;
+
+    public void SetInterest(string[] patterns)
+    {
+        Volatile.Write(ref _interest, patterns);
+        try
+        {
+            _interestChanged.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A registration is already due.
+        }
+    }
+
+    private IFeedGatewayRegistryGrain Registry => client.GetGrain<IFeedGatewayRegistryGrain>(0);
+
+    private async Task RegistrationLoop(CancellationToken cancellation)
+    {
+        var settings = options.Value;
+        while (!cancellation.IsCancellationRequested)
+        {
+            try
+            {
+                // Created lazily: the client may still be connecting when the gateway starts.
+                _reference ??= client.CreateObjectReference<IFeedObserver>(_observer!);
+                await Registry.Register(_reference, Volatile.Read(ref _interest), settings.RegistrationLease).ConfigureAwait(false);
+                if (!_connected)
+                {
+                    LogRegistered(logger);
+                }
+                _connected = true;
+            }
+            catch (Exception error) when (!cancellation.IsCancellationRequested)
+            {
+                if (_connected)
+                {
+                    LogRegistrationFailed(logger, error);
+                }
+                _connected = false;
+            }
+            try
+            {
+                var delay = _connected ? settings.RegistrationInterval : TimeSpan.FromSeconds(1);
+                await _interestChanged.WaitAsync(delay, cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway observer registered with the feed registry")]
+    private static partial void LogRegistered(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not register the gateway observer; retrying")]
+    private static partial void LogRegistrationFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not unregister the gateway observer")]
+    private static partial void LogUnregisterFailed(ILogger logger, Exception error);
+}

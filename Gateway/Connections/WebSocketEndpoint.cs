@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+using Scanner.Gateway.Auth;
+using Scanner.Gateway.FanOut;
+using Scanner.Gateway.Health;
+using Scanner.Gateway.Hosting;
+
+namespace Scanner.Gateway.Connections;
+
+/// <summary>
+/// <c>/ws</c>: checks the origin and any token carried by the upgrade request (query <c>token</c> or a bearer
+/// header; a bad one is refused with 401 before upgrading), then runs a <see cref="ClientConnection"/>.
+/// <c>?format=raw</c> selects the original's raw updates instead of the envelope.
+/// </summary>
+internal static partial class WebSocketEndpoint
+{
+    public static void MapClientSocket(this IEndpointRouteBuilder app) => app.Map("/ws", HandleAsync);
+
+    private static async Task HandleAsync(
+        HttpContext context, FeedHub hub, ClientAuthenticator authenticator, ClientRegistry registry, OriginPolicy origins,
+        GatewayMetrics metrics, IOptions<GatewayOptions> options, ILoggerFactory loggers)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("WebSocket connections only").ConfigureAwait(false);
+            return;
+        }
+        var logger = loggers.CreateLogger("Scanner.Gateway.Connections");
+        if (!origins.IsAllowed(context.Request))
+        {
+            metrics.ConnectionRejected();
+            LogOriginRejected(logger, context.Request.Headers.Origin.ToString());
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+        string? user = null;
+        if (CredentialOf(context.Request) is { } credential && authenticator.Enabled)
+        {
+            var check = authenticator.Authenticate(credential);
+            if (!check.IsValid)
+            {
+                metrics.AuthFailed();
+                metrics.ConnectionRejected();
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+            user = check.Subject;
+        }
+        var raw = string.Equals(context.Request.Query["format"], "raw", StringComparison.OrdinalIgnoreCase);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        var connection = new ClientConnection(socket, raw, hub, authenticator, registry, metrics, options.Value, logger);
+        if (user is not null && !connection.TryAuthorize(user))
+        {
+            metrics.ConnectionRejected();
+            await RefuseAsync(socket, options.Value.MaxConnectionsPerUser).ConfigureAwait(false);
+            return;
+        }
+        await connection.RunAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string? CredentialOf(HttpRequest request)
+    {
+        if (request.Query["token"].ToString() is { Length: > 0 } token)
+        {
+            return token;
+        }
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    private static async Task RefuseAsync(System.Net.WebSockets.WebSocket socket, int limit)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var reply = Protocol.ServerReplies.Error($"too many connections for this user (limit {limit})");
+        await socket.SendAsync(reply, System.Net.WebSockets.WebSocketMessageType.Text, true, timeout.Token).ConfigureAwait(false);
+        await socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, "connection limit", timeout.Token).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WebSocket refused: origin {Origin} is not allowed")]
+    private static partial void LogOriginRejected(ILogger logger, string origin);
+}

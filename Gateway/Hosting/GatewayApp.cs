@@ -1,0 +1,58 @@
+using Scanner.Gateway.Auth;
+using Scanner.Gateway.Backend;
+using Scanner.Gateway.Connections;
+using Scanner.Gateway.FanOut;
+using Scanner.Gateway.Health;
+
+namespace Scanner.Gateway.Hosting;
+
+/// <summary>
+/// Builds the gateway. <paramref name="configureServices"/> runs before the defaults are added, so a test can
+/// register its own <see cref="IFeedBackend"/> (no Orleans client is then created) or replace any option.
+/// </summary>
+public static class GatewayApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:4202";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        ConfigurationAliases.Apply(builder.Configuration);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        var services = builder.Services;
+        services.Configure<GatewayOptions>(builder.Configuration.GetSection("Gateway"));
+        services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
+        services.AddMetrics();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<ClientAuthenticator>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<OriginPolicy>();
+        services.AddSingleton<FeedHub>();
+        services.AddSingleton<ClientRegistry>();
+        configure?.Invoke(builder);
+        if (!services.Any(d => d.ServiceType == typeof(IFeedBackend)))
+        {
+            builder.AddOrleansFeedBackend();
+        }
+        services.AddHostedService<FeedHubService>();
+
+        var app = builder.Build();
+        var gateway = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value;
+        app.UseWebSockets(new WebSocketOptions
+        {
+            KeepAliveInterval = gateway.KeepAliveInterval,
+            KeepAliveTimeout = gateway.KeepAliveTimeout,
+        });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapClientSocket();
+        app.MapAuth();
+        app.MapHealth();
+        return app;
+    }
+}

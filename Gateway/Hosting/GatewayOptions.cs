@@ -1,0 +1,50 @@
+namespace Scanner.Gateway.Hosting;
+
+/// <summary>Limits and timings of the client-facing gateway (section <c>Gateway</c>).</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>Largest client message; a larger one is answered with an error and the socket is closed (1009).</summary>
+    public int MaxMessageBytes { get; set; } = 4096;
+
+    public int MaxSubscriptionsPerClient { get; set; } = 200;
+
+    /// <summary>Sockets one authenticated user (token subject) may hold at once.</summary>
+    public int MaxConnectionsPerUser { get; set; } = 20;
+
+    /// <summary>Sustained client messages per second (token bucket refill) and the burst allowed on top.</summary>
+    public double MessagesPerSecond { get; set; } = 20;
+
+    public int MessageBurst { get; set; } = 40;
+
+    /// <summary>How often the server pings; a peer that does not answer within <see cref="KeepAliveTimeout"/> is dropped.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A client with no subscription that sends nothing for this long is closed.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>With auth on, a client must be authorized within this time.</summary>
+    public TimeSpan AuthTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A client whose socket accepts nothing for this long is closed as too slow.</summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Distinct feeds with an unsent update one client may have queued; beyond it the client is closed as too slow.</summary>
+    public int SendQueueFeeds { get; set; } = 4096;
+
+    /// <summary>Replies one client may have queued; beyond it the client is closed as not reading.</summary>
+    public int SendQueueReplies { get; set; } = 64;
+
+    /// <summary>How long a silo may take to learn new interest; a new per-symbol subscription is re-fetched after it.</summary>
+    public TimeSpan InterestPropagationDelay { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    public TimeSpan GetTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Browser origins allowed besides the gateway's own (for example <c>http://localhost:8000</c>; <c>*</c> allows any).</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    public TimeSpan RegistrationInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RegistrationLease { get; set; } = TimeSpan.FromSeconds(20);
+}

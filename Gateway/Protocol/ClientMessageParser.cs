@@ -1,0 +1,114 @@
+using System.Text.Json;
+
+namespace Scanner.Gateway.Protocol;
+
+/// <summary>
+/// Parses a client text frame (REFERENCE.md section 5) with <see cref="Utf8JsonReader"/>: a JSON object with
+/// <c>action</c> and the argument that action needs; unknown properties are ignored, anything else is
+/// <see cref="ClientAction.Invalid"/>. Never throws, whatever the bytes.
+/// </summary>
+internal static class ClientMessageParser
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
+
+    public static ClientMessage Parse(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return ParseObject(utf8);
+        }
+        catch (JsonException)
+        {
+            return ClientMessage.Invalid;
+        }
+        catch (InvalidOperationException)
+        {
+            // Reading a property as the wrong type (for example "limit": 1.5 or a non-string action).
+            return ClientMessage.Invalid;
+        }
+    }
+
+    private static ClientMessage ParseObject(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return ClientMessage.Invalid;
+        }
+        var action = ClientAction.Invalid;
+        string? apiKey = null, feed = null, cache = null;
+        int? limit = null;
+        var validLimit = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("action"u8))
+            {
+                reader.Read();
+                action = reader.TokenType == JsonTokenType.String ? ActionOf(ref reader) : ClientAction.Invalid;
+            }
+            else if (reader.ValueTextEquals("api_key"u8))
+            {
+                apiKey = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("feed"u8))
+            {
+                feed = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("cache"u8))
+            {
+                cache = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("limit"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    limit = null;
+                }
+                else
+                {
+                    var n = -1;
+                    validLimit = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out n) && n >= 0;
+                    limit = validLimit ? n : null;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        // The object must be complete and nothing may follow it.
+        if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 0 || reader.Read())
+        {
+            return ClientMessage.Invalid;
+        }
+        return action switch
+        {
+            ClientAction.Auth when apiKey is not null => new(ClientAction.Auth, apiKey),
+            ClientAction.Subscribe when feed is not null => new(ClientAction.Subscribe, feed),
+            ClientAction.Unsubscribe when feed is not null => new(ClientAction.Unsubscribe, feed),
+            ClientAction.Get when cache is not null && validLimit => new(ClientAction.Get, cache, limit),
+            _ => ClientMessage.Invalid,
+        };
+    }
+
+    private static ClientAction ActionOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("subscribe"u8) ? ClientAction.Subscribe
+        : reader.ValueTextEquals("unsubscribe"u8) ? ClientAction.Unsubscribe
+        : reader.ValueTextEquals("get"u8) ? ClientAction.Get
+        : reader.ValueTextEquals("auth"u8) ? ClientAction.Auth
+        : ClientAction.Invalid;
+
+    /// <summary>The string value of the current property, or null for any other kind of value (which is skipped).</summary>
+    private static string? ReadString(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+        reader.Skip();
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Scanner.Feeds;
+
+/// <summary>
+/// Holds the gateway table in memory only: gateways renew every few seconds, so after a re-activation the table
+/// refills within one renewal period.
+/// </summary>
+public sealed class FeedGatewayRegistryGrain(TimeProvider clock) : Grain, IFeedGatewayRegistryGrain
+{
+    private readonly FeedGatewayLeases _leases = new(clock.GetUtcNow().UtcTicks);
+
+    public Task Register(IFeedObserver observer, string[] interests, TimeSpan lease)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        _leases.Expire(now);
+        _leases.Register(observer.GetGrainId(), observer, interests, lease, now);
+        return Task.CompletedTask;
+    }
+
+    public Task Unregister(IFeedObserver observer)
+    {
+        _leases.Unregister(observer.GetGrainId());
+        return Task.CompletedTask;
+    }
+
+    public Task<FeedGatewaySnapshot?> GetGatewaysIfChanged(long knownVersion)
+    {
+        _leases.Expire(clock.GetUtcNow().UtcDateTime);
+        return Task.FromResult(_leases.Version == knownVersion ? null : _leases.Snapshot());
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json;
+
+namespace Scanner.Tests.Integration.Gateway;
+
+/// <summary>Auth on: login, tokens in the auth action, query or header, the static key mode, origins.</summary>
+public sealed class GatewayAuthTests : IAsyncLifetime
+{
+    private readonly FakeFeedBackend _backend = new();
+    private TestGateway _gateway = null!;
+
+    public async Task InitializeAsync() => _gateway = await TestGateway.StartAsync(_backend,
+        "Auth:Enabled=true", "Auth:TokenSecret=integration-secret", "Auth:Users:alice=wonderland", "Auth:Users:bob=builder",
+        "Auth:AllowStaticKey=true", "Auth:ApiKey=legacy-key",
+        "Gateway:MaxConnectionsPerUser=2", "Gateway:AllowedOrigins:0=http://trusted.example");
+
+    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+
+    private async Task<string> LoginAsync(string user = "alice", string password = "wonderland")
+    {
+        using var http = _gateway.HttpClient();
+        var response = await http.PostAsJsonAsync("/auth/token", new { username = user, password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(body.RootElement.GetProperty("expires_at").GetInt64() > DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        return body.RootElement.GetProperty("token").GetString()!;
+    }
+
+    [Fact]
+    public async Task Config_tells_the_page_that_auth_is_on_and_bad_logins_are_refused()
+    {
+        using var http = _gateway.HttpClient();
+        Assert.True((await http.GetFromJsonAsync<JsonElement>("/auth/config")).GetProperty("auth_enabled").GetBoolean());
+        var response = await http.PostAsJsonAsync("/auth/token", new { username = "alice", password = "guess" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var demo = await http.PostAsJsonAsync("/auth/token", new { username = "demo", password = "demo" });
+        Assert.Equal(HttpStatusCode.Unauthorized, demo.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_from_login_authorizes_the_socket()
+    {
+        var token = await LoginAsync();
+        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        Assert.True((await client.RequestAsync($$"""{"action":"auth","api_key":"{{token}}"}""")).IsStatus("authorized"));
+        Assert.True((await client.RequestAsync("""{"action":"subscribe","feed":"quote:AAPL"}""")).IsStatus("subscribed"));
+    }
+
+    [Fact]
+    public async Task Any_action_before_auth_is_unauthorized_and_closes()
+    {
+        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        await client.SendAsync("""{"action":"subscribe","feed":"quote:AAPL"}""");
+        var frames = await client.ReceiveUntilClosedAsync();
+        Assert.True(Assert.Single(frames).IsStatus("unauthorized"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-a-token")]
+    [InlineData("eyJzdWIiOiJhbGljZSIsImV4cCI6OTk5OTk5OTk5OX0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task Forged_or_missing_tokens_get_invalid_key_and_close(string token)
+    {
+        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        await client.SendAsync($$"""{"action":"auth","api_key":"{{token}}"}""");
+        var frames = await client.ReceiveUntilClosedAsync();
+        Assert.True(Assert.Single(frames).IsStatus("invalid key"));
+        Assert.True(_gateway.Metrics.AuthFailures > 0);
+    }
+
+    [Fact]
+    public async Task A_token_may_come_in_the_query_or_a_bearer_header()
+    {
+        var token = await LoginAsync();
+        await using var byQuery = await TestClient.ConnectAsync(new Uri($"{_gateway.Ws}?token={Uri.EscapeDataString(token)}"));
+        Assert.True((await byQuery.RequestAsync("""{"action":"subscribe","feed":"quote:A"}""")).IsStatus("subscribed"));
+        await using var byHeader = await TestClient.ConnectAsync(_gateway.Ws, o => o.SetRequestHeader("Authorization", "Bearer " + token));
+        Assert.True((await byHeader.RequestAsync("""{"action":"subscribe","feed":"quote:A"}""")).IsStatus("subscribed"));
+    }
+
+    [Fact]
+    public async Task A_bad_token_in_the_query_is_refused_before_upgrading()
+    {
+        var error = await Assert.ThrowsAsync<WebSocketException>(() => TestClient.ConnectAsync(new Uri($"{_gateway.Ws}?token=forged.token")));
+        Assert.Contains("401", error.Message);
+    }
+
+    [Fact]
+    public async Task The_static_key_works_in_compatibility_mode()
+    {
+        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        Assert.True((await client.RequestAsync("""{"action":"auth","api_key":"legacy-key"}""")).IsStatus("authorized"));
+    }
+
+    [Fact]
+    public async Task Connections_per_user_are_limited()
+    {
+        var token = await LoginAsync("bob", "builder");
+        var uri = new Uri($"{_gateway.Ws}?token={Uri.EscapeDataString(token)}");
+        await using var first = await TestClient.ConnectAsync(uri);
+        await using var second = await TestClient.ConnectAsync(uri);
+        Assert.True((await second.RequestAsync("""{"action":"get","cache":"quote:A"}""")).TryGetProperty("cache", out _));
+        await using var third = await TestClient.ConnectAsync(uri);
+        var frames = await third.ReceiveUntilClosedAsync();
+        Assert.Contains("too many connections", Assert.Single(frames).Str("error"));
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, third.CloseStatus);
+    }
+
+    [Fact]
+    public async Task Foreign_browser_origins_are_refused_and_configured_ones_allowed()
+    {
+        var error = await Assert.ThrowsAsync<WebSocketException>(() =>
+            TestClient.ConnectAsync(_gateway.Ws, o => o.SetRequestHeader("Origin", "http://evil.example")));
+        Assert.Contains("403", error.Message);
+        await using var trusted = await TestClient.ConnectAsync(_gateway.Ws, o => o.SetRequestHeader("Origin", "http://trusted.example"));
+        await using var same = await TestClient.ConnectAsync(_gateway.Ws, o => o.SetRequestHeader("Origin", $"http://{_gateway.Http.Authority}"));
+        Assert.Equal(WebSocketState.Open, same.Socket.State);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net.WebSockets;
+using System.Text;
+
+namespace Scanner.Tests.Integration.Gateway;
+
+/// <summary>Limits: message size, subscriptions, message rate, idle and auth timeouts.</summary>
+public sealed class GatewayLimitsTests
+{
+    [Fact]
+    public async Task An_oversized_message_gets_an_error_and_closes_with_message_too_big()
+    {
+        await using var gateway = await TestGateway.StartAsync(new FakeFeedBackend(), "Gateway:MaxMessageBytes=256");
+        await using var client = await TestClient.ConnectAsync(gateway.Ws);
+        Assert.True((await client.RequestAsync("{\"action\":\"get\",\"cache\":\"quote:A\",\"pad\":\"" + new string('x', 150) + "\"}")).TryGetProperty("cache", out _));
+        await client.SendAsync(Encoding.UTF8.GetBytes("{\"action\":\"get\",\"cache\":\"quote:A\",\"pad\":\"" + new string('x', 300) + "\"}"), WebSocketMessageType.Text);
+        var frames = await client.ReceiveUntilClosedAsync();
+        Assert.Contains("too large", Assert.Single(frames).Str("error"));
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, client.CloseStatus);
+    }
+
+    [Fact]
+    public async Task Subscriptions_per_client_are_limited()
+    {
+        await using var gateway = await TestGateway.StartAsync(new FakeFeedBackend(), "Gateway:MaxSubscriptionsPerClient=3");
+        await using var client = await TestClient.ConnectAsync(gateway.Ws);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await client.RequestAsync($$"""{"action":"subscribe","feed":"quote:S{{i}}"}""")).IsStatus("subscribed"));
+        }
+        var refused = await client.RequestAsync("""{"action":"subscribe","feed":"quote:S3"}""");
+        Assert.Contains("subscription limit", refused.Str("error"));
+        Assert.True((await client.RequestAsync("""{"action":"unsubscribe","feed":"quote:S0"}""")).IsStatus("unsubscribed"));
+        Assert.True((await client.RequestAsync("""{"action":"subscribe","feed":"quote:S3"}""")).IsStatus("subscribed"));
+    }
+
+    [Fact]
+    public async Task Messages_beyond_the_rate_get_an_error_and_the_socket_stays_open()
+    {
+        await using var gateway = await TestGateway.StartAsync(new FakeFeedBackend(), "Gateway:MessageBurst=5", "Gateway:MessagesPerSecond=0.5");
+        await using var client = await TestClient.ConnectAsync(gateway.Ws);
+        for (var i = 0; i < 8; i++)
+        {
+            await client.SendAsync("""{"action":"get","cache":"quote:A"}""");
+        }
+        var replies = new List<string?>();
+        for (var i = 0; i < 8; i++)
+        {
+            replies.Add((await client.ReceiveAsync())!.Value.Str("error"));
+        }
+        Assert.Equal(5, replies.Count(r => r is null));
+        Assert.All(replies.Where(r => r is not null), r => Assert.Contains("rate limit", r));
+        Assert.Equal(WebSocketState.Open, client.Socket.State);
+    }
+
+    [Fact]
+    public async Task Idle_clients_without_subscriptions_are_closed()
+    {
+        await using var gateway = await TestGateway.StartAsync(new FakeFeedBackend(), "Gateway:IdleTimeout=00:00:01");
+        await using var idle = await TestClient.ConnectAsync(gateway.Ws);
+        await using var busy = await TestClient.ConnectAsync(gateway.Ws);
+        Assert.True((await busy.RequestAsync("""{"action":"subscribe","feed":"quote:A"}""")).IsStatus("subscribed"));
+        Assert.Empty(await idle.ReceiveUntilClosedAsync());
+        Assert.Equal(WebSocketState.Open, busy.Socket.State);
+    }
+
+    [Fact]
+    public async Task Clients_that_never_authenticate_are_closed()
+    {
+        await using var gateway = await TestGateway.StartAsync(new FakeFeedBackend(),
+            "Auth:Enabled=true", "Auth:TokenSecret=x", "Gateway:AuthTimeout=00:00:01");
+        await using var client = await TestClient.ConnectAsync(gateway.Ws);
+        var frames = await client.ReceiveUntilClosedAsync();
+        Assert.True(Assert.Single(frames).IsStatus("unauthorized"));
+    }
+}
