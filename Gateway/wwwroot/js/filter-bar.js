@@ -1,5 +1,5 @@
 // The filter controls in the page header: editable limits, an on/off switch and a reset.
-import { compact, parseAmount } from './format.js';
+import { parseAmount } from './format.js';
 
 const FIELDS = [
   { key: 'minPrice', label: 'Price ≥ $', id: 'f-min-price', title: 'Minimum last price' },
@@ -9,7 +9,15 @@ const FIELDS = [
   { key: 'minChangePct', label: 'Chg ≥ %', id: 'f-min-change', title: 'Minimum size of the move in percent' },
 ];
 
-const show = (field, v) => (Number.isNaN(v) || v === null ? '' : field.amount ? compact(v) : String(v));
+/** 100000 -> "100K", 1500000 -> "1.5M": how a trader would type it. */
+function amount(v) {
+  for (const [scale, suffix] of [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']]) {
+    if (Math.abs(v) >= scale) return `${+(v / scale).toFixed(3)}${suffix}`;
+  }
+  return String(v);
+}
+
+const show = (field, v) => (typeof v !== 'number' || Number.isNaN(v) ? '' : field.amount ? amount(v) : String(v));
 
 /** @param {HTMLElement} host @param {import('./filters.js').Filters} filters */
 export function mountFilterBar(host, filters) {
