@@ -172,10 +172,9 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         }
 
         // Clicking a row in any list switches the quote (and drops the old symbol's feeds).
-        var other = _page.Widget("top_volume").Locator("tbody tr").Nth(3);
-        var otherSymbol = await other.GetAttributeAsync("data-symbol");
-        await other.Locator("td.sym").ClickAsync();
-        await Assertions.Expect(quote.GetByTestId("quote-sym")).ToHaveTextAsync(otherSymbol!);
+        var otherSymbol = (await _page.ReadTableAsync("top_volume")).Rows[3].Symbol;
+        await _page.Widget("top_volume").Locator($"tr[data-symbol='{otherSymbol}'] td.sym").ClickAsync();
+        await Assertions.Expect(quote.GetByTestId("quote-sym")).ToHaveTextAsync(otherSymbol);
         if (site.Fake is { } f)
         {
             await WaitUntilAsync(() => !Assert.Single(f.Sessions).Subscriptions.Contains($"quote:{symbol}"));
@@ -199,7 +198,7 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         await _page.WaitForStateAsync("reconnecting");
         await _page.WaitForStateAsync("live");
 
-        Assert.True(fake.ConnectionsAccepted > connections + 0);
+        Assert.True(fake.ConnectionsAccepted > connections, "the page opened a new socket");
         await _page.WaitForUpdatesAsync("top_gainers", 3);
         await _page.WaitForUpdatesAsync("quote", 2);
         var after = Assert.Single(fake.Sessions);

@@ -10,7 +10,7 @@ const timeOf = (a) => toMillis(a.timestamp) ?? toMillis(a.time) ?? 0;
 
 function typeOf(alert, tag) {
   const parts = [tag ?? alert.direction ?? alert.status, alert.session].filter((p) => typeof p === 'string' && p);
-  return parts.join(' · ');
+  return parts.join(' · ').replace(/_/g, '-');
 }
 
 function detailOf(alert) {

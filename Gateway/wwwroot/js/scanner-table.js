@@ -105,9 +105,11 @@ export class ScannerTable extends Widget {
   render() {
     const col = COLUMNS.find((c) => c.key === this.sort.key);
     const visible = this.rows.filter(this.filters.predicate(this.changeField)).sort(compareBy(col, this.sort.dir));
-    const html = new Array(visible.length);
-    for (let i = 0; i < visible.length; i++) html[i] = this.rowHtml(visible[i]);
-    this.tbody.innerHTML = html.join('');
+    // Rows are reused in place and cells touched only when their text changes: a table under a
+    // steady stream stays cheap to update, and a row does not vanish from under the mouse.
+    const trs = this.tbody.rows;
+    for (let i = 0; i < visible.length; i++) this.fillRow(trs[i] ?? this.newRow(), visible[i]);
+    while (trs.length > visible.length) this.tbody.deleteRow(-1);
     this.countEl.textContent = `${visible.length}/${this.rows.length}`;
     this.el.dataset.visible = String(visible.length);
     this.el.dataset.total = String(this.rows.length);
@@ -115,20 +117,37 @@ export class ScannerTable extends Widget {
     this.emptyEl.textContent = this.rows.length === 0 ? 'Waiting for data…' : 'No rows pass the filters';
   }
 
-  rowHtml(row) {
+  newRow() {
+    const tr = this.tbody.insertRow();
+    for (const c of COLUMNS) tr.insertCell().dataset.col = c.key;
+    return tr;
+  }
+
+  fillRow(tr, row) {
     const move = row[this.changeField];
     const tier = tierOf(move);
-    const dir = isNum(move) && move < 0 ? 'down' : 'up';
-    let cells = '';
-    for (const c of COLUMNS) {
+    const rowClass = tier ? `t${tier} ${isNum(move) && move < 0 ? 'down' : 'up'}` : '';
+    const symbol = String(row.symbol ?? '');
+    if (tr.dataset.symbol !== symbol) tr.dataset.symbol = symbol;
+    if (tr.dataset.tier !== String(tier)) tr.dataset.tier = String(tier);
+    if (tr.className !== rowClass) tr.className = rowClass;
+    const cells = tr.cells;
+    for (let i = 0; i < COLUMNS.length; i++) {
+      const c = COLUMNS[i];
+      const td = cells[i];
       const v = row[c.key];
+      let text, cls;
       if (c.text) {
-        cells += `<td class="text sym" data-col="${c.key}">${escapeHtml(v)}</td>`;
+        text = String(v ?? '–');
+        cls = 'text sym';
       } else {
-        const sign = c.signed && isNum(v) ? (v > 0 ? ' pos' : v < 0 ? ' neg' : '') : '';
-        cells += `<td class="num${sign}" data-col="${c.key}" data-v="${isNum(v) ? v : ''}">${c.format(v)}</td>`;
+        text = c.format(v);
+        cls = c.signed && isNum(v) ? (v > 0 ? 'num pos' : v < 0 ? 'num neg' : 'num') : 'num';
+        const raw = isNum(v) ? String(v) : '';
+        if (td.dataset.v !== raw) td.dataset.v = raw;
       }
+      if (td.textContent !== text) td.textContent = text;
+      if (td.className !== cls) td.className = cls;
     }
-    return `<tr data-symbol="${escapeHtml(row.symbol)}" data-tier="${tier}" class="${tier ? `t${tier} ${dir}` : ''}">${cells}</tr>`;
   }
 }

@@ -6,7 +6,11 @@ using System.Threading.Channels;
 
 namespace Scanner.Tests.Browser.FakeGateway;
 
-/// <summary>One browser socket on the fake gateway: auth first, then subscribe / unsubscribe / get.</summary>
+/// <summary>
+/// One browser socket on the fake gateway: auth first, then subscribe / unsubscribe / get. Like the real
+/// gateway it coalesces updates: a feed waiting to be sent is queued once and goes out with its latest
+/// value, so a slow browser (a busy test machine) sees fresh data rather than a growing backlog.
+/// </summary>
 public sealed class FakeClientSession
 {
     private const int MaxMessageBytes = 16 * 1024;
@@ -15,7 +19,8 @@ public sealed class FakeClientSession
     private readonly SyntheticMarket _market;
     private readonly string _token;
     private readonly ConcurrentDictionary<string, byte> _subscriptions = new(StringComparer.Ordinal);
-    private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new() { SingleReader = true });
+    private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new() { SingleReader = true });
+    private readonly ConcurrentDictionary<string, byte> _queuedFeeds = new(StringComparer.Ordinal);
     private long _version;
     private Task _writer = Task.CompletedTask;
 
@@ -141,9 +146,14 @@ public sealed class FakeClientSession
 
     private void Publish(string feed)
     {
+        if (_queuedFeeds.TryAdd(feed, 0)) _outbox.Writer.TryWrite(new Outgoing(null, feed));
+    }
+
+    private string Envelope(string feed)
+    {
         var data = _market.Current(feed) ?? "null";
         var publishedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        Send($$"""{"feed":{{JsonSerializer.Serialize(feed)}},"data":{{data}},"version":{{Interlocked.Increment(ref _version)}},"published_at":{{publishedAt}}}""");
+        return $$"""{"feed":{{JsonSerializer.Serialize(feed)}},"data":{{data}},"version":{{Interlocked.Increment(ref _version)}},"published_at":{{publishedAt}}}""";
     }
 
     private static string Limited(string? json, int? limit)
@@ -157,14 +167,24 @@ public sealed class FakeClientSession
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private void Send(string json) => _outbox.Writer.TryWrite(json);
+    private void Send(string json) => _outbox.Writer.TryWrite(new Outgoing(json, null));
 
     private async Task WriteAsync(CancellationToken stop)
     {
         try
         {
-            await foreach (var json in _outbox.Reader.ReadAllAsync(stop))
+            await foreach (var item in _outbox.Reader.ReadAllAsync(stop))
             {
+                string json;
+                if (item.Feed is { } feed)
+                {
+                    _queuedFeeds.TryRemove(feed, out _);   // an update arriving from now on queues the feed again
+                    json = Envelope(feed);
+                }
+                else
+                {
+                    json = item.Text!;
+                }
                 await _socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, stop);
             }
         }
@@ -185,4 +205,7 @@ public sealed class FakeClientSession
         {
         }
     }
+
+    /// <summary>A reply ready to send, or a feed whose latest value is to be sent.</summary>
+    private readonly record struct Outgoing(string? Text, string? Feed);
 }
