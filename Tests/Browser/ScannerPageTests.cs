@@ -63,6 +63,17 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reloading_the_page_keeps_the_session_token()
+    {
+        await _page.OpenAndLogInAsync(site);
+        await _page.Page.ReloadAsync();
+
+        await _page.WaitForStateAsync("live");
+        Assert.False(await _page.Page.GetByTestId("login-form").IsVisibleAsync());
+        await _page.WaitForRowsAsync("top_gainers", 1);
+    }
+
+    [Fact]
     public async Task Clicking_a_header_sorts_the_rows_and_a_second_click_reverses_them()
     {
         await _page.OpenAndLogInAsync(site);

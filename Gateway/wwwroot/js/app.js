@@ -49,9 +49,9 @@ async function main() {
   client.addEventListener('state', (e) => showConnectionState(status, e.detail));
   client.addEventListener('authfailed', async () => {
     forgetToken();
-    board.setAttribute('aria-hidden', 'true');
+    board.hidden = true;
     await showLogin(loginForm, 'Your session has ended; please sign in again.');
-    board.removeAttribute('aria-hidden');
+    board.hidden = false;
     client.start();
   });
 

@@ -24,6 +24,7 @@ export class FeedClient extends EventTarget {
 
   start() {
     this.stopped = false;
+    this.attempt = 0;
     this.connect();
   }
 
@@ -54,6 +55,9 @@ export class FeedClient extends EventTarget {
 
   connect() {
     clearTimeout(this.retryTimer);
+    const previous = this.socket;
+    this.socket = null;   // its close event must not schedule another reconnect
+    previous?.close();
     this.setState(this.attempt === 0 ? 'connecting' : 'reconnecting');
     let socket;
     try {
