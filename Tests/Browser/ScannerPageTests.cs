@@ -9,6 +9,7 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
     private static readonly string[] Scanners = ["top_gainers", "top_gappers", "top_volume", "top_losers", "top_relative_volume"];
 
     private readonly List<string> _pageErrors = [];
+    private readonly List<string> _foreignRequests = [];
     private IBrowserContext _context = null!;
     private ScannerPage _page = null!;
 
@@ -17,6 +18,12 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         _context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1680, Height = 960 } });
         var page = await _context.NewPageAsync();
         page.PageError += (_, error) => _pageErrors.Add(error);
+        page.Request += (_, request) =>
+        {
+            // The page must work offline: nothing but its own gateway (no CDN, no web fonts).
+            if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "ws" or "wss"
+                && url.Authority != site.BaseUri.Authority) _foreignRequests.Add(request.Url);
+        };
         _page = new ScannerPage(page);
     }
 
@@ -24,6 +31,7 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
     {
         await _context.DisposeAsync();
         Assert.Empty(_pageErrors);   // any uncaught script error fails the test that caused it
+        Assert.Empty(_foreignRequests);
     }
 
     [Fact]
@@ -48,6 +56,22 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
             await _page.WaitForRowsAsync("halts", 1);
             Assert.Contains("Halt code: LUDP", await _page.Widget("halts").InnerTextAsync());   // unknown fields still shown
         }
+    }
+
+    [Fact]
+    public async Task Numbers_are_formatted_the_way_traders_read_them()
+    {
+        await _page.OpenAsync(site.BaseUri);
+        var formatted = await _page.Page.EvaluateAsync<string[]>(
+            """
+            async () => {
+              const f = await import('/js/format.js');
+              return [f.compact(1_234_567), f.compact(98_765), f.compact(2.5e9), f.price(12.345), f.price(0.1234),
+                      f.percent(12.34), f.percent(-150.2), f.ratio(5.04), f.compact(null), String(f.parseAmount('1.5M')),
+                      String(f.parseAmount('100k')), String(f.parseAmount('abc'))];
+            }
+            """);
+        Assert.Equal(["1.2M", "98.8K", "2.50B", "12.35", "0.1234", "+12.3%", "-150%", "5.0x", "–", "1500000", "100000", "NaN"], formatted);
     }
 
     [Fact]

@@ -77,7 +77,8 @@ export class QuoteWidget extends Widget {
 
   onQuote(symbol, data, envelope) {
     if (symbol !== this.symbol) return;
-    this.quote = data && typeof data === 'object' ? data : null;
+    const row = Array.isArray(data) ? data[0] : data;   // tolerate a one-row list
+    this.quote = row && typeof row === 'object' ? row : null;
     this.touched(toMillis(this.quote?.end_timestamp) ?? toMillis(envelope?.published_at));
   }
 
