@@ -1,4 +1,5 @@
 using Orleans.Dashboard;
+using Scanner.Feeds;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Hosting;
 using Scanner.Silo.Operations;
@@ -15,6 +16,8 @@ public static class Program
         var host = builder.Configuration.GetSection(ScannerHostOptions.Section).Get<ScannerHostOptions>() ?? new();
 
         builder.UseOrleans(silo => silo.ConfigureScannerSilo(host));
+        builder.Services.AddScannerGrains(builder.Configuration);
+        builder.Services.AddFeedPublishing();
         builder.Services.AddFeedListener(builder.Configuration);
         builder.Services.AddOperatorAccess(builder.Configuration);
         builder.Services.AddAuthorization();
