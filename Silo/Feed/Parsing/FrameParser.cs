@@ -94,10 +94,16 @@ public sealed class FrameParser
             return false;
         }
 
-        var type = WireEventTypes.Find(reader);
+        var depth = reader.CurrentDepth;
+        var start = reader; // a copy, to read the object again from its start should "ev" not come first
+        if (WireEventTypes.ReadLeading(ref reader) is not { } type)
+        {
+            reader = start;
+            type = WireEventTypes.Find(start);
+        }
         if (type is WireEventType.Unknown or WireEventType.Invalid)
         {
-            reader.Skip();
+            SkipRestOfObject(ref reader, depth);
             if (type == WireEventType.Unknown)
             {
                 Counters.CountUnknownEventType();
@@ -109,7 +115,6 @@ public sealed class FrameParser
             return false;
         }
 
-        var depth = reader.CurrentDepth;
         FeedEvent? feedEvent = null;
         FeedStatus? status = null;
         var outcome = type switch

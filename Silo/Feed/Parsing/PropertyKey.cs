@@ -76,17 +76,6 @@ internal static class PropertyKey
         }
     }
 
-    public static ulong Pack(ReadOnlySpan<byte> name)
-    {
-        if (name.Length is 0 or > sizeof(ulong))
-        {
-            return Unknown;
-        }
-        var key = 0ul;
-        for (var i = name.Length - 1; i >= 0; i--)
-        {
-            key = key << 8 | name[i];
-        }
-        return key;
-    }
+    public static ulong Pack(ReadOnlySpan<byte> name) =>
+        name.Length is 0 or > PackedName.MaxLength ? Unknown : PackedName.Of(name);
 }

@@ -17,6 +17,11 @@ public sealed class SymbolTable
     /// <summary>Enough for every listed US stock and OTC ticker several times over.</summary>
     public const int DefaultCapacity = 65_536;
 
+    // Tickers of up to 7 bytes (nearly all) are found by their bytes packed with their length in one word, which
+    // needs no transcoding; longer ones by their text.
+    private const int MaxPackedLength = PackedName.MaxLength - 1;
+
+    private readonly Dictionary<ulong, string> _packed = [];
     private readonly HashSet<string> _symbols = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private long _uncached;
@@ -31,7 +36,7 @@ public sealed class SymbolTable
     public int Capacity { get; }
 
     /// <summary>Symbols held (read it from the owning thread).</summary>
-    public int Count => _symbols.Count;
+    public int Count => _packed.Count + _symbols.Count;
 
     /// <summary>Symbols returned as fresh strings because they were too long or the table was full.</summary>
     public long Uncached => Volatile.Read(ref _uncached);
@@ -39,6 +44,20 @@ public sealed class SymbolTable
     /// <summary>The shared string for a ticker; invalid UTF-8 becomes U+FFFD rather than an error.</summary>
     public string GetOrAdd(ReadOnlySpan<byte> utf8)
     {
+        if (utf8.Length <= MaxPackedLength)
+        {
+            var key = PackedName.Of(utf8) | (ulong)utf8.Length << (MaxPackedLength * 8);
+            if (_packed.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+            var created = Encoding.UTF8.GetString(utf8);
+            if (Keep())
+            {
+                _packed.Add(key, created);
+            }
+            return created;
+        }
         if (utf8.Length > MaxSymbolLength)
         {
             _uncached++;
@@ -55,14 +74,21 @@ public sealed class SymbolTable
         }
 
         symbol = name.ToString();
-        if (_symbols.Count < Capacity)
+        if (Keep())
         {
             _symbols.Add(symbol);
         }
-        else
-        {
-            _uncached++;
-        }
         return symbol;
+    }
+
+    /// <summary>Whether a new symbol may be kept; counts it as uncached when the table is full.</summary>
+    private bool Keep()
+    {
+        if (Count < Capacity)
+        {
+            return true;
+        }
+        _uncached++;
+        return false;
     }
 }

@@ -22,9 +22,24 @@ internal enum WireEventType : byte
 internal static class WireEventTypes
 {
     /// <summary>
-    /// Finds the <c>ev</c> field of the object the reader is at the start of. The reader is taken by value: it is a
-    /// look-ahead copy, so the caller's reader stays at the start of the object. <c>ev</c> is first in every frame the
-    /// feed sends, so this reads two tokens; a later <c>ev</c> costs a scan of the fields before it.
+    /// Reads the first property of the object the reader is at the start of when it is <c>ev</c>, as in every frame the
+    /// feed sends, leaving the reader on its value. Null when the first property is another one: the caller then goes
+    /// back to the start of the object and uses <see cref="Find"/>.
+    /// </summary>
+    public static WireEventType? ReadLeading(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("ev"u8))
+        {
+            return null;
+        }
+        reader.Read();
+        return reader.TokenType == JsonTokenType.String ? Of(ref reader) : WireEventType.Invalid;
+    }
+
+    /// <summary>
+    /// Finds the <c>ev</c> field of the object the reader is at the start of, wherever it is. The reader is taken by
+    /// value: it is a look-ahead copy, so the caller's reader stays at the start of the object.
     /// </summary>
     public static WireEventType Find(Utf8JsonReader probe)
     {

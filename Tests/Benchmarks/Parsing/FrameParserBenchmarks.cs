@@ -1,5 +1,8 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Scanner.MarketData;
 using Scanner.Silo.Feed.Parsing;
 
@@ -9,9 +12,11 @@ namespace Scanner.Benchmarks.Parsing;
 /// <see cref="FrameParser"/> on a realistic stream: frames of 1 to 50 events mixing quotes, trades and second
 /// aggregates in the feed's average proportions (REFERENCE.md: Q 8,000/s, T 2,000/s, A 1,000/s) over 2,000 tickers
 /// of skewed popularity, each field written as the feed writes it. Times and allocations are per event.
-/// Run: <c>dotnet run -c Release --project Tests/Benchmarks -- --filter '*FrameParser*'</c>.
+/// Run: <c>dotnet run -c Release --project Tests/Benchmarks -- --filter '*FrameParser*'</c> (add <c>--job short</c>
+/// for a quick look).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(InProcessConfig))]
 public class FrameParserBenchmarks
 {
     /// <summary>Events per invocation, spread over frames of 1 to 50 events.</summary>
@@ -169,5 +174,16 @@ public class FrameParserBenchmarks
         json.WriteNumber("s", start);
         json.WriteNumber("e", start + 1000);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Runs every job (the default one, or those given with <c>--job</c>) in this process: BenchmarkDotNet's generated
+    /// project cannot find this one, whose file name differs from its assembly name, and in-process skips a build.
+    /// At most 20 iterations: on a shared, noisy machine more of them only measure the noise for longer.
+    /// </summary>
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() => AddJob(
+            Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithMaxIterationCount(20).AsMutator());
     }
 }
