@@ -15,12 +15,12 @@ public static class LegacyEnvironmentAliases
         ("POLYGON_API_KEY", "Feed:ApiKey"),
         ("MASSIVE_FEED_URL", "Feed:Url"),
         ("MASSIVE_MAX_RECONNECTS", "Feed:MaxReconnects"),
-        ("RABBITMQ_URL", "Scanner:RabbitMqUrl"),
-        ("REDIS_URL", "Scanner:Redis"),
-        ("SCANNER_INFRASTRUCTURE", "Scanner:Infrastructure"),
-        ("ORLEANS_SILO_PORT", "Scanner:SiloPort"),
-        ("ORLEANS_GATEWAY_PORT", "Scanner:GatewayPort"),
-        ("ORLEANS_ADVERTISED_HOST", "Scanner:AdvertisedHost"),
+        ("RABBITMQ_URL", "Host:RabbitMqUrl"),
+        ("REDIS_URL", "Host:Redis"),
+        ("SCANNER_INFRASTRUCTURE", "Host:Infrastructure"),
+        ("ORLEANS_SILO_PORT", "Host:SiloPort"),
+        ("ORLEANS_GATEWAY_PORT", "Host:GatewayPort"),
+        ("ORLEANS_ADVERTISED_HOST", "Host:AdvertisedHost"),
         ("HYDRATION_BASE_URL", "Hydration:BaseUrl"),
     ];
 
@@ -55,7 +55,7 @@ public static class LegacyEnvironmentAliases
         // MARKET_DATA_MESSAGE_TTL is milliseconds, like the original's.
         if (environment["MARKET_DATA_MESSAGE_TTL"] is string ttl && int.TryParse(ttl, out var ms))
         {
-            Fill("Scanner:MessageTtl", TimeSpan.FromMilliseconds(ms).ToString("c"));
+            Fill("Host:MessageTtl", TimeSpan.FromMilliseconds(ms).ToString("c"));
         }
 
         // MASSIVE_SUBSCRIPTIONS is a JSON array: ["A.*","T.*"].

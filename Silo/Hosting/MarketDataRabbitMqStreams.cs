@@ -13,6 +13,7 @@ public static class MarketDataRabbitMqStreams
             silo.AddRabbitMqStreams(kind, o =>
             {
                 o.Uri = new Uri(options.RabbitMqUrl);
+                o.QueuePrefix = options.QueuePrefix;
                 o.QueueCount = options.QueueCount;
                 o.MessageTtl = options.MessageTtl > TimeSpan.Zero ? options.MessageTtl : null;
             });

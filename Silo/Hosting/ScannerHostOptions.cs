@@ -1,9 +1,9 @@
 namespace Scanner.Silo.Hosting;
 
-/// <summary>Where the silo's cluster, state and streams live (section <c>Scanner</c>).</summary>
+/// <summary>Where the silo's cluster, state and streams live (section <c>Host</c>).</summary>
 public sealed class ScannerHostOptions
 {
-    public const string Section = "Scanner";
+    public const string Section = "Host";
 
     /// <summary>Real: Redis clustering and storage, RabbitMQ streams. InMemory: one silo, nothing to install.</summary>
     public ScannerInfrastructure Infrastructure { get; set; } = ScannerInfrastructure.Real;
@@ -11,6 +11,9 @@ public sealed class ScannerHostOptions
     public string Redis { get; set; } = "127.0.0.1:6379";
 
     public string RabbitMqUrl { get; set; } = "amqp://guest:guest@127.0.0.1:5672/";
+
+    /// <summary>RabbitMQ queue names start with it: <c>{prefix}-{kind}-{i}</c>.</summary>
+    public string QueuePrefix { get; set; } = "scanner";
 
     /// <summary>Queues per data kind: part of the data contract, fixed per deployment.</summary>
     public int QueueCount { get; set; } = 8;

@@ -10,7 +10,7 @@ namespace Scanner.Silo.Hosting;
 
 /// <summary>
 /// The one place a silo's cluster, storage and stream providers are chosen, shared by the silo process and the
-/// tests that host silos in-process.
+/// tests that host silos in-process (which bring their own clustering and call the storage and stream parts).
 /// </summary>
 public static class ScannerSiloConfiguration
 {
@@ -24,25 +24,37 @@ public static class ScannerSiloConfiguration
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-
         if (options.Infrastructure == ScannerInfrastructure.InMemory)
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-            silo.AddMemoryGrainStorage(StorageName);
-            foreach (var kind in MarketDataStreams.All)
-            {
-                silo.AddMemoryStreams(kind, b => b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
-            }
         }
         else
         {
             silo.ConfigureEndpoints(AdvertisedAddress(options.AdvertisedHost), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(options.Redis));
-            silo.AddRedisGrainStorage(StorageName, o => o.ConfigurationOptions = RedisOptions(options.Redis));
-            silo.AddMarketDataRabbitMqStreams(options);
         }
-
+        silo.AddScannerStorage(options).AddMarketDataStreams(options);
         silo.AddDashboard();
+        return silo;
+    }
+
+    /// <summary>Grain storage "scanner": Redis, or memory for the zero-setup run.</summary>
+    public static ISiloBuilder AddScannerStorage(this ISiloBuilder silo, ScannerHostOptions options) =>
+        options.Infrastructure == ScannerInfrastructure.InMemory
+            ? silo.AddMemoryGrainStorage(StorageName)
+            : silo.AddRedisGrainStorage(StorageName, o => o.ConfigurationOptions = RedisOptions(options.Redis));
+
+    /// <summary>One stream provider per data kind: RabbitMQ, or memory streams for the zero-setup run.</summary>
+    public static ISiloBuilder AddMarketDataStreams(this ISiloBuilder silo, ScannerHostOptions options)
+    {
+        if (options.Infrastructure != ScannerInfrastructure.InMemory)
+        {
+            return silo.AddMarketDataRabbitMqStreams(options);
+        }
+        foreach (var kind in MarketDataStreams.All)
+        {
+            silo.AddMemoryStreams(kind, b => b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+        }
         return silo;
     }
 

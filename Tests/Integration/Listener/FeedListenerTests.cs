@@ -4,6 +4,7 @@ using Scanner.Silo.Feed;
 using Scanner.Silo.Operations;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
+using Scanner.Tests.Integration.Infrastructure;
 
 namespace Scanner.Tests.Integration.Listener;
 
@@ -16,36 +17,36 @@ public class FeedListenerTests
     public async Task Streams_the_replayed_day_with_every_subscription_acknowledged()
     {
         await using var sim = await SimulatorServer.StartAsync(Replay());
-        await using var cluster = await ListenerCluster.StartAsync(sim.WebSocketUri, "test-key");
+        await using var cluster = await ScannerSiloCluster.StartAsync(sim.WebSocketUri, sim.RestBaseUri, "test-key");
 
         await cluster.WaitUntilAsync(s => s.Counters.PublishedEvents > 10_000, "10,000 events published");
         await cluster.WaitUntilAsync(s => s.UnacknowledgedSubscriptions.Length == 0 && s.AcknowledgedSubscriptions.Length == 4, "all acks");
 
-        var snapshot = cluster.Snapshot;
+        var snapshot = cluster.Listener;
         Assert.Equal(nameof(ListenerState.Streaming), snapshot.State);
         Assert.Equal(["A.*", "LULD.*", "Q.*", "T.*"], snapshot.AcknowledgedSubscriptions.Order());
         Assert.True(snapshot.Counters.Parse.Trades > 0);
         Assert.True(snapshot.Counters.Parse.SecondAggregates > 0);
         Assert.Equal(0, snapshot.Counters.Parse.MalformedFrames);
         Assert.Equal(0, snapshot.Counters.PublishFailedEvents);
-        Assert.Equal("healthy", HealthEndpoint.Classify(cluster.Status.State));
+        Assert.Equal("healthy", HealthEndpoint.Classify(cluster.ListenerStatus().State));
     }
 
     [Fact]
     public async Task A_refused_key_is_terminal_and_visible()
     {
         await using var sim = await SimulatorServer.StartAsync(Replay());
-        await using var cluster = await ListenerCluster.StartAsync(sim.WebSocketUri, "wrong-key");
+        await using var cluster = await ScannerSiloCluster.StartAsync(sim.WebSocketUri, sim.RestBaseUri, "wrong-key");
 
         await cluster.WaitUntilAsync(s => s.State == nameof(ListenerState.AuthFailed), "auth_failed");
         await Task.Delay(1_500);
 
-        var snapshot = cluster.Snapshot;
+        var snapshot = cluster.Listener;
         Assert.Equal(nameof(ListenerState.AuthFailed), snapshot.State);
         Assert.Contains("auth_failed", snapshot.LastError);
         Assert.Equal(0, snapshot.Reconnects);
         Assert.Equal(1, sim.Stats.ConnectionsAccepted);
-        Assert.Equal("unhealthy", HealthEndpoint.Classify(cluster.Status.State));
+        Assert.Equal("unhealthy", HealthEndpoint.Classify(cluster.ListenerStatus().State));
     }
 
     [Fact]
@@ -58,11 +59,11 @@ public class FeedListenerTests
         await WaitForAsync(() => sim.Stats.ActiveConnections == 1, "the first connection");
         await Task.Delay(500);
 
-        await using var cluster = await ListenerCluster.StartAsync(sim.WebSocketUri, "test-key", s => s["Feed:MaxConnectionsCooldown"] = "01:00:00");
+        await using var cluster = await ScannerSiloCluster.StartAsync(sim.WebSocketUri, sim.RestBaseUri, "test-key", configure: s => s["Feed:MaxConnectionsCooldown"] = "01:00:00");
         await cluster.WaitUntilAsync(s => s.LastError?.StartsWith("max_connections", StringComparison.Ordinal) == true, "max_connections");
         await Task.Delay(2_000);
 
-        Assert.Equal(nameof(ListenerState.Backoff), cluster.Snapshot.State);
+        Assert.Equal(nameof(ListenerState.Backoff), cluster.Listener.State);
         Assert.Equal(1, sim.Stats.ConnectionsRejected);
     }
 
@@ -71,18 +72,18 @@ public class FeedListenerTests
     {
         var sim = await SimulatorServer.StartAsync(Replay());
         var port = sim.RestBaseUri.Port;
-        await using var cluster = await ListenerCluster.StartAsync(sim.WebSocketUri, "test-key");
+        await using var cluster = await ScannerSiloCluster.StartAsync(sim.WebSocketUri, sim.RestBaseUri, "test-key");
         await cluster.WaitUntilAsync(s => s.State == nameof(ListenerState.Streaming) && s.Counters.PublishedEvents > 0, "streaming");
 
         await sim.DisposeAsync();
         await cluster.WaitUntilAsync(s => s.State != nameof(ListenerState.Streaming), "the drop to be noticed");
-        var publishedBefore = cluster.Counters.PublishedEvents;
+        var publishedBefore = cluster.Listener.Counters.PublishedEvents;
 
         await using var restarted = await SimulatorServer.StartAsync(Replay(port));
         await cluster.WaitUntilAsync(
             s => s.State == nameof(ListenerState.Streaming) && s.Counters.PublishedEvents > publishedBefore + 1_000 && s.AcknowledgedSubscriptions.Length == 4,
             "streaming again");
-        Assert.True(cluster.Snapshot.Reconnects >= 1);
+        Assert.True(cluster.Listener.Reconnects >= 1);
     }
 
     private static async Task WaitForAsync(Func<bool> condition, string what)

@@ -27,9 +27,9 @@ public class LegacyEnvironmentAliasesTests
         Assert.Equal("wss://delayed.massive.com/stocks", mapped["Feed:Url"]);
         Assert.Equal("A.*", mapped["Feed:Subscriptions:0"]);
         Assert.Equal("LULD.*", mapped["Feed:Subscriptions:1"]);
-        Assert.Equal("00:00:02.5000000", mapped["Scanner:MessageTtl"]);
-        Assert.Equal("amqp://u:p@mq:5672/", mapped["Scanner:RabbitMqUrl"]);
-        Assert.Equal("redis:6379", mapped["Scanner:Redis"]);
+        Assert.Equal("00:00:02.5000000", mapped["Host:MessageTtl"]);
+        Assert.Equal("amqp://u:p@mq:5672/", mapped["Host:RabbitMqUrl"]);
+        Assert.Equal("redis:6379", mapped["Host:Redis"]);
     }
 
     [Fact]

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Scanner.Feeds;
+using Scanner.Silo.Feed;
+using Scanner.Silo.Hosting;
+
+namespace Scanner.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// An in-process cluster whose silos are configured like the production silo: the same storage and stream
+/// providers (memory, or the real Redis and RabbitMQ of the test run), every grain, the fan-out and the feed
+/// listener pointed at a simulator. Only clustering is the test host's own.
+/// </summary>
+public sealed class ScannerSiloCluster : IAsyncDisposable
+{
+    private ScannerSiloCluster(InProcessTestCluster cluster) => Cluster = cluster;
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    public IServiceProvider Silo(int index = 0) => Cluster.Silos[index].ServiceProvider;
+
+    /// <summary>The listener state of the silo that holds the lease (or of the first silo when none does).</summary>
+    public FeedListenerSnapshot Listener
+    {
+        get
+        {
+            var snapshots = Cluster.Silos.Where(s => s.IsActive)
+                .Select(s => s.ServiceProvider.GetRequiredService<FeedListenerStatus>()
+                    .Snapshot(s.ServiceProvider.GetRequiredService<FeedMetrics>().Snapshot()))
+                .ToList();
+            return snapshots.FirstOrDefault(s => s.State != nameof(ListenerState.Standby)) ?? snapshots[0];
+        }
+    }
+
+    public FeedListenerStatus ListenerStatus(int index = 0) => Silo(index).GetRequiredService<FeedListenerStatus>();
+
+    /// <param name="feedUri">The simulator's WebSocket; null disables the listener.</param>
+    /// <param name="restUri">The simulator's REST base for hydration.</param>
+    /// <param name="host">Storage and streams; <see cref="ScannerInfrastructure.InMemory"/> unless a test needs the real ones.</param>
+    public static async Task<ScannerSiloCluster> StartAsync(
+        Uri? feedUri,
+        Uri? restUri,
+        string apiKey,
+        ScannerHostOptions? host = null,
+        Action<Dictionary<string, string?>>? configure = null,
+        short silos = 1)
+    {
+        host ??= new ScannerHostOptions { Infrastructure = ScannerInfrastructure.InMemory };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Feed:Enabled"] = (feedUri is not null).ToString(),
+            ["Feed:Url"] = (feedUri ?? new Uri("ws://127.0.0.1:9/stocks")).ToString(),
+            ["Feed:ApiKey"] = apiKey,
+            ["Feed:ReconnectDelayMin"] = "00:00:00.100",
+            ["Feed:ReconnectDelayMax"] = "00:00:00.500",
+            ["Feed:SubscriptionAckTimeout"] = "00:00:10",
+            ["Feed:LeaseDuration"] = "00:00:03",
+            ["Hydration:BaseUrl"] = (restUri ?? new Uri("http://127.0.0.1:9")).ToString(),
+            ["Hydration:ApiKey"] = apiKey,
+        };
+        configure?.Invoke(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((_, silo) => silo.AddScannerStorage(host).AddMarketDataStreams(host));
+        builder.ConfigureSiloHost((_, hostBuilder) =>
+        {
+            hostBuilder.Services.AddScannerGrains(configuration);
+            hostBuilder.Services.AddFeedPublishing();
+            hostBuilder.Services.AddFeedListener(configuration);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new ScannerSiloCluster(cluster);
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; fails with the listener's state after the timeout.</summary>
+    public async Task WaitUntilAsync(Func<FeedListenerSnapshot, bool> condition, string what, int timeoutSeconds = 90)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition(Listener))
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"Timed out waiting for {what}; listener: {System.Text.Json.JsonSerializer.Serialize(Listener)}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Scanner.Feeds;
+using Scanner.Scanners;
+using Scanner.Silo.Hosting;
+using Scanner.Simulator;
+using Scanner.Simulator.Hosting;
+using Scanner.Tests.Integration.Infrastructure;
+using Scanner.Ticker;
+
+namespace Scanner.Tests.Integration.Pipeline;
+
+/// <summary>
+/// The real trading day through the whole pipeline: simulator -> listener -> RabbitMQ streams -> ticker grains
+/// (state in Redis) -> rankings, with every figure checked against the raw CSV.
+/// </summary>
+public class ReplayedDayTests
+{
+    private static readonly DateOnly Day = SimulatorOptions.SampleDay;
+
+    [Fact]
+    public async Task Every_symbol_matches_the_raw_data_and_survives_deactivation()
+    {
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions
+        {
+            ApiKey = "pipeline-key", Speed = 0, Start = new TimeOnly(4, 0), FrameSize = 50,
+        });
+        var leanRoot = sim.Options.ResolveDataFolder();
+        var expected = sim.Source.Symbols.Select(s => LeanDayFigures.Compute(leanRoot, s, Day)).ToList();
+        Assert.Equal(4, expected.Count);
+
+        var host = new ScannerHostOptions
+        {
+            Infrastructure = ScannerInfrastructure.Real,
+            Redis = TestInfrastructure.Redis,
+            RabbitMqUrl = TestInfrastructure.RabbitMq,
+            QueuePrefix = $"replay-{Guid.NewGuid():N}",
+            QueueCount = 4,
+            // A replay at full speed outruns real time: no message may expire on the way.
+            MessageTtl = TimeSpan.Zero,
+        };
+        await using var cluster = await ScannerSiloCluster.StartAsync(
+            sim.WebSocketUri, sim.RestBaseUri, "pipeline-key", host,
+            s => { s["Feed:Subscriptions:0"] = "T.*"; s["Feed:Subscriptions:1"] = "A.*"; s["Feed:Subscriptions:2"] = "AM.*"; });
+
+        var grains = expected.ToDictionary(e => e.Symbol, e => cluster.Client.GetGrain<ITickerGrain>(e.Symbol));
+        await WaitForAsync(async () =>
+        {
+            foreach (var e in expected)
+            {
+                var row = (await grains[e.Symbol].GetSnapshot()).Row;
+                if (row.AccumulatedVolume != e.Volume || row.Close != e.Last || row.RelativeVolume == 0)
+                {
+                    return $"{e.Symbol}: volume {row.AccumulatedVolume}/{e.Volume}, close {row.Close}/{e.Last}, rvol {row.RelativeVolume}; listener {JsonSerializer.Serialize(cluster.Listener.Counters)}";
+                }
+            }
+            return null;
+        }, TimeSpan.FromMinutes(6));
+
+        foreach (var e in expected)
+        {
+            var snapshot = await grains[e.Symbol].GetSnapshot();
+            AssertMatches(e, snapshot);
+        }
+
+        var topVolume = await WaitForFeedAsync(cluster, FeedNames.TopVolume, rows => rows.Count == expected.Count);
+        Assert.Equal(expected.OrderByDescending(e => e.Volume).Select(e => e.Symbol), topVolume.Select(r => r.GetProperty("symbol").GetString()));
+        Assert.Equal([1, 2, 3, 4], topVolume.Select(r => r.GetProperty("rank").GetInt32()));
+
+        // State comes back from Redis after deactivation, and nothing is counted twice.
+        foreach (var grain in grains.Values)
+        {
+            await cluster.Cluster.DeactivateAsync(grain);
+        }
+        foreach (var e in expected)
+        {
+            AssertMatches(e, await grains[e.Symbol].GetSnapshot());
+        }
+        Assert.Equal(0, cluster.Listener.Counters.PublishFailedEvents);
+        Assert.Equal(0, cluster.Listener.Counters.DroppedFrames);
+    }
+
+    private static void AssertMatches(LeanDayFigures e, TickerSnapshot snapshot)
+    {
+        var row = snapshot.Row;
+        Assert.Equal(e.Symbol, row.Symbol);
+        Assert.Equal(e.Volume, row.AccumulatedVolume);
+        Assert.Equal(e.High, row.High, 6);
+        Assert.Equal(e.Low, row.Low, 6);
+        Assert.Equal(e.Last, row.Close, 6);
+        Assert.Equal(e.Vwap, row.AggregateVwap, 3);
+        Assert.Equal(e.PreviousClose, row.PrevDayClose, 6);
+        Assert.Equal(e.Change, row.Change, 6);
+        Assert.Equal(e.Change / e.PreviousClose * 100, row.PctChange, 6);
+        Assert.Equal(e.AverageVolume, row.AvgVolume, 0);
+        Assert.Equal(e.RelativeVolume, row.RelativeVolume, 6);
+    }
+
+    private static async Task<List<JsonElement>> WaitForFeedAsync(ScannerSiloCluster cluster, string feed, Func<List<JsonElement>, bool> done)
+    {
+        List<JsonElement> rows = [];
+        await WaitForAsync(async () =>
+        {
+            var update = await cluster.Client.GetGrain<IScannerFeedGrain>(feed).GetFeed(feed);
+            rows = update is null ? [] : [.. JsonDocument.Parse(update.Payload).RootElement.EnumerateArray()];
+            return done(rows) ? null : $"{feed} has {rows.Count} rows";
+        }, TimeSpan.FromSeconds(30));
+        return rows;
+    }
+
+    /// <summary>Polls <paramref name="check"/> (null = done, otherwise what is still missing) until the timeout.</summary>
+    private static async Task WaitForAsync(Func<Task<string?>> check, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string? missing;
+        while ((missing = await check()) is not null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out: {missing}");
+            await Task.Delay(500);
+        }
+    }
+}
