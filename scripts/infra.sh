@@ -14,7 +14,8 @@
 set -euo pipefail
 
 readonly STARTUP_TIMEOUT_SECONDS=${SCANNER_INFRA_TIMEOUT:-120}
-readonly INFRA_PARENT=${TMPDIR:-/tmp}
+# Not $TMPDIR: the broker's user must reach the folder, and concurrent runs find each other's port reservations here.
+readonly INFRA_PARENT=${SCANNER_INFRA_PARENT:-/tmp}
 readonly INFRA_PREFIX=scanner-infra.
 # Free ports are drawn from below the kernel's ephemeral range (32768+), so outgoing connections never take them.
 readonly PORT_MIN=20000 PORT_MAX=32000
@@ -150,7 +151,7 @@ as_broker_user() { if is_root; then echo "runuser -u rabbitmq --"; fi; }
 # Writes DIR/rabbitmq/env.sh (the broker's whole environment, sourced by every rabbitmq command) and
 # DIR/rabbitmqctl (runs rabbitmqctl against this node: what tests call to restart the broker).
 write_rabbitmq_files() {
-    local dir=$1 node=$2 amqp_port=$3 dist_port=$4 base=$1/rabbitmq
+    local dir=$1 node=$2 amqp_port=$3 dist_port=$4 epmd_port=$5 base=$1/rabbitmq
     mkdir -p "$base/mnesia" "$base/log" "$base/home"
     printf '[].\n' >"$base/enabled_plugins"
     printf '[].\n' >"$base/advanced.config"
@@ -164,6 +165,9 @@ export RABBITMQ_NODENAME='$node'
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_PORT=$amqp_port
 export RABBITMQ_DIST_PORT=$dist_port
+# A port mapper daemon of its own: runs stay independent and infra.sh down leaves no epmd behind.
+export ERL_EPMD_PORT=$epmd_port
+export ERL_EPMD_ADDRESS=127.0.0.1
 export RABBITMQ_CTL_DIST_PORT_MIN=$CTL_DIST_PORT_MIN
 export RABBITMQ_CTL_DIST_PORT_MAX=$CTL_DIST_PORT_MAX
 export RABBITMQ_MNESIA_BASE='$base/mnesia'
@@ -188,8 +192,8 @@ CTL
 }
 
 start_rabbitmq() {
-    local dir=$1 amqp_port=$2 dist_port=$3 node=$4 base=$1/rabbitmq launcher
-    write_rabbitmq_files "$dir" "$node" "$amqp_port" "$dist_port"
+    local dir=$1 amqp_port=$2 dist_port=$3 epmd_port=$4 node=$5 base=$1/rabbitmq launcher
+    write_rabbitmq_files "$dir" "$node" "$amqp_port" "$dist_port" "$epmd_port"
     # setsid: the broker outlives this script and ignores the caller's Ctrl-C; `down` stops it.
     # shellcheck disable=SC2046
     (cd "$base" && exec setsid $(as_broker_user) bash -c '. "$0" && exec /usr/lib/rabbitmq/bin/rabbitmq-server' \
@@ -218,6 +222,15 @@ stop_rabbitmq() {
     fi
     stop_process "$pid" RabbitMQ
     stop_process "$launcher" "RabbitMQ launcher"
+    stop_epmd "$base"
+}
+
+# epmd refuses `-kill` while any node is still registered with it, so this never pulls it from under a live node.
+stop_epmd() {
+    local base=$1 port
+    port=$(sed -n 's/^export ERL_EPMD_PORT=//p' "$base/env.sh")
+    [[ -n $port ]] || return 0
+    ERL_EPMD_ADDRESS=127.0.0.1 epmd -port "$port" -kill >/dev/null 2>&1 || true
 }
 
 # ---------------------------------------------------------------- commands
@@ -237,18 +250,19 @@ cmd_up() {
     UP_DIR=$(mktemp -d "$INFRA_PARENT/${INFRA_PREFIX}XXXXXX")
     trap cleanup_failed_up EXIT
     trap 'exit 130' INT TERM
-    local dir=$UP_DIR node redis_port amqp_port dist_port redis_job
+    local dir=$UP_DIR node redis_port amqp_port dist_port epmd_port redis_job
     chmod 755 "$dir" # the broker runs as user rabbitmq and must reach its subfolder
     mkdir -p "$dir/redis"
-    reserve_ports "$dir" 3
+    reserve_ports "$dir" 4
     redis_port=${RESERVED_PORTS[0]} amqp_port=${RESERVED_PORTS[1]} dist_port=${RESERVED_PORTS[2]}
+    epmd_port=${RESERVED_PORTS[3]}
     echo "$redis_port" >"$dir/redis/port"
     node="scanner-$$-$RANDOM@localhost"
 
     log "starting Redis on 127.0.0.1:$redis_port and RabbitMQ $node on 127.0.0.1:$amqp_port in $dir"
     start_redis "$dir" "$redis_port" &
     redis_job=$!
-    start_rabbitmq "$dir" "$amqp_port" "$dist_port" "$node"
+    start_rabbitmq "$dir" "$amqp_port" "$dist_port" "$epmd_port" "$node"
     wait "$redis_job"
     UP_DONE=true
     log "ready after ${SECONDS}s: Redis 127.0.0.1:$redis_port, RabbitMQ 127.0.0.1:$amqp_port"

@@ -159,8 +159,8 @@ main() {
     local started=$SECONDS projects project status=0
     mapfile -t projects < <(test_projects)
     if $unit_only; then projects=(Tests/Unit/Unit.csproj); fi
-    rm -rf "$RESULTS"
     mkdir -p "$RESULTS"
+    rm -f "$RESULTS"/*.trx # counts come from this run's files only
 
     $unit_only || check_compose_file
     for project in "${projects[@]}"; do
@@ -176,14 +176,17 @@ main() {
     fi
 
     for project in ${projects[@]+"${projects[@]}"}; do
-        if [[ $project != Tests/Unit/* ]]; then await_infra; fi
+        if [[ $project != Tests/Unit/* ]] && ! await_infra; then
+            crashed_projects+=("$(basename "$project" .csproj)")
+            continue
+        fi
         run_tests "$project"
     done
     stop_infra
 
     local trx
     for trx in "$RESULTS"/*.trx; do
-        [[ -f $trx ]] && add_trx_counts "$trx"
+        if [[ -f $trx ]]; then add_trx_counts "$trx"; fi
     done
     progress "done in $((SECONDS - started))s; TRX files in $RESULTS"
     if ((${#crashed_projects[@]})); then progress "FAILED to run: ${crashed_projects[*]}"; status=1; fi
