@@ -13,7 +13,7 @@
 # Missing packages are installed from Debian's archive (needs root). Progress goes to stderr.
 set -euo pipefail
 
-readonly STARTUP_TIMEOUT_SECONDS=${SCANNER_INFRA_TIMEOUT:-120}
+readonly STARTUP_TIMEOUT_SECONDS=${SCANNER_INFRA_TIMEOUT:-180}
 # Not $TMPDIR: the broker's user must reach the folder, and concurrent runs find each other's port reservations here.
 readonly INFRA_PARENT=${SCANNER_INFRA_PARENT:-/tmp}
 readonly INFRA_PREFIX=scanner-infra.
@@ -225,12 +225,18 @@ stop_rabbitmq() {
     stop_epmd "$base"
 }
 
-# epmd refuses `-kill` while any node is still registered with it, so this never pulls it from under a live node.
+# epmd refuses `-kill` while a node is still registered with it (the broker may take a moment to go), so this
+# never pulls it from under a live node; it asks again until epmd is gone.
 stop_epmd() {
-    local base=$1 port
+    local base=$1 port i
     port=$(sed -n 's/^export ERL_EPMD_PORT=//p' "$base/env.sh")
     [[ -n $port ]] || return 0
-    ERL_EPMD_ADDRESS=127.0.0.1 epmd -port "$port" -kill >/dev/null 2>&1 || true
+    for i in {1..20}; do
+        ERL_EPMD_ADDRESS=127.0.0.1 epmd -port "$port" -names >/dev/null 2>&1 || return 0
+        ERL_EPMD_ADDRESS=127.0.0.1 epmd -port "$port" -kill >/dev/null 2>&1 || true
+        sleep 0.5
+    done
+    log "epmd on port $port did not stop"
 }
 
 # ---------------------------------------------------------------- commands
