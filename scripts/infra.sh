@@ -103,6 +103,7 @@ redis_answers() { [[ $(redis-cli -h 127.0.0.1 -p "$1" ping 2>/dev/null) == PONG 
 # Sends the AMQP 0-9-1 protocol header and expects a method frame (type 1, channel 0: connection.start) back.
 amqp_answers() {
     local reply
+    # shellcheck disable=SC2016 # $0 is expanded by the inner bash
     reply=$(timeout 5 bash -c '
         exec 3<>"/dev/tcp/127.0.0.1/$0"
         printf "AMQP\x00\x00\x09\x01" >&3
@@ -114,11 +115,11 @@ process_alive() { [[ -n $1 ]] && kill -0 "$1" 2>/dev/null; }
 
 # Waits for a process to exit after a polite stop; TERM, then KILL, if it lingers.
 stop_process() {
-    local pid=$1 what=$2 i
-    for i in {1..60}; do process_alive "$pid" || return 0; sleep 0.25; done
+    local pid=$1 what=$2 _
+    for _ in {1..60}; do process_alive "$pid" || return 0; sleep 0.25; done
     log "$what (pid $pid) still running; sending TERM"
     kill -TERM "$pid" 2>/dev/null || true
-    for i in {1..40}; do process_alive "$pid" || return 0; sleep 0.25; done
+    for _ in {1..40}; do process_alive "$pid" || return 0; sleep 0.25; done
     log "$what (pid $pid) ignored TERM; sending KILL"
     kill -KILL "$pid" 2>/dev/null || true
 }
@@ -195,7 +196,7 @@ start_rabbitmq() {
     local dir=$1 amqp_port=$2 dist_port=$3 epmd_port=$4 node=$5 base=$1/rabbitmq launcher
     write_rabbitmq_files "$dir" "$node" "$amqp_port" "$dist_port" "$epmd_port"
     # setsid: the broker outlives this script and ignores the caller's Ctrl-C; `down` stops it.
-    # shellcheck disable=SC2046
+    # shellcheck disable=SC2046,SC2016 # the prefix is empty or two words; $0 is expanded by the inner bash
     (cd "$base" && exec setsid $(as_broker_user) bash -c '. "$0" && exec /usr/lib/rabbitmq/bin/rabbitmq-server' \
         "$base/env.sh" >"$base/log/console.log" 2>&1 </dev/null) &
     launcher=$!
@@ -228,10 +229,10 @@ stop_rabbitmq() {
 # epmd refuses `-kill` while a node is still registered with it (the broker may take a moment to go), so this
 # never pulls it from under a live node; it asks again until epmd is gone.
 stop_epmd() {
-    local base=$1 port i
+    local base=$1 port _
     port=$(sed -n 's/^export ERL_EPMD_PORT=//p' "$base/env.sh")
     [[ -n $port ]] || return 0
-    for i in {1..20}; do
+    for _ in {1..20}; do
         ERL_EPMD_ADDRESS=127.0.0.1 epmd -port "$port" -names >/dev/null 2>&1 || return 0
         ERL_EPMD_ADDRESS=127.0.0.1 epmd -port "$port" -kill >/dev/null 2>&1 || true
         sleep 0.5

@@ -50,7 +50,7 @@ apt_install() {
 # ---------------------------------------------------------------- infrastructure lifetime
 
 # Redis and RabbitMQ boot in the background while the solution builds; the exports land in a file.
-infra_job= infra_exports=
+infra_job='' infra_exports=''
 start_infra() {
     infra_exports=$(mktemp)
     progress "starting Redis and RabbitMQ (in the background)"
