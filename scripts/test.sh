@@ -106,7 +106,7 @@ ensure_chromium() {
         chromium=$(command -v chromium)
     fi
     # Browser tests launch this system Chromium instead of downloading Playwright's own build.
-    export SCANNER_TEST_CHROMIUM=$chromium
+    export SCANNER_BROWSER_CHROMIUM=${SCANNER_BROWSER_CHROMIUM:-$chromium}
 }
 
 # Docker Compose file check: `docker-compose config` parses and resolves it (no engine needed).
