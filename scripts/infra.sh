@@ -13,8 +13,9 @@
 # Missing packages are installed from Debian's archive (needs root). Progress goes to stderr.
 set -euo pipefail
 
-readonly STARTUP_TIMEOUT_SECONDS=${SCANNER_INFRA_TIMEOUT:-120}
-readonly INFRA_PARENT=${TMPDIR:-/tmp}
+readonly STARTUP_TIMEOUT_SECONDS=${SCANNER_INFRA_TIMEOUT:-180}
+# Not $TMPDIR: the broker's user must reach the folder, and concurrent runs find each other's port reservations here.
+readonly INFRA_PARENT=${SCANNER_INFRA_PARENT:-/tmp}
 readonly INFRA_PREFIX=scanner-infra.
 # Free ports are drawn from below the kernel's ephemeral range (32768+), so outgoing connections never take them.
 readonly PORT_MIN=20000 PORT_MAX=32000
@@ -102,6 +103,7 @@ redis_answers() { [[ $(redis-cli -h 127.0.0.1 -p "$1" ping 2>/dev/null) == PONG 
 # Sends the AMQP 0-9-1 protocol header and expects a method frame (type 1, channel 0: connection.start) back.
 amqp_answers() {
     local reply
+    # shellcheck disable=SC2016 # $0 is expanded by the inner bash
     reply=$(timeout 5 bash -c '
         exec 3<>"/dev/tcp/127.0.0.1/$0"
         printf "AMQP\x00\x00\x09\x01" >&3
@@ -113,11 +115,11 @@ process_alive() { [[ -n $1 ]] && kill -0 "$1" 2>/dev/null; }
 
 # Waits for a process to exit after a polite stop; TERM, then KILL, if it lingers.
 stop_process() {
-    local pid=$1 what=$2 i
-    for i in {1..60}; do process_alive "$pid" || return 0; sleep 0.25; done
+    local pid=$1 what=$2 _
+    for _ in {1..60}; do process_alive "$pid" || return 0; sleep 0.25; done
     log "$what (pid $pid) still running; sending TERM"
     kill -TERM "$pid" 2>/dev/null || true
-    for i in {1..40}; do process_alive "$pid" || return 0; sleep 0.25; done
+    for _ in {1..40}; do process_alive "$pid" || return 0; sleep 0.25; done
     log "$what (pid $pid) ignored TERM; sending KILL"
     kill -KILL "$pid" 2>/dev/null || true
 }
@@ -150,7 +152,7 @@ as_broker_user() { if is_root; then echo "runuser -u rabbitmq --"; fi; }
 # Writes DIR/rabbitmq/env.sh (the broker's whole environment, sourced by every rabbitmq command) and
 # DIR/rabbitmqctl (runs rabbitmqctl against this node: what tests call to restart the broker).
 write_rabbitmq_files() {
-    local dir=$1 node=$2 amqp_port=$3 dist_port=$4 base=$1/rabbitmq
+    local dir=$1 node=$2 amqp_port=$3 dist_port=$4 epmd_port=$5 base=$1/rabbitmq
     mkdir -p "$base/mnesia" "$base/log" "$base/home"
     printf '[].\n' >"$base/enabled_plugins"
     printf '[].\n' >"$base/advanced.config"
@@ -164,6 +166,9 @@ export RABBITMQ_NODENAME='$node'
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_PORT=$amqp_port
 export RABBITMQ_DIST_PORT=$dist_port
+# A port mapper daemon of its own: runs stay independent and infra.sh down leaves no epmd behind.
+export ERL_EPMD_PORT=$epmd_port
+export ERL_EPMD_ADDRESS=127.0.0.1
 export RABBITMQ_CTL_DIST_PORT_MIN=$CTL_DIST_PORT_MIN
 export RABBITMQ_CTL_DIST_PORT_MAX=$CTL_DIST_PORT_MAX
 export RABBITMQ_MNESIA_BASE='$base/mnesia'
@@ -188,10 +193,10 @@ CTL
 }
 
 start_rabbitmq() {
-    local dir=$1 amqp_port=$2 dist_port=$3 node=$4 base=$1/rabbitmq launcher
-    write_rabbitmq_files "$dir" "$node" "$amqp_port" "$dist_port"
+    local dir=$1 amqp_port=$2 dist_port=$3 epmd_port=$4 node=$5 base=$1/rabbitmq launcher
+    write_rabbitmq_files "$dir" "$node" "$amqp_port" "$dist_port" "$epmd_port"
     # setsid: the broker outlives this script and ignores the caller's Ctrl-C; `down` stops it.
-    # shellcheck disable=SC2046
+    # shellcheck disable=SC2046,SC2016 # the prefix is empty or two words; $0 is expanded by the inner bash
     (cd "$base" && exec setsid $(as_broker_user) bash -c '. "$0" && exec /usr/lib/rabbitmq/bin/rabbitmq-server' \
         "$base/env.sh" >"$base/log/console.log" 2>&1 </dev/null) &
     launcher=$!
@@ -218,6 +223,21 @@ stop_rabbitmq() {
     fi
     stop_process "$pid" RabbitMQ
     stop_process "$launcher" "RabbitMQ launcher"
+    stop_epmd "$base"
+}
+
+# epmd refuses `-kill` while a node is still registered with it (the broker may take a moment to go), so this
+# never pulls it from under a live node; it asks again until epmd is gone.
+stop_epmd() {
+    local base=$1 port _
+    port=$(sed -n 's/^export ERL_EPMD_PORT=//p' "$base/env.sh")
+    [[ -n $port ]] || return 0
+    for _ in {1..20}; do
+        ERL_EPMD_ADDRESS=127.0.0.1 epmd -port "$port" -names >/dev/null 2>&1 || return 0
+        ERL_EPMD_ADDRESS=127.0.0.1 epmd -port "$port" -kill >/dev/null 2>&1 || true
+        sleep 0.5
+    done
+    log "epmd on port $port did not stop"
 }
 
 # ---------------------------------------------------------------- commands
@@ -237,18 +257,19 @@ cmd_up() {
     UP_DIR=$(mktemp -d "$INFRA_PARENT/${INFRA_PREFIX}XXXXXX")
     trap cleanup_failed_up EXIT
     trap 'exit 130' INT TERM
-    local dir=$UP_DIR node redis_port amqp_port dist_port redis_job
+    local dir=$UP_DIR node redis_port amqp_port dist_port epmd_port redis_job
     chmod 755 "$dir" # the broker runs as user rabbitmq and must reach its subfolder
     mkdir -p "$dir/redis"
-    reserve_ports "$dir" 3
+    reserve_ports "$dir" 4
     redis_port=${RESERVED_PORTS[0]} amqp_port=${RESERVED_PORTS[1]} dist_port=${RESERVED_PORTS[2]}
+    epmd_port=${RESERVED_PORTS[3]}
     echo "$redis_port" >"$dir/redis/port"
     node="scanner-$$-$RANDOM@localhost"
 
     log "starting Redis on 127.0.0.1:$redis_port and RabbitMQ $node on 127.0.0.1:$amqp_port in $dir"
     start_redis "$dir" "$redis_port" &
     redis_job=$!
-    start_rabbitmq "$dir" "$amqp_port" "$dist_port" "$node"
+    start_rabbitmq "$dir" "$amqp_port" "$dist_port" "$epmd_port" "$node"
     wait "$redis_job"
     UP_DONE=true
     log "ready after ${SECONDS}s: Redis 127.0.0.1:$redis_port, RabbitMQ 127.0.0.1:$amqp_port"

@@ -50,7 +50,7 @@ apt_install() {
 # ---------------------------------------------------------------- infrastructure lifetime
 
 # Redis and RabbitMQ boot in the background while the solution builds; the exports land in a file.
-infra_job= infra_exports=
+infra_job='' infra_exports=''
 start_infra() {
     infra_exports=$(mktemp)
     progress "starting Redis and RabbitMQ (in the background)"
@@ -106,7 +106,7 @@ ensure_chromium() {
         chromium=$(command -v chromium)
     fi
     # Browser tests launch this system Chromium instead of downloading Playwright's own build.
-    export SCANNER_TEST_CHROMIUM=$chromium
+    export SCANNER_BROWSER_CHROMIUM=${SCANNER_BROWSER_CHROMIUM:-$chromium}
 }
 
 # Docker Compose file check: `docker-compose config` parses and resolves it (no engine needed).
@@ -126,12 +126,19 @@ check_compose_file() {
 
 # ---------------------------------------------------------------- run
 
+# Whether Scanner.Orleans.sln lists a project (it names them with backslashes).
+in_solution() { grep -qF "\"${1//\//\\}\"" Scanner.Orleans.sln; }
+
 crashed_projects=()
 run_tests() {
-    local project=$1 name
+    local project=$1 name build=(--no-build)
     name=$(basename "$project" .csproj)
     progress "testing $name"
-    if ! dotnet test "$project" --no-build -c "$CONFIGURATION" --nologo -v quiet \
+    if ! in_solution "$project"; then
+        progress "$project is not in Scanner.Orleans.sln: dotnet test builds it"
+        build=()
+    fi
+    if ! dotnet test "$project" ${build[@]+"${build[@]}"} -c "$CONFIGURATION" --nologo -v quiet \
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
         --results-directory "$RESULTS" ${test_args[@]+"${test_args[@]}"}; then
         # Failed tests show up in the TRX counts; a project without a TRX file did not run at all.
@@ -159,8 +166,8 @@ main() {
     local started=$SECONDS projects project status=0
     mapfile -t projects < <(test_projects)
     if $unit_only; then projects=(Tests/Unit/Unit.csproj); fi
-    rm -rf "$RESULTS"
     mkdir -p "$RESULTS"
+    rm -f "$RESULTS"/*.trx # counts come from this run's files only
 
     $unit_only || check_compose_file
     for project in "${projects[@]}"; do
@@ -176,14 +183,17 @@ main() {
     fi
 
     for project in ${projects[@]+"${projects[@]}"}; do
-        if [[ $project != Tests/Unit/* ]]; then await_infra; fi
+        if [[ $project != Tests/Unit/* ]] && ! await_infra; then
+            crashed_projects+=("$(basename "$project" .csproj)")
+            continue
+        fi
         run_tests "$project"
     done
     stop_infra
 
     local trx
     for trx in "$RESULTS"/*.trx; do
-        [[ -f $trx ]] && add_trx_counts "$trx"
+        if [[ -f $trx ]]; then add_trx_counts "$trx"; fi
     done
     progress "done in $((SECONDS - started))s; TRX files in $RESULTS"
     if ((${#crashed_projects[@]})); then progress "FAILED to run: ${crashed_projects[*]}"; status=1; fi
