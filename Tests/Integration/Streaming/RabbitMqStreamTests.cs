@@ -180,8 +180,11 @@ public sealed class RabbitMqStreamTests
     {
         await using var cluster = await RabbitMqStreamCluster.StartAsync(silos: 2);
         await cluster.Cluster.WaitForLivenessToStabilizeAsync();
-        // Let the queue balancer settle so each queue has exactly one reader.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // Steady state: the queue balancer gave each silo queues of its own, and every queue has one reader.
+        await Eventually.HoldsAsync(
+            () => cluster.Status(MarketDataStreams.Trades, 0).Receivers > 0 && cluster.Status(MarketDataStreams.Trades, 1).Receivers > 0
+                  && cluster.Status(MarketDataStreams.Trades, 0).Receivers + cluster.Status(MarketDataStreams.Trades, 1).Receivers == RabbitMqStreamCluster.QueueCount,
+            () => cluster.Describe(MarketDataStreams.Trades), timeout: TimeSpan.FromMinutes(2));
 
         var symbols = Enumerable.Range(0, 24).Select(i => $"TWO{i}").ToArray();
         await Task.WhenAll(symbols.Select(async (symbol, i) =>
