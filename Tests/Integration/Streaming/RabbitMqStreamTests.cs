@@ -20,7 +20,7 @@ public sealed class RabbitMqStreamTests
         await Task.WhenAll(symbols.Select(async symbol =>
         {
             var trades = cluster.Stream(MarketDataStreams.Trades, symbol);
-            var bars = cluster.Stream(MarketDataStreams.Aggregates, symbol);
+            var bars = cluster.ClientStream(MarketDataStreams.Aggregates, symbol); // produced by an Orleans client
             var sequence = 0L;
             for (var b = 0; b < batches; b++)
             {
