@@ -32,21 +32,23 @@ internal sealed class RabbitMqStreamCluster : IAsyncDisposable
         var prefix = $"t{Guid.NewGuid():N}"[..13];
         var uri = RabbitMqBroker.Uri;
         var builder = new InProcessTestClusterBuilder(silos);
+        void Configure(string kind, RabbitMqStreamOptions o)
+        {
+            o.Uri = uri;
+            o.QueuePrefix = prefix;
+            o.QueueCount = QueueCount;
+            o.ReconnectBackoffMax = TimeSpan.FromSeconds(2);
+            configure?.Invoke(kind, o);
+        }
         builder.ConfigureSilo((_, silo) =>
         {
-            foreach (var kind in MarketDataStreams.All)
-            {
-                silo.AddRabbitMqStreams(kind, o =>
-                {
-                    o.Uri = uri;
-                    o.QueuePrefix = prefix;
-                    o.QueueCount = QueueCount;
-                    o.ReconnectBackoffMax = TimeSpan.FromSeconds(2);
-                    configure?.Invoke(kind, o);
-                });
-            }
+            foreach (var kind in MarketDataStreams.All) silo.AddRabbitMqStreams(kind, o => Configure(kind, o));
             silo.AddMemoryGrainStorageAsDefault();
             configureSilo?.Invoke(silo);
+        });
+        builder.ConfigureClient(client =>
+        {
+            foreach (var kind in MarketDataStreams.All) client.AddRabbitMqStreams(kind, o => Configure(kind, o));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -65,6 +67,10 @@ internal sealed class RabbitMqStreamCluster : IAsyncDisposable
     public IAsyncStream<FeedEvent> Stream(string streamNamespace, string symbol, int silo = 0) =>
         Silo(silo).GetRequiredService<IClusterClient>().GetStreamProvider(streamNamespace)
             .GetStream<FeedEvent>(StreamId.Create(streamNamespace, symbol));
+
+    /// <summary>The stream as the test's external Orleans client produces to it.</summary>
+    public IAsyncStream<FeedEvent> ClientStream(string streamNamespace, string symbol) =>
+        Cluster.Client.GetStreamProvider(streamNamespace).GetStream<FeedEvent>(StreamId.Create(streamNamespace, symbol));
 
     public Task<ProbeSnapshot> ProbeAsync(string symbol) => Cluster.Client.GetGrain<IStreamProbeGrain>(symbol).GetSnapshotAsync();
 

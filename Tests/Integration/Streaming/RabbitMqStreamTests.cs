@@ -20,7 +20,7 @@ public sealed class RabbitMqStreamTests
         await Task.WhenAll(symbols.Select(async symbol =>
         {
             var trades = cluster.Stream(MarketDataStreams.Trades, symbol);
-            var bars = cluster.Stream(MarketDataStreams.Aggregates, symbol);
+            var bars = cluster.ClientStream(MarketDataStreams.Aggregates, symbol); // produced by an Orleans client
             var sequence = 0L;
             for (var b = 0; b < batches; b++)
             {
@@ -180,8 +180,11 @@ public sealed class RabbitMqStreamTests
     {
         await using var cluster = await RabbitMqStreamCluster.StartAsync(silos: 2);
         await cluster.Cluster.WaitForLivenessToStabilizeAsync();
-        // Let the queue balancer settle so each queue has exactly one reader.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // Steady state: the queue balancer gave each silo queues of its own, and every queue has one reader.
+        await Eventually.HoldsAsync(
+            () => cluster.Status(MarketDataStreams.Trades, 0).Receivers > 0 && cluster.Status(MarketDataStreams.Trades, 1).Receivers > 0
+                  && cluster.Status(MarketDataStreams.Trades, 0).Receivers + cluster.Status(MarketDataStreams.Trades, 1).Receivers == RabbitMqStreamCluster.QueueCount,
+            () => cluster.Describe(MarketDataStreams.Trades), timeout: TimeSpan.FromMinutes(2));
 
         var symbols = Enumerable.Range(0, 24).Select(i => $"TWO{i}").ToArray();
         await Task.WhenAll(symbols.Select(async (symbol, i) =>

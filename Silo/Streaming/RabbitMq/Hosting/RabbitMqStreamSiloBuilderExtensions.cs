@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Orleans.Streams;
 
 namespace Scanner.Silo.Streaming.RabbitMq;
 
@@ -25,19 +22,7 @@ public static class RabbitMqStreamSiloBuilderExtensions
     /// <summary>Adds provider <paramref name="name"/>; <paramref name="configure"/> may bind configuration or use other services.</summary>
     public static ISiloBuilder AddRabbitMqStreams(this ISiloBuilder builder, string name, Action<OptionsBuilder<RabbitMqStreamOptions>> configure)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var services = builder.Services;
-        services.AddMetrics();
-        services.TryAddSingleton<RabbitMqStreamStatusBoard>();
-        services.TryAddSingleton<RabbitMqConnectionRegistry>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RabbitMqStreamOptions>, RabbitMqStreamOptionsValidator>());
-        configure(services.AddOptions<RabbitMqStreamOptions>(name).ValidateOnStart());
-
-        return builder.AddPersistentStreams(name, RabbitMqAdapterFactory.Create, stream =>
-        {
-            stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-            stream.Configure<HashRingStreamQueueMapperOptions>(mapper => mapper
-                .Configure<IOptionsMonitor<RabbitMqStreamOptions>>((o, rabbit) => o.TotalQueueCount = rabbit.Get(name).QueueCount));
-        });
+        RabbitMqStreamRegistration.AddServices(builder.Services, name, configure);
+        return builder.AddPersistentStreams(name, RabbitMqAdapterFactory.Create, stream => RabbitMqStreamRegistration.ConfigureStream(stream, name));
     }
 }

@@ -66,8 +66,21 @@ internal sealed partial class QueuePublisher
                 return Task.FromException(new RabbitMqUnavailableException(
                     $"Queue {_queueName} has {_pendingBytes} bytes waiting for broker confirms (limit {_options.MaxPendingPublishBytes}); the broker is too slow or stuck."));
             }
-            _open ??= new PublishBatch(Math.Min(_options.MaxBatchBytes, 64 * 1024));
-            _pendingBytes += _open.Add(container, _serializer);
+            if (_open is null)
+            {
+                _open = new PublishBatch(Math.Min(_options.MaxBatchBytes, 64 * 1024));
+                _pendingBytes += _open.Bytes;
+            }
+            try
+            {
+                _pendingBytes += _open.Add(container, _serializer);
+            }
+            catch (Exception ex)
+            {
+                // Only this caller's container is bad (an event the serializer cannot write); the batch is untouched.
+                _status.RecordFailed(1);
+                return Task.FromException(ex);
+            }
             confirmed = _open.Confirmed;
             if (_inFlight == 0 || _open.Bytes >= _options.MaxBatchBytes || _open.Containers >= _options.MaxBatchContainers)
             {
@@ -90,9 +103,9 @@ internal sealed partial class QueuePublisher
             {
                 _pendingBytes -= next.Bytes;
                 next.Dispose();
-                next = _open;
-                _open = null;
+                next = _open is { Containers: > 0 } open ? open : null;
                 if (next is null) _inFlight--;
+                else _open = null;
             }
         }
     }

@@ -27,11 +27,13 @@ public sealed class RabbitMqAdapterFactory : IQueueAdapterFactory
     private readonly HashRingBasedStreamQueueMapper _mapper;
     private readonly SimpleQueueAdapterCache _cache;
     private readonly ushort _prefetch;
+    private readonly bool _monitorDeadLetters;
 
     private RabbitMqAdapterFactory(string name, RabbitMqStreamOptions options, SimpleQueueCacheOptions cacheOptions,
-        HashRingStreamQueueMapperOptions mapperOptions, IServiceProvider services)
+        HashRingStreamQueueMapperOptions mapperOptions, IServiceProvider services, bool monitorDeadLetters)
     {
         _name = name;
+        _monitorDeadLetters = monitorDeadLetters;
         _options = options;
         _registry = services.GetRequiredService<RabbitMqConnectionRegistry>();
         _status = services.GetRequiredService<RabbitMqStreamStatusBoard>().Get(name);
@@ -42,20 +44,26 @@ public sealed class RabbitMqAdapterFactory : IQueueAdapterFactory
         _prefetch = options.EffectivePrefetch(cacheOptions.CacheSize);
     }
 
-    /// <summary>The factory Orleans calls for provider <paramref name="name"/> (see <c>AddPersistentStreams</c>).</summary>
-    public static RabbitMqAdapterFactory Create(IServiceProvider services, string name) => new(
+    /// <summary>The factory a silo calls for provider <paramref name="name"/> (see <c>AddPersistentStreams</c>).</summary>
+    public static RabbitMqAdapterFactory Create(IServiceProvider services, string name) => Create(services, name, monitorDeadLetters: true);
+
+    /// <summary>The factory of a client: it only publishes, and leaves counting dead letters to the silos.</summary>
+    public static RabbitMqAdapterFactory CreateForClient(IServiceProvider services, string name) => Create(services, name, monitorDeadLetters: false);
+
+    private static RabbitMqAdapterFactory Create(IServiceProvider services, string name, bool monitorDeadLetters) => new(
         name,
         services.GetOptionsByName<RabbitMqStreamOptions>(name),
         services.GetOptionsByName<SimpleQueueCacheOptions>(name),
         services.GetOptionsByName<HashRingStreamQueueMapperOptions>(name),
-        services);
+        services,
+        monitorDeadLetters);
 
     public async Task<IQueueAdapter> CreateAdapter()
     {
         var connection = _registry.GetConnection(_options);
         var topology = new RabbitMqTopology(_name, _options);
         _status.BindConnection(() => connection.Current is not null);
-        _registry.EnsureDeadLetterMonitor(_options, topology);
+        if (_monitorDeadLetters) _registry.EnsureDeadLetterMonitor(_options, topology);
         await connection.WaitConnectedAsync(FirstConnectWait).ConfigureAwait(false);
         return new RabbitMqAdapter(_name, topology, connection, _options, _prefetch, _serializer, _status, _mapper, _loggerFactory);
     }

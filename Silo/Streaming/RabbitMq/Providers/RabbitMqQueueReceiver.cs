@@ -46,6 +46,7 @@ internal sealed partial class RabbitMqQueueReceiver : IQueueAdapterReceiver
     private long _sequence;
     private volatile bool _shutdown;
     private long _nextConsumeAttempt;
+    private int _countedAsReceiver;
 
     public RabbitMqQueueReceiver(int index, RabbitMqTopology topology, RabbitMqConnection connection, RabbitMqStreamOptions options,
         ushort prefetch, Serializer<RabbitMqBatchContainer> serializer, RabbitMqStreamStatus status, ILogger logger)
@@ -66,6 +67,7 @@ internal sealed partial class RabbitMqQueueReceiver : IQueueAdapterReceiver
 
     public async Task Initialize(TimeSpan timeout, CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _countedAsReceiver, 1) == 0) _status.AddReceiver(1);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         await _connection.WaitConnectedAsync(timeout).ConfigureAwait(false);
@@ -249,6 +251,7 @@ internal sealed partial class RabbitMqQueueReceiver : IQueueAdapterReceiver
     public async Task Shutdown(TimeSpan timeout, CancellationToken cancellationToken)
     {
         _shutdown = true;
+        if (Interlocked.Exchange(ref _countedAsReceiver, 0) == 1) _status.AddReceiver(-1);
         await CloseChannelAsync().ConfigureAwait(false);
         var dropped = Interlocked.Exchange(ref _bufferedContainers, 0);
         _status.AddBuffered(-dropped);

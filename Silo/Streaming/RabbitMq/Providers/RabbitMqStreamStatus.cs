@@ -13,6 +13,7 @@ public sealed class RabbitMqStreamStatus(string providerName)
     private long _receivedMessages, _receivedContainers, _malformedMessages;
     private long _ackedMessages, _nackedMessages, _droppedMessages, _staleOutcomes;
     private long _buffered;
+    private int _receivers;
     private readonly ConcurrentDictionary<string, long> _deadLettered = new();
     private Func<bool>? _isConnected;
 
@@ -43,6 +44,9 @@ public sealed class RabbitMqStreamStatus(string providerName)
     public long DroppedMessages => Volatile.Read(ref _droppedMessages);
     /// <summary>Outcomes for deliveries of a channel that was replaced (the broker redelivers those itself).</summary>
     public long StaleOutcomes => Volatile.Read(ref _staleOutcomes);
+    /// <summary>Queues this silo reads now (the queue balancer spreads them over the silos).</summary>
+    public int Receivers => Volatile.Read(ref _receivers);
+
     /// <summary>Containers received and not yet handed to Orleans.</summary>
     public long Buffered => Volatile.Read(ref _buffered);
 
@@ -74,11 +78,12 @@ public sealed class RabbitMqStreamStatus(string providerName)
     internal void RecordNacked() => Interlocked.Increment(ref _nackedMessages);
     internal void RecordDropped() => Interlocked.Increment(ref _droppedMessages);
     internal void RecordStale() => Interlocked.Increment(ref _staleOutcomes);
+    internal void AddReceiver(int delta) => Interlocked.Add(ref _receivers, delta);
     internal void AddBuffered(long delta) => Interlocked.Add(ref _buffered, delta);
     internal void RecordDeadLettered(string reason) => _deadLettered.AddOrUpdate(reason, 1, static (_, n) => n + 1);
 
     public override string ToString() =>
         $"{ProviderName}: connected={Connected} published={PublishedContainers} confirmed={ConfirmedContainers} failed={FailedContainers} " +
         $"received={ReceivedContainers} acked={AckedMessages} nacked={NackedMessages} dropped={DroppedMessages} " +
-        $"deadLettered=[{string.Join(", ", _deadLettered.Select(kv => $"{kv.Key}={kv.Value}"))}] buffered={Buffered}";
+        $"deadLettered=[{string.Join(", ", _deadLettered.Select(kv => $"{kv.Key}={kv.Value}"))}] buffered={Buffered} receivers={Receivers}";
 }

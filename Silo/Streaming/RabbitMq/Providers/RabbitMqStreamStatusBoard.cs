@@ -34,6 +34,8 @@ public sealed class RabbitMqStreamStatusBoard : IDisposable
                 new Measurement<long>(kv.Value, new("provider", s.ProviderName), new("reason", kv.Key)))), "{message}");
         _meter.CreateObservableGauge("rabbitmq.buffered.containers", () =>
             _providers.Values.Select(s => new Measurement<long>(s.Buffered, new KeyValuePair<string, object?>("provider", s.ProviderName))), "{container}");
+        _meter.CreateObservableGauge("rabbitmq.receivers", () =>
+            _providers.Values.Select(s => new Measurement<int>(s.Receivers, new KeyValuePair<string, object?>("provider", s.ProviderName))), "{queue}");
         _meter.CreateObservableGauge("rabbitmq.connected", () =>
             _providers.Values.Select(s => new Measurement<int>(s.Connected ? 1 : 0, new KeyValuePair<string, object?>("provider", s.ProviderName))));
     }
