@@ -84,7 +84,8 @@ internal sealed partial class ClientConnection : IFeedSubscriber
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // The peer went away or the socket was aborted (stall, overflow, shutdown).
+            // The peer went away or the socket was aborted (stall, overflow, shutdown): nothing more can be sent.
+            _queue.Complete();
         }
         finally
         {
