@@ -84,9 +84,9 @@ internal sealed partial class OrleansFeedBackend(
                 }
                 _connected = true;
             }
-            catch (Exception error) when (!cancellation.IsCancellationRequested)
+            catch (Exception error)
             {
-                if (_connected)
+                if (_connected && !cancellation.IsCancellationRequested)
                 {
                     LogRegistrationFailed(logger, error);
                 }

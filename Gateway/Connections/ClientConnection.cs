@@ -30,6 +30,7 @@ internal sealed partial class ClientConnection : IFeedSubscriber
     private readonly long _connectedAt;
     private readonly CancellationTokenSource _reading = new();
     private string? _user;
+    private bool _userCounted;
     private long _lastReceivedAt;
     private long _sendStartedAt;
     private int _subscriptionCount;
@@ -60,11 +61,14 @@ internal sealed partial class ClientConnection : IFeedSubscriber
         {
             return true;
         }
-        if (!_registry.TryAcquireUser(user))
+        // The static key is shared by every client of the compatibility mode, so a per-user limit cannot apply to it.
+        var counted = user != ClientAuthenticator.StaticKeySubject;
+        if (counted && !_registry.TryAcquireUser(user))
         {
             return false;
         }
         _user = user;
+        _userCounted = counted;
         return true;
     }
 
@@ -80,7 +84,8 @@ internal sealed partial class ClientConnection : IFeedSubscriber
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // The peer went away or the socket was aborted (stall, overflow, shutdown).
+            // The peer went away or the socket was aborted (stall, overflow, shutdown): nothing more can be sent.
+            _queue.Complete();
         }
         finally
         {
@@ -93,9 +98,9 @@ internal sealed partial class ClientConnection : IFeedSubscriber
                 Abort();
             }
             _queue.Complete();
-            if (_user is not null)
+            if (_userCounted)
             {
-                _registry.ReleaseUser(_user);
+                _registry.ReleaseUser(_user!);
             }
             _registry.Remove(this);
             _metrics.ClientDisconnected();

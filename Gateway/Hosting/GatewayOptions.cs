@@ -8,7 +8,7 @@ public sealed class GatewayOptions
 
     public int MaxSubscriptionsPerClient { get; set; } = 200;
 
-    /// <summary>Sockets one authenticated user (token subject) may hold at once.</summary>
+    /// <summary>Sockets one authenticated user (token subject) may hold at once; clients of the shared static key are not counted.</summary>
     public int MaxConnectionsPerUser { get; set; } = 20;
 
     /// <summary>Sustained client messages per second (token bucket refill) and the burst allowed on top.</summary>

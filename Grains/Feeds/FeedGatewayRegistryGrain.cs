@@ -4,13 +4,13 @@ namespace Scanner.Feeds;
 /// Holds the gateway table in memory only: gateways renew every few seconds, so after a re-activation the table
 /// refills within one renewal period.
 /// </summary>
-public sealed class FeedGatewayRegistryGrain(TimeProvider clock) : Grain, IFeedGatewayRegistryGrain
+public sealed class FeedGatewayRegistryGrain : Grain, IFeedGatewayRegistryGrain
 {
-    private readonly FeedGatewayLeases _leases = new(clock.GetUtcNow().UtcTicks);
+    private readonly FeedGatewayLeases _leases = new(DateTime.UtcNow.Ticks);
 
     public Task Register(IFeedObserver observer, string[] interests, TimeSpan lease)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = DateTime.UtcNow;
         _leases.Expire(now);
         _leases.Register(observer.GetGrainId(), observer, interests, lease, now);
         return Task.CompletedTask;
@@ -24,7 +24,7 @@ public sealed class FeedGatewayRegistryGrain(TimeProvider clock) : Grain, IFeedG
 
     public Task<FeedGatewaySnapshot?> GetGatewaysIfChanged(long knownVersion)
     {
-        _leases.Expire(clock.GetUtcNow().UtcDateTime);
+        _leases.Expire(DateTime.UtcNow);
         return Task.FromResult(_leases.Version == knownVersion ? null : _leases.Snapshot());
     }
 }

@@ -13,7 +13,6 @@ public static class FeedPublishingExtensions
     {
         services.AddOptions<FeedPublishingOptions>().Configure(o => configure?.Invoke(o));
         services.AddMetrics();
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FanOutMetrics>();
         services.TryAddSingleton<FeedPublisher>();
         services.TryAddSingleton<IFeedPublisher>(sp => sp.GetRequiredService<FeedPublisher>());

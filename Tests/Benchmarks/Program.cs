@@ -1,18 +1,26 @@
 using BenchmarkDotNet.Running;
+using Scanner.Benchmarks.Gateway;
 using Scanner.Benchmarks.Streaming;
 
 namespace Scanner.Benchmarks;
 
 /// <summary>
-/// <c>streams ...</c> runs the end-to-end stream load run (see <see cref="StreamLoadRun"/>); anything else goes to
-/// BenchmarkDotNet's switcher.
+/// Load runs are verbs: <c>streams ...</c> (<see cref="StreamLoadRun"/>) and <c>gateway ...</c>
+/// (<see cref="GatewayLoadRun"/>); anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["streams", .. var rest]) return await StreamLoadRun.RunAsync(rest);
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return 0;
+        switch (args)
+        {
+            case ["streams", .. var rest]:
+                return await StreamLoadRun.RunAsync(rest);
+            case ["gateway", .. var rest]:
+                return await GatewayLoadRun.RunAsync(rest);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
     }
 }

@@ -88,10 +88,25 @@ public sealed class GatewayAuthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_static_key_works_in_compatibility_mode()
+    public async Task The_static_key_works_in_compatibility_mode_and_is_shared_beyond_the_per_user_limit()
     {
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
-        Assert.True((await client.RequestAsync("""{"action":"auth","api_key":"legacy-key"}""")).IsStatus("authorized"));
+        var clients = new List<TestClient>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var client = await TestClient.ConnectAsync(_gateway.Ws);
+                clients.Add(client);
+                Assert.True((await client.RequestAsync("""{"action":"auth","api_key":"legacy-key"}""")).IsStatus("authorized"));
+            }
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
     }
 
     [Fact]

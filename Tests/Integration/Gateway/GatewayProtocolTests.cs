@@ -181,6 +181,22 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_client_that_vanishes_releases_its_subscriptions_and_interest()
+    {
+        var client = await TestClient.ConnectAsync(_gateway.Ws);
+        await client.RequestAsync("""{"action":"subscribe","feed":"quote:GONE"}""");
+        Assert.Equal(["quote:GONE"], _backend.Interest);
+        client.Socket.Abort();
+        client.Socket.Dispose();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (_gateway.Metrics.ActiveClients != 0 || _backend.Interest.Length != 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the vanished client was never cleaned up");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
     public async Task Plain_http_on_the_socket_path_is_refused()
     {
         using var http = _gateway.HttpClient();

@@ -81,7 +81,9 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
         Step("exact received");
         await PublishUntilReceived(wildcard, "daily_range:XYZ", 1);
         Step("wildcard received");
-        Assert.True((await exact.RequestAsync("""{"action":"subscribe","feed":"scanners:halts"}""")).IsStatus("subscribed"));
+        // Later versions of quote:TEST1 may still be on their way: skip them while waiting for the reply.
+        await exact.SendAsync("""{"action":"subscribe","feed":"scanners:halts"}""");
+        await exact.ReceiveUntilAsync(f => f.IsStatus("subscribed"));
         await PublishUntilReceived(exact, FeedNames.Halts, 1);
         Step("list received");
     }
