@@ -54,6 +54,7 @@ internal sealed class ScannerCluster : IAsyncDisposable
                 o.FeedPublishInterval = TimeSpan.FromMilliseconds(200);
                 o.PersistInterval = TimeSpan.FromMilliseconds(500);
                 o.HydrationRetry = TimeSpan.FromMilliseconds(100);
+                o.HydrationRetryMax = TimeSpan.FromSeconds(1);
             });
             silo.Services.AddSingleton<IFeedPublisher>(publisher);
             silo.Services.AddSingleton<IReferenceDataSource>(reference);
