@@ -53,7 +53,7 @@ public sealed partial class ScannerFeedGrain(
         }
         if (_changed)
         {
-            Build();
+            Publish();
         }
     }
 
