@@ -39,8 +39,6 @@ public sealed class ReferenceDataCache(TimeProvider time)
         }
     }
 
-    public int Count => _entries.Count;
-
     private sealed class Entry(Func<Task<ReferenceData>> load)
     {
         private readonly TaskCompletionSource<ReferenceData> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);

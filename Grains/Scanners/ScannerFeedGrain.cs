@@ -53,7 +53,7 @@ public sealed partial class ScannerFeedGrain(
         }
         if (_changed)
         {
-            Build();
+            Publish();
         }
     }
 
@@ -118,17 +118,18 @@ public sealed partial class ScannerFeedGrain(
     private Task OnPublishTimerAsync(CancellationToken cancellationToken)
     {
         _publishScheduled = false;
-        if (_changed)
-        {
-            Publish();
-        }
+        Publish();
         return Task.CompletedTask;
     }
 
     private void Publish()
     {
         _lastPublish = Environment.TickCount64;
-        Build();
+        if (_changed)
+        {
+            Build();
+        }
+        // A value built early for a reader (GetFeed) is still published here.
         if (_current is { } update && update.Version != _publishedVersion)
         {
             _publishedVersion = update.Version;

@@ -39,17 +39,6 @@ public static class MarketClock
         At(day, AfterHoursEnd),
         At(day.AddDays(1), DayStart));
 
-    /// <summary>The most recent weekday strictly before <paramref name="day"/> (holidays are not known).</summary>
-    public static DateOnly PreviousWeekday(DateOnly day)
-    {
-        var previous = day.AddDays(-1);
-        while (previous.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            previous = previous.AddDays(-1);
-        }
-        return previous;
-    }
-
     /// <summary>The day as a compact yyyymmdd number (how rows and persisted state carry it).</summary>
     public static int ToNumber(DateOnly day) => (day.Year * 10000) + (day.Month * 100) + day.Day;
 

@@ -75,9 +75,16 @@ public sealed partial class TickerGrain(
     public async Task OnNextAsync(IList<SequentialItem<FeedEvent>> items)
     {
         var changes = TickerChanges.None;
+        var (duplicates, stale) = (_day.DuplicateEvents, _day.StaleEvents);
         foreach (var item in items)
         {
             changes |= _day.Apply(item.Item, _pendingAlerts);
+        }
+        TickerMetrics.Events.Add(items.Count);
+        if (_day.DuplicateEvents != duplicates || _day.StaleEvents != stale)
+        {
+            TickerMetrics.Duplicates.Add(_day.DuplicateEvents - duplicates);
+            TickerMetrics.Stale.Add(_day.StaleEvents - stale);
         }
         if (changes == TickerChanges.None && _pendingAlerts.Count == 0)
         {
@@ -165,6 +172,7 @@ public sealed partial class TickerGrain(
         try
         {
             await _shard.Report(row, alerts);
+            TickerMetrics.Reports.Add(1);
         }
         catch (Exception ex)
         {
@@ -221,6 +229,7 @@ public sealed partial class TickerGrain(
         catch (Exception ex)
         {
             _hydrationFailures++;
+            TickerMetrics.HydrationFailures.Add(1);
             var wait = TimeSpan.FromTicks(Math.Min(
                 _options.HydrationRetryMax.Ticks,
                 _options.HydrationRetry.Ticks * (1L << Math.Min(_hydrationFailures - 1, 16))));

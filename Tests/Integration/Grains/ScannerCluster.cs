@@ -54,6 +54,7 @@ internal sealed class ScannerCluster : IAsyncDisposable
                 o.FeedPublishInterval = TimeSpan.FromMilliseconds(200);
                 o.PersistInterval = TimeSpan.FromMilliseconds(500);
                 o.HydrationRetry = TimeSpan.FromMilliseconds(100);
+                o.HydrationRetryMax = TimeSpan.FromSeconds(1);
             });
             silo.Services.AddSingleton<IFeedPublisher>(publisher);
             silo.Services.AddSingleton<IReferenceDataSource>(reference);
@@ -70,15 +71,16 @@ internal sealed class ScannerCluster : IAsyncDisposable
         return new ScannerCluster(cluster, publisher, reference);
     }
 
-    /// <summary>Produces events to their streams, one batch per symbol and kind, in the given order.</summary>
-    public async Task ProduceAsync(IEnumerable<FeedEvent> events)
-    {
-        foreach (var group in events.GroupBy(e => MarketDataStreams.StreamOf(e)))
-        {
-            var stream = Client.GetStreamProvider(group.Key.GetNamespace()!).GetStream<FeedEvent>(group.Key);
-            await stream.OnNextBatchAsync(group.ToList());
-        }
-    }
+    /// <summary>Produces events to their streams: one ordered batch per symbol and kind, streams in parallel.</summary>
+    public Task ProduceAsync(IEnumerable<FeedEvent> events) =>
+        Parallel.ForEachAsync(
+            events.GroupBy(e => MarketDataStreams.StreamOf(e)),
+            new ParallelOptions { MaxDegreeOfParallelism = 64 },
+            async (group, _) =>
+            {
+                var stream = Client.GetStreamProvider(group.Key.GetNamespace()!).GetStream<FeedEvent>(group.Key);
+                await stream.OnNextBatchAsync(group.ToList());
+            });
 
     public Task<TickerSnapshot> Snapshot(string symbol) => Client.GetGrain<ITickerGrain>(symbol).GetSnapshot();
 

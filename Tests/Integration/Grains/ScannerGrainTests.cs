@@ -51,6 +51,12 @@ public sealed class ScannerGrainTests : IAsyncLifetime
         await Eventually(() => Task.FromResult(_c.Publisher.Of(FeedNames.TopVolume).Any()), "top_volume published");
         await Eventually(() => Task.FromResult(_c.Publisher.Of(FeedNames.Quote(sym)).Any()), "quote published");
         await Eventually(() => Task.FromResult(_c.Publisher.Of(FeedNames.DailyRange(sym)).Any()), "daily range published");
+        var rankings = _c.Publisher.Of(FeedNames.TopVolume).ToList();
+        Assert.All(rankings.Zip(rankings.Skip(1)), pair =>
+        {
+            Assert.True(pair.Second.Version > pair.First.Version);
+            Assert.False(pair.First.Payload.AsSpan().SequenceEqual(pair.Second.Payload)); // only changes are published
+        });
 
         var quote = await _c.Client.GetGrain<ITickerGrain>(sym).GetFeed(FeedNames.Quote(sym));
         using var json = JsonDocument.Parse(quote!.Payload);

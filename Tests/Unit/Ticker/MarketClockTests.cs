@@ -42,13 +42,6 @@ public class MarketClockTests
     }
 
     [Fact]
-    public void Previous_weekday_skips_the_weekend()
-    {
-        Assert.Equal(new DateOnly(2013, 10, 4), MarketClock.PreviousWeekday(new DateOnly(2013, 10, 7)));
-        Assert.Equal(new DateOnly(2013, 10, 7), MarketClock.PreviousWeekday(new DateOnly(2013, 10, 8)));
-    }
-
-    [Fact]
     public void Day_numbers_round_trip()
     {
         Assert.Equal(20131007, MarketClock.ToNumber(new DateOnly(2013, 10, 7)));

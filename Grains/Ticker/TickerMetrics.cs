@@ -1,0 +1,19 @@
+using System.Diagnostics.Metrics;
+
+namespace Scanner.Ticker;
+
+/// <summary>Counters of the ticker grains (meter <c>Scanner.Grains</c>).</summary>
+internal static class TickerMetrics
+{
+    public static readonly Meter Meter = new("Scanner.Grains");
+
+    public static readonly Counter<long> Events = Meter.CreateCounter<long>("scanner.ticker.events", description: "Feed events delivered to ticker grains");
+
+    public static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("scanner.ticker.duplicates", description: "Trades and LULD events skipped as already applied");
+
+    public static readonly Counter<long> Stale = Meter.CreateCounter<long>("scanner.ticker.stale", description: "Events skipped as belonging to an earlier trading day");
+
+    public static readonly Counter<long> Reports = Meter.CreateCounter<long>("scanner.ticker.reports", description: "Rows reported to ranking shards");
+
+    public static readonly Counter<long> HydrationFailures = Meter.CreateCounter<long>("scanner.ticker.hydration_failures", description: "Failed reference data loads");
+}
