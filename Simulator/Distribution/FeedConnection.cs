@@ -205,7 +205,7 @@ public sealed partial class FeedConnection
             Reject(FeedStatuses.AuthFailed);
             return;
         }
-        if (!_registry.TryClaimKey(key, this))
+        if (!_registry.TryClaimKey(key, _options.MaxConnectionsPerKey))
         {
             Reject(FeedStatuses.MaxConnections);
             return;
