@@ -212,6 +212,7 @@ public sealed partial class FeedConnection
         }
         ApiKey = key;
         _authenticated = true;
+        LogAuthenticated(_logger, Id);
         Control(FeedStatuses.AuthSuccess);
     }
 
@@ -240,6 +241,7 @@ public sealed partial class FeedConnection
     /// <summary>Sends a status and closes: auth failed, auth timeout, max connections, hostile input.</summary>
     private void Reject(byte[] frame)
     {
+        LogRejected(_logger, Id, System.Text.Encoding.UTF8.GetString(frame));
         _closing = true;
         _counters.Rejected();
         _outgoing.Writer.TryWrite(new Outgoing(frame, null, CloseAfter: true));
@@ -306,6 +308,12 @@ public sealed partial class FeedConnection
     }
 
     private readonly record struct Outgoing(byte[]? Control, EventBatch? Data, bool CloseAfter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {Id} authenticated")]
+    private static partial void LogAuthenticated(ILogger logger, int id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {Id} closed by the protocol: {Status}")]
+    private static partial void LogRejected(ILogger logger, int id, string status);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {Id}: receive ended ({Reason})")]
     private static partial void LogReceiveEnded(ILogger logger, int id, string reason);
