@@ -31,7 +31,7 @@ public sealed class SimulatorOptions
     /// <summary>LEAN-style data folder (tick/, second/, daily/); the shipped sample day when empty.</summary>
     public string? DataFolder { get; set; }
 
-    /// <summary>The trading day: replay day (default 2013-10-07) or synthetic session day (default today in New York).</summary>
+    /// <summary>The trading day: replay day (default 2013-10-07) or synthetic session day (default today in New York, Friday on weekends).</summary>
     public DateOnly? Day { get; set; }
 
     /// <summary>Replay speed: 1 real time, N times faster, 0 as fast as the clients take it. Synthetic always runs at 1.</summary>
