@@ -62,13 +62,22 @@ internal sealed class FeedTestClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The next frame, which must hold exactly one status message.</summary>
+    /// <summary>
+    /// The next status message. Market data frames that arrive first (events flow as soon as something is subscribed,
+    /// also between the acks of one subscribe message) are skipped; a status always comes alone in its frame.
+    /// </summary>
     public async Task<(string Status, string Message)> ReceiveStatusAsync()
     {
-        var frame = await ReceiveFrameAsync() ?? throw new InvalidOperationException("The server closed the connection.");
-        var status = Assert.Single(frame.EnumerateArray());
-        Assert.Equal("status", status.GetProperty("ev").GetString());
-        return (status.GetProperty("status").GetString()!, status.GetProperty("message").GetString()!);
+        while (true)
+        {
+            var frame = await ReceiveFrameAsync() ?? throw new InvalidOperationException("The server closed the connection.");
+            if (!frame.EnumerateArray().Any(e => e.GetProperty("ev").GetString() == "status"))
+            {
+                continue;
+            }
+            var status = Assert.Single(frame.EnumerateArray());
+            return (status.GetProperty("status").GetString()!, status.GetProperty("message").GetString()!);
+        }
     }
 
     /// <summary>True when the server closes the connection (after any frames still in flight).</summary>
