@@ -18,7 +18,7 @@ public sealed partial class SyntheticSource : IFeedSource
     public static readonly TimeOnly DefaultStart = new(9, 30);
     private const int MaxBatch = 4_096;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(5);
-    private static readonly TimeSpan MaxCatchUp = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxCatchUp = TimeSpan.FromSeconds(1);
 
     private readonly SimulatorOptions _options;
     private readonly TimeProvider _time;

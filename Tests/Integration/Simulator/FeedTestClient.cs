@@ -41,23 +41,47 @@ internal sealed class FeedTestClient : IAsyncDisposable
     }
 
     /// <summary>The next frame as a JSON array, or null when the server closed the connection.</summary>
-    public async Task<JsonElement?> ReceiveFrameAsync(CancellationToken cancellationToken = default)
+    public async Task<JsonElement?> ReceiveFrameAsync()
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Patience);
+        var length = await ReceiveRawAsync();
+        if (length < 0)
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(_buffer.AsMemory(0, length));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Receives the next frame and counts its events without parsing it (for rate checks, where a full parse would
+    /// make the client the bottleneck); the simulator writes every event as <c>{"ev":...</c>.
+    /// </summary>
+    public async Task<int> ReceiveAndCountEventsAsync()
+    {
+        var length = await ReceiveRawAsync();
+        if (length < 0)
+        {
+            throw new InvalidOperationException("The server closed the connection.");
+        }
+        return _buffer.AsSpan(0, length).Count("{\"ev\":"u8);
+    }
+
+    /// <summary>Bytes of the next frame in the buffer, or -1 when the server closed the connection.</summary>
+    private async Task<int> ReceiveRawAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
         var length = 0;
         while (true)
         {
             var result = await _socket.ReceiveAsync(_buffer.AsMemory(length), timeout.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                return null;
+                return -1;
             }
             length += result.Count;
             if (result.EndOfMessage)
             {
-                using var document = JsonDocument.Parse(_buffer.AsMemory(0, length));
-                return document.RootElement.Clone();
+                return length;
             }
         }
     }
