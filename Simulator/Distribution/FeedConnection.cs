@@ -108,9 +108,28 @@ public sealed partial class FeedConnection
         {
             LogSendEnded(_logger, Id, e.Message);
         }
+        await CompleteCloseHandshakeAsync();
         await _lifetime.CancelAsync();
         await authTimeout;
         _lifetime.Dispose();
+    }
+
+    /// <summary>Answers a client's close frame, once the send loop no longer uses the socket.</summary>
+    private async Task CompleteCloseHandshakeAsync()
+    {
+        if (_socket.State != WebSocketState.CloseReceived)
+        {
+            return;
+        }
+        try
+        {
+            using var timeout = new CancellationTokenSource(CloseGrace);
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            LogSendEnded(_logger, Id, e.Message);
+        }
     }
 
     private async Task AuthTimeoutAsync(CancellationToken token)
