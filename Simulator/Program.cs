@@ -8,11 +8,24 @@ namespace Scanner.Simulator;
 /// </summary>
 public static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        var options = SimulatorConfiguration.Load(args);
-        await using var server = await SimulatorServer.StartAsync(options);
-        Console.WriteLine($"Simulator ({server.Source.Name}) feed at {server.WebSocketUri}, REST at {server.RestBaseUri}");
-        await server.WaitForShutdownAsync();
+        SimulatorServer server;
+        try
+        {
+            server = await SimulatorServer.StartAsync(SimulatorConfiguration.Load(args));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or FormatException)
+        {
+            // Bad options or data: say what is wrong, without a stack trace.
+            await Console.Error.WriteLineAsync($"Simulator cannot start: {e.Message}");
+            return 2;
+        }
+        await using (server)
+        {
+            Console.WriteLine($"Simulator ({server.Source.Name}) feed at {server.WebSocketUri}, REST at {server.RestBaseUri}");
+            await server.WaitForShutdownAsync();
+        }
+        return 0;
     }
 }

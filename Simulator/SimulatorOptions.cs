@@ -31,7 +31,7 @@ public sealed class SimulatorOptions
     /// <summary>LEAN-style data folder (tick/, second/, daily/); the shipped sample day when empty.</summary>
     public string? DataFolder { get; set; }
 
-    /// <summary>The trading day: replay day (default 2013-10-07) or synthetic session day (default today in New York).</summary>
+    /// <summary>The trading day: replay day (default 2013-10-07) or synthetic session day (default today in New York, Friday on weekends).</summary>
     public DateOnly? Day { get; set; }
 
     /// <summary>Replay speed: 1 real time, N times faster, 0 as fast as the clients take it. Synthetic always runs at 1.</summary>
@@ -58,6 +58,9 @@ public sealed class SimulatorOptions
     /// <summary>Events a connection may have queued before new ones are dropped (and counted) for it.</summary>
     public int QueueCapacity { get; set; } = 100_000;
 
+    /// <summary>Concurrent connections one key may hold; 1 as on Massive, where a second one gets <c>max_connections</c>.</summary>
+    public int MaxConnectionsPerKey { get; set; } = 1;
+
     public static readonly DateOnly SampleDay = new(2013, 10, 7);
 
     public string ResolveDataFolder() =>
@@ -71,6 +74,7 @@ public sealed class SimulatorOptions
         if (Rate <= 0) throw new ArgumentException("Rate must be positive.");
         if (QueueCapacity < FrameSize) throw new ArgumentException("QueueCapacity must hold at least one frame.");
         if (AuthTimeoutSeconds <= 0) throw new ArgumentException("AuthTimeoutSeconds must be positive.");
+        if (MaxConnectionsPerKey < 1) throw new ArgumentException("MaxConnectionsPerKey must be at least 1.");
         if (string.IsNullOrEmpty(ApiKey)) throw new ArgumentException("ApiKey must not be empty.");
     }
 }

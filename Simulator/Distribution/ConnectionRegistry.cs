@@ -3,13 +3,14 @@ using System.Collections.Concurrent;
 namespace Scanner.Simulator.Distribution;
 
 /// <summary>
-/// The open feed connections, and which one holds each API key (one connection per key, as Massive allows).
+/// The open feed connections, and which ones hold each API key (Massive allows one connection per key and asset class;
+/// tests that need several consumers raise <see cref="SimulatorOptions.MaxConnectionsPerKey"/>).
 /// Publishing iterates a snapshot array, so the hot path takes no lock and allocates nothing.
 /// </summary>
 public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<int, FeedConnection> _connections = new();
-    private readonly ConcurrentDictionary<string, FeedConnection> _keyHolders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _keyHolders = new(StringComparer.Ordinal);
     private readonly Lock _rebuild = new();
     private FeedConnection[] _snapshot = [];
     private int _nextId;
@@ -29,14 +30,31 @@ public sealed class ConnectionRegistry
         _connections.TryRemove(connection.Id, out _);
         if (connection.ApiKey is { } key)
         {
-            _keyHolders.TryRemove(new KeyValuePair<string, FeedConnection>(key, connection));
+            lock (_keyHolders)
+            {
+                if (--_keyHolders[key] == 0)
+                {
+                    _keyHolders.Remove(key);
+                }
+            }
         }
         Rebuild();
     }
 
-    /// <summary>Makes the connection the holder of the key; false when another open connection holds it.</summary>
-    public bool TryClaimKey(string key, FeedConnection connection) =>
-        _keyHolders.TryAdd(key, connection) || ReferenceEquals(_keyHolders.GetValueOrDefault(key), connection);
+    /// <summary>Counts one more holder of the key; false when <paramref name="limit"/> open connections hold it already.</summary>
+    public bool TryClaimKey(string key, int limit)
+    {
+        lock (_keyHolders)
+        {
+            var holders = _keyHolders.GetValueOrDefault(key);
+            if (holders >= limit)
+            {
+                return false;
+            }
+            _keyHolders[key] = holders + 1;
+            return true;
+        }
+    }
 
     private void Rebuild()
     {

@@ -108,9 +108,28 @@ public sealed partial class FeedConnection
         {
             LogSendEnded(_logger, Id, e.Message);
         }
+        await CompleteCloseHandshakeAsync();
         await _lifetime.CancelAsync();
         await authTimeout;
         _lifetime.Dispose();
+    }
+
+    /// <summary>Answers a client's close frame, once the send loop no longer uses the socket.</summary>
+    private async Task CompleteCloseHandshakeAsync()
+    {
+        if (_socket.State != WebSocketState.CloseReceived)
+        {
+            return;
+        }
+        try
+        {
+            using var timeout = new CancellationTokenSource(CloseGrace);
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            LogSendEnded(_logger, Id, e.Message);
+        }
     }
 
     private async Task AuthTimeoutAsync(CancellationToken token)
@@ -205,13 +224,14 @@ public sealed partial class FeedConnection
             Reject(FeedStatuses.AuthFailed);
             return;
         }
-        if (!_registry.TryClaimKey(key, this))
+        if (!_registry.TryClaimKey(key, _options.MaxConnectionsPerKey))
         {
             Reject(FeedStatuses.MaxConnections);
             return;
         }
         ApiKey = key;
         _authenticated = true;
+        LogAuthenticated(_logger, Id);
         Control(FeedStatuses.AuthSuccess);
     }
 
@@ -240,6 +260,7 @@ public sealed partial class FeedConnection
     /// <summary>Sends a status and closes: auth failed, auth timeout, max connections, hostile input.</summary>
     private void Reject(byte[] frame)
     {
+        LogRejected(_logger, Id, System.Text.Encoding.UTF8.GetString(frame));
         _closing = true;
         _counters.Rejected();
         _outgoing.Writer.TryWrite(new Outgoing(frame, null, CloseAfter: true));
@@ -306,6 +327,12 @@ public sealed partial class FeedConnection
     }
 
     private readonly record struct Outgoing(byte[]? Control, EventBatch? Data, bool CloseAfter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {Id} authenticated")]
+    private static partial void LogAuthenticated(ILogger logger, int id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {Id} closed by the protocol: {Status}")]
+    private static partial void LogRejected(ILogger logger, int id, string status);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {Id}: receive ended ({Reason})")]
     private static partial void LogReceiveEnded(ILogger logger, int id, string reason);

@@ -28,6 +28,7 @@ public static class SimulatorConfiguration
         ["--frame-size"] = Key(nameof(SimulatorOptions.FrameSize)),
         ["--auth-timeout"] = Key(nameof(SimulatorOptions.AuthTimeoutSeconds)),
         ["--queue"] = Key(nameof(SimulatorOptions.QueueCapacity)),
+        ["--max-connections"] = Key(nameof(SimulatorOptions.MaxConnectionsPerKey)),
     };
 
     public static SimulatorOptions Load(string[] args)

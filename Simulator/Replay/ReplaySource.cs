@@ -40,7 +40,6 @@ public sealed partial class ReplaySource : IFeedSource
     public string Name => "replay";
     public MarketClock Clock { get; }
     public IReferenceData Reference => _data;
-    public IReadOnlyList<string> Symbols => _symbols;
 
     public async Task RunAsync(FeedBroadcaster broadcaster, CancellationToken cancellationToken)
     {

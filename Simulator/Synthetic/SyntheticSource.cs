@@ -11,14 +11,14 @@ namespace Scanner.Simulator.Synthetic;
 /// Synthetic load: <see cref="SimulatorOptions.Rate"/> events per second over <see cref="SimulatorOptions.Tickers"/>
 /// tickers, produced in small batches every few milliseconds while someone is subscribed. Its session clock runs in
 /// real time from <see cref="SimulatorOptions.Start"/> (default 09:30 New York) on <see cref="SimulatorOptions.Day"/>
-/// (default today), and stamps every event.
+/// (default today, or the Friday before on a weekend), and stamps every event.
 /// </summary>
 public sealed partial class SyntheticSource : IFeedSource
 {
     public static readonly TimeOnly DefaultStart = new(9, 30);
     private const int MaxBatch = 4_096;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(5);
-    private static readonly TimeSpan MaxCatchUp = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxCatchUp = TimeSpan.FromSeconds(1);
 
     private readonly SimulatorOptions _options;
     private readonly TimeProvider _time;
@@ -30,7 +30,7 @@ public sealed partial class SyntheticSource : IFeedSource
         _options = options;
         _time = time;
         _logger = logger;
-        var day = options.Day ?? NewYorkTime.Today(time);
+        var day = options.Day ?? NewYorkTime.LatestWeekday(NewYorkTime.Today(time));
         _universe = new SyntheticUniverse(options.Tickers, options.Seed, day);
         Clock = new MarketClock(day, options.Start ?? DefaultStart, speed: 1, time);
     }

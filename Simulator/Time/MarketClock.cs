@@ -13,7 +13,6 @@ public sealed class MarketClock(DateOnly day, TimeOnly start, double speed, Time
     public DateOnly Day { get; } = day;
     public long StartUnixMs { get; } = NewYorkTime.ToUnixMs(day, start);
     public double Speed { get; } = speed;
-    public bool IsRunning => Volatile.Read(ref _startedAtWallTimestamp) >= 0;
 
     public void Start()
     {

@@ -32,4 +32,12 @@ public static class NewYorkTime
     public static long MidnightUnixMs(DateOnly day) => ToUnixMs(day, 0L);
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToLocal(time.GetUtcNow().ToUnixTimeMilliseconds()));
+
+    /// <summary>The day itself on a weekday, else the Friday before (holidays are not modelled).</summary>
+    public static DateOnly LatestWeekday(DateOnly day) => day.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => day.AddDays(-1),
+        DayOfWeek.Sunday => day.AddDays(-2),
+        _ => day,
+    };
 }

@@ -55,6 +55,27 @@ public class FeedFrameWriterTests
         Assert.Equal($"[{expected}]", System.Text.Encoding.UTF8.GetString(frame));
     }
 
+    [Theory]
+    [InlineData(0.05, "0.05")]
+    [InlineData(167.41, "167.41")]
+    [InlineData(-3.5, "-3.5")]
+    [InlineData(0, "0")]
+    [InlineData(1234567.0001, "1234567.0001")]
+    [InlineData(0.00001, "1E-05")]
+    [InlineData(1.23456789, "1.23456789")]
+    [InlineData(1e20, "1E+20")]
+    public void Prices_print_short_and_read_back_exactly(double price, string expected)
+    {
+        using var writer = new FeedFrameWriter();
+        writer.Write(new FairMarketValue("X", 1, 1, price));
+
+        using var frame = JsonDocument.Parse(writer.CompleteFrame());
+        var fmv = frame.RootElement[0].GetProperty("fmv");
+
+        Assert.Equal(expected, fmv.GetRawText());
+        Assert.Equal(price, fmv.GetDouble());
+    }
+
     [Fact]
     public void Frames_hold_many_events_and_the_writer_is_reusable()
     {
