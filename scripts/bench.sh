@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Benchmarks. Absolute numbers depend on the machine: compare rates measured in one run.
+#
+#   scripts/bench.sh parser                 BenchmarkDotNet: frame parser, ns and bytes per event
+#   scripts/bench.sh streams                RabbitMQ stream provider load run (real broker) into a counting grain
+#   scripts/bench.sh gateway                1,000 WebSocket clients on loopback, with and without stalled clients
+#   scripts/bench.sh pipeline [RATE] [SECS] synthetic feed -> listener -> RabbitMQ -> grains -> rankings, as processes:
+#                                           sustained events/s, drops, publish latency, ranking lag, silo memory
+#
+# Environment for pipeline: TICKERS (10000), RATE (50000 events/s), SECS (60).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+what=${1:-}
+shift || true
+
+benchmarks() { dotnet run -c Release --project Tests/Benchmarks -- "$@"; }
+
+with_infra() {
+    eval "$(scripts/infra.sh up)"
+    trap 'scripts/infra.sh down' EXIT
+}
+
+case $what in
+    parser) benchmarks --filter '*FrameParser*' "$@" ;;
+    streams) with_infra; benchmarks streams --rabbitmq "$SCANNER_TEST_RABBITMQ" "$@" ;;
+    gateway) benchmarks gateway "$@" ;;
+    pipeline)
+        rate=${1:-${RATE:-50000}} secs=${2:-${SECS:-60}} tickers=${TICKERS:-10000}
+        dotnet build Scanner.Orleans.sln -c Release -v quiet -nologo >/dev/null
+        with_infra
+        run_dir=$(mktemp -d)
+        pids=()
+        trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; scripts/infra.sh down' EXIT
+        dotnet Simulator/bin/Release/net10.0/Scanner.Simulator.dll --port 4390 --key bench --source synthetic \
+            --tickers "$tickers" --rate "$rate" >"$run_dir/simulator.log" 2>&1 &
+        pids+=($!)
+        env SCANNER_INFRASTRUCTURE=Real REDIS_URL="$SCANNER_TEST_REDIS" RABBITMQ_URL="$SCANNER_TEST_RABBITMQ" \
+            MASSIVE_API_KEY=bench MASSIVE_FEED_URL=ws://127.0.0.1:4390/stocks HYDRATION_BASE_URL=http://127.0.0.1:4390 \
+            MASSIVE_SUBSCRIPTIONS='["T.*","Q.*","A.*","LULD.*"]' ASPNETCORE_URLS=http://127.0.0.1:4391 \
+            Logging__LogLevel__Default=Warning dotnet Silo/bin/Release/net10.0/Scanner.Silo.dll >"$run_dir/silo.log" 2>&1 &
+        silo=$!
+        pids+=($silo)
+        for _ in $(seq 1 240); do curl -fs -o /dev/null http://127.0.0.1:4391/health && break; sleep 0.5; done
+        echo "pipeline: $tickers tickers at $rate events/s for ${secs}s (logs in $run_dir)"
+        python3 - "$secs" "$silo" <<'PY'
+import json, sys, time, urllib.request
+secs, pid = int(sys.argv[1]), sys.argv[2]
+def get(url):
+    with urllib.request.urlopen(url, timeout=5) as r: return json.load(r)
+def rss_mb():
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"): return int(line.split()[1]) / 1024
+    return 0
+time.sleep(10)  # warm-up: connections, activations, hydration
+first = get("http://127.0.0.1:4391/health"); t0 = time.time(); sim0 = get("http://127.0.0.1:4390/health")
+peak = 0
+while time.time() - t0 < secs:
+    time.sleep(5)
+    h = get("http://127.0.0.1:4391/health"); c = h["listener"]["counters"]
+    peak = max(peak, rss_mb())
+    print(f"  t={time.time()-t0:5.0f}s published={c['publishedEvents']:>10} failed={c['publishFailedEvents']} "
+          f"dropped_frames={c['droppedFrames']} p50={c['publishLatencyP50Ms']:.1f}ms p99={c['publishLatencyP99Ms']:.1f}ms rss={rss_mb():.0f}MB")
+last = get("http://127.0.0.1:4391/health"); t1 = time.time(); sim1 = get("http://127.0.0.1:4390/health")
+c0, c1 = first["listener"]["counters"], last["listener"]["counters"]
+rate = (c1["publishedEvents"] - c0["publishedEvents"]) / (t1 - t0)
+sent = (sim1["eventsSent"] - sim0["eventsSent"]) / (t1 - t0)
+received = sum(s["receivedContainers"] for s in last["streams"])
+print(f"RESULT sent {sent:,.0f} events/s, published {rate:,.0f} events/s, "
+      f"publish failures {c1['publishFailedEvents']}, dropped frames {c1['droppedFrames']}, simulator drops {sim1['eventsDropped']}, "
+      f"publish p50 {c1['publishLatencyP50Ms']:.1f} ms p99 {c1['publishLatencyP99Ms']:.1f} ms, "
+      f"containers received by grains' queues {received:,}, peak silo RSS {peak:.0f} MB")
+PY
+        ;;
+    *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
