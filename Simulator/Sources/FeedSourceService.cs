@@ -9,6 +9,8 @@ public sealed partial class FeedSourceService(IFeedSource source, FeedBroadcaste
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Sources do synchronous work before their first await (reading data up to the start); keep it off start-up.
+        await Task.Yield();
         try
         {
             await source.RunAsync(broadcaster, stoppingToken);
