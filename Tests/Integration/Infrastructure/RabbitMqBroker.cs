@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using RabbitMQ.Client;
 
 namespace Scanner.Tests.Integration.Infrastructure;
 
 /// <summary>
-/// Takes this run's real broker away and brings it back, for tests of what happens when RabbitMQ dies.
+/// This run's real broker: takes it away and brings it back, for tests of what happens when RabbitMQ dies, and
+/// cleans up its queues.
 /// <see cref="StopAsync"/> stops the RabbitMQ application (every AMQP connection drops, the port refuses new ones);
 /// <see cref="StartAsync"/> starts it again on the same port, with its durable queues. The Erlang node stays up.
 /// Tests that call these share the broker with every other test: put them in <see cref="BrokerOutageCollection"/>.
@@ -11,6 +13,8 @@ namespace Scanner.Tests.Integration.Infrastructure;
 public static class RabbitMqBroker
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
+
+    public static Uri Uri => new(TestInfrastructure.RabbitMq);
 
     public static Task StopAsync() => RunCtlAsync("stop_app");
 
@@ -43,6 +47,25 @@ public static class RabbitMqBroker
         {
             throw new InvalidOperationException(
                 $"rabbitmqctl {command} failed with exit code {process.ExitCode}: {await output}{await error}");
+        }
+    }
+
+    /// <summary>Deletes the queues and exchange of a test's prefix, so runs do not pile up on the broker.</summary>
+    public static async Task DeleteAsync(string prefix, IEnumerable<string> queues)
+    {
+        try
+        {
+            await using var connection = await new ConnectionFactory { Uri = Uri }.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            foreach (var queue in queues.Append($"{prefix}-dead-letter"))
+            {
+                await channel.QueueDeleteAsync(queue);
+            }
+            await channel.ExchangeDeleteAsync($"{prefix}.dlx");
+        }
+        catch (Exception)
+        {
+            // Best effort: a broker that is gone has nothing left to clean.
         }
     }
 }

@@ -3,6 +3,7 @@ using Orleans.Streams;
 using Orleans.TestingHost;
 using Scanner.MarketData;
 using Scanner.Silo.Streaming.RabbitMq;
+using Scanner.Tests.Integration.Infrastructure;
 
 namespace Scanner.Tests.Integration.Streaming;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Scanner.MarketData;
 using Scanner.Silo.Streaming.RabbitMq;
+using Scanner.Tests.Integration.Infrastructure;
 using static Scanner.Tests.Integration.Streaming.MarketDataSamples;
 
 namespace Scanner.Tests.Integration.Streaming;
@@ -136,14 +137,14 @@ public sealed class RabbitMqStreamTests
 
         await Eventually.HoldsAsync(() => status.ConfirmedContainers >= 50, status.ToString);
         Volatile.Write(ref phase, 1);
-        await RabbitMqBroker.CtlAsync("stop_app");
+        await RabbitMqBroker.StopAsync();
         try
         {
             await Eventually.HoldsAsync(() => !status.Connected && status.FailedContainers > 0, status.ToString);
         }
         finally
         {
-            await RabbitMqBroker.CtlAsync("start_app");
+            await RabbitMqBroker.StartAsync();
         }
         long lastBeforeRecovery;
         lock (confirmed) lastBeforeRecovery = confirmed.Count > 0 ? confirmed[^1] : 0;
