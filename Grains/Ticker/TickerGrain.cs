@@ -225,6 +225,10 @@ public sealed partial class TickerGrain(
                 _stateDirty = true;
                 ScheduleFlush();
             }
+            else if (_day.Day == day)
+            {
+                throw new HydrationException($"Reference data of {_day.Symbol} is for {reference.TradingDay}, not {day}");
+            }
         }
         catch (Exception ex)
         {
@@ -241,6 +245,7 @@ public sealed partial class TickerGrain(
         {
             _hydrating = false;
         }
+        StartHydrationIfNeeded(); // the day may have rolled over while this load was in flight
     }
 
     private Task OnHydrationTimer(CancellationToken cancellationToken)
