@@ -44,7 +44,8 @@ internal static class GatewayLoadRun
         Console.WriteLine($"gateway load: {clients} clients x ({Lists.Length} lists + 5 quotes of {symbols} symbols), {rate} updates/s per feed, {Environment.ProcessorCount} cores");
         var healthy = await ConnectAsync(ws, clients, symbols, stalled: false, stop.Token);
         var publisher = PublishLoop(backend, rate, symbols, stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Warm-up: let tiered compilation settle before the first measurement.
+        await Task.Delay(TimeSpan.FromSeconds(5));
 
         Report("healthy only", await MeasureAsync(healthy, seconds));
         var stalled = await ConnectAsync(ws, stalledCount, symbols, stalled: true, stop.Token);
