@@ -103,7 +103,7 @@ say "starting the gateway on port $GATEWAY_PORT"
 start gateway env \
     REDIS_URL="${SCANNER_TEST_REDIS:-}" \
     AUTH_ENABLED=true AUTH_TOKEN_SECRET="$(head -c 32 /dev/urandom | base64)" Auth__Users__demo=demo \
-    ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" \
+    ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" ASPNETCORE_CONTENTROOT="$PWD/Gateway" \
     dotnet "$(bin Gateway)"
 wait_http "http://127.0.0.1:$GATEWAY_PORT/health" gateway
 

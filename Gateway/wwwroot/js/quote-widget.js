@@ -7,7 +7,7 @@ const SYMBOL = /^[A-Z][A-Z0-9.\-]{0,9}$/;
 
 /** The quote fields shown as label / value pairs, in reading order. */
 const FIELDS = [
-  ['open', 'Open', price], ['high', 'High', price], ['low', 'Low', price], ['vwap', 'VWAP', price],
+  ['open', 'Open', price], ['high', 'High', price], ['low', 'Low', price], ['aggregate_vwap', 'VWAP', price],
   ['prev_day_close', 'Prev close', price], ['official_open_price', 'Official open', price],
   ['accumulated_volume', 'Volume', compact], ['avg_volume', 'Avg volume', compact],
   ['relative_volume', 'Rel volume', ratio], ['free_float', 'Float', compact],

@@ -13,7 +13,7 @@ const COLUMNS = [
   { key: 'accumulated_volume', label: 'Volume', format: compact, title: 'Volume today' },
   { key: 'relative_volume', label: 'RVol', format: ratio, title: 'Volume today / average daily volume' },
   { key: 'free_float', label: 'Float', format: compact, title: 'Free float (shares)' },
-  { key: 'vwap', label: 'VWAP', format: price, title: 'Volume weighted average price today' },
+  { key: 'aggregate_vwap', label: 'VWAP', format: price, title: 'Volume weighted average price today' },
 ];
 
 /** Colour tiers by the size of the move, as in the original widgets. */

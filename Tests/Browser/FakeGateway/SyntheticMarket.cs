@@ -174,9 +174,9 @@ internal sealed class SyntheticMarket
         {
             ["rank"] = rank, ["symbol"] = Name, ["volume"] = Volume, ["free_float"] = FreeFloat,
             ["accumulated_volume"] = AccumulatedVolume, ["relative_volume"] = Math.Round(RelativeVolume, 4),
-            ["official_open_price"] = Open, ["vwap"] = Math.Round((Open + Close) / 2, 4), ["open"] = Open,
+            ["official_open_price"] = Open, ["vwap"] = Close, ["open"] = Open,
             ["close"] = Close, ["high"] = Math.Round(High, 4), ["low"] = Math.Round(Low, 4),
-            ["aggregate_vwap"] = Close, ["average_size"] = 180, ["avg_volume"] = AvgVolume,
+            ["aggregate_vwap"] = Math.Round((Open + Close) / 2, 4), ["average_size"] = 180, ["avg_volume"] = AvgVolume,
             ["prev_day_close"] = PrevClose, ["prev_day_open"] = PrevClose, ["prev_day_high"] = PrevClose * 1.02,
             ["prev_day_low"] = PrevClose * 0.98, ["prev_day_volume"] = AvgVolume, ["prev_day_vwap"] = PrevClose,
             ["change"] = Math.Round(Change, 4), ["pct_change"] = Math.Round(PctChange, 4),

@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Scanner.Tests.Integration.System;
+namespace Scanner.Tests.Integration.EndToEnd;
 
 /// <summary>A browser-like client of the gateway: logs in for a token, then speaks the /ws protocol.</summary>
 public sealed class GatewayClient : IAsyncDisposable

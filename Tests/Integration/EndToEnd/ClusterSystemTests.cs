@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Scanner.Feeds;
 
-namespace Scanner.Tests.Integration.System;
+namespace Scanner.Tests.Integration.EndToEnd;
 
 /// <summary>
 /// Two silo processes in one Redis-clustered cluster, RabbitMQ streams, Redis state and a gateway process, fed by

@@ -6,7 +6,7 @@ using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
 using Scanner.Tests.Integration.Infrastructure;
 
-namespace Scanner.Tests.Integration.System;
+namespace Scanner.Tests.Integration.EndToEnd;
 
 /// <summary>
 /// The system as operators run it: the simulator, N silo PROCESSES forming a real cluster over Redis clustering,
@@ -55,6 +55,8 @@ public sealed class ScannerSystem : IAsyncDisposable
                 ["AUTH_TOKEN_SECRET"] = "system-test-secret-0123456789abcdef",
                 ["Auth__Users__trader"] = "correct-horse",
                 ["ASPNETCORE_URLS"] = system.GatewayUri.ToString().TrimEnd('/'),
+                // The page is served from the source tree's wwwroot (a build does not copy it; a publish does).
+                ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryRoot, "Gateway"),
             });
             await WaitForHealthAsync(new Uri(system.GatewayUri, "health"), system);
             return system;
