@@ -25,7 +25,10 @@ public class ReplayedDayTests
             ApiKey = "pipeline-key", Speed = 0, Start = new TimeOnly(4, 0), FrameSize = 50,
         });
         var leanRoot = sim.Options.ResolveDataFolder();
-        var expected = ((Scanner.Simulator.Replay.ReplaySource)sim.Source).Symbols.Select(s => LeanDayFigures.Compute(leanRoot, s, Day)).ToList();
+        var expected = Directory.GetFiles(Path.Combine(leanRoot, "tick"), $"*_{Day:yyyyMMdd}_trade.zip")
+            .Select(f => Path.GetFileName(f).Split('_')[0].ToUpperInvariant())
+            .Select(s => LeanDayFigures.Compute(leanRoot, s, Day))
+            .ToList();
         Assert.Equal(4, expected.Count);
 
         var host = new ScannerHostOptions
