@@ -64,16 +64,6 @@ public sealed partial class FeedPublishingStage(
         }
     }
 
-    /// <summary>Waits until every outstanding publication finished (or the token fires).</summary>
-    public async Task DrainAsync(CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < maxInFlight; i++)
-        {
-            await _window.WaitAsync(cancellationToken);
-        }
-        _window.Release(maxInFlight);
-    }
-
     private async Task PublishAsync(StreamBatch batch, long receivedTimestamp)
     {
         try

@@ -115,6 +115,16 @@ export class QuoteWidget extends Widget {
     const entries = Object.entries(r).filter(([k, v]) => k !== 'symbol' && (isNum(v) || typeof v === 'string'));
     return `<dl class="kv range" data-testid="quote-range">${entries.map(([k, v]) =>
       `<div><dt>${escapeHtml(humanize(k))}</dt><dd data-field="${escapeHtml(k)}">${
-        isNum(v) ? (/time|timestamp/.test(k) ? clock(v) : price(v)) : escapeHtml(v)}</dd></div>`).join('')}</dl>`;
+        isNum(v) ? rangeValue(k, v) : escapeHtml(v)}</dd></div>`).join('')}</dl>`;
   }
+}
+
+/** A range field for display: times as New York clock time, the trading day (yyyymmdd) as a date, prices otherwise. */
+function rangeValue(key, value) {
+  if (/time|timestamp/.test(key)) return clock(value);
+  if (key === 'trading_day') {
+    const d = String(value);
+    return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+  }
+  return price(value);
 }

@@ -76,12 +76,13 @@ export class ScannerTable extends Widget {
   /** Feed payload: an array of rows (anything else is ignored rather than breaking the page). */
   setData(data, envelope) {
     this.rows = Array.isArray(data) ? data.filter((r) => r && typeof r === 'object') : [];
-    let newest = toMillis(envelope?.published_at);
+    // The data's own (market) time; a replayed day is years older than its publication.
+    let newest = null;
     for (const r of this.rows) {
       const t = toMillis(r.end_timestamp);
       if (t && (!newest || t > newest)) newest = t;
     }
-    this.touched(newest);
+    this.touched(newest ?? toMillis(envelope?.published_at));
   }
 
   sortBy(key) {

@@ -36,6 +36,8 @@ internal static class StreamLoadRun
                 o.MessageTtl = TimeSpan.FromSeconds(60);
             });
             silo.AddMemoryGrainStorageAsDefault();
+            // Only the counting grain consumes: the production ticker grain would subscribe to the same namespace.
+            silo.Services.PostConfigure<Orleans.Configuration.GrainTypeOptions>(o => o.Classes.Remove(typeof(Scanner.Ticker.TickerGrain)));
         });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();

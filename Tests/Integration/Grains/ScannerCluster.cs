@@ -8,6 +8,7 @@ using Scanner.Feeds;
 using Scanner.Hydration;
 using Scanner.MarketData;
 using Scanner.Scanners;
+using Scanner.Tests.Integration.Infrastructure;
 using Scanner.Ticker;
 
 namespace Scanner.Tests.Integration.Grains;
@@ -46,6 +47,7 @@ internal sealed class ScannerCluster : IAsyncDisposable
                 silo.AddMemoryStreams(kind, s => s.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
             }
             addScannerStorage(silo);
+            silo.WithoutGrains(typeof(Streaming.StreamProbeGrain));
             silo.Services.AddScannerGrains(new ConfigurationBuilder().Build());
             silo.Services.Configure<ScannerOptions>(o =>
             {

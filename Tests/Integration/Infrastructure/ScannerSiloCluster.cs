@@ -65,7 +65,8 @@ public sealed class ScannerSiloCluster : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.AddScannerStorage(host).AddMarketDataStreams(host));
+        builder.ConfigureSilo((_, silo) => silo.AddScannerStorage(host).AddMarketDataStreams(host)
+            .WithoutGrains(typeof(Streaming.StreamProbeGrain)));
         builder.ConfigureSiloHost((_, hostBuilder) =>
         {
             hostBuilder.Services.AddScannerGrains(configuration);

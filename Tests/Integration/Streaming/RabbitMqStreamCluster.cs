@@ -45,6 +45,7 @@ internal sealed class RabbitMqStreamCluster : IAsyncDisposable
         {
             foreach (var kind in MarketDataStreams.All) silo.AddRabbitMqStreams(kind, o => Configure(kind, o));
             silo.AddMemoryGrainStorageAsDefault();
+            silo.WithoutGrains(typeof(Scanner.Ticker.TickerGrain));
             configureSilo?.Invoke(silo);
         });
         builder.ConfigureClient(client =>
