@@ -151,7 +151,7 @@ public sealed partial class FeedConnection
     private async Task ReceiveLoopAsync(CancellationToken token)
     {
         var chunk = ArrayPool<byte>.Shared.Rent(4096);
-        using var message = new PooledBufferWriter(4096);
+        var message = new ArrayBufferWriter<byte>(4096);
         try
         {
             while (true)
@@ -175,7 +175,7 @@ public sealed partial class FeedConnection
                 if (result.EndOfMessage)
                 {
                     Handle(message.WrittenSpan);
-                    message.Clear();
+                    message.ResetWrittenCount();
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -59,7 +60,7 @@ public sealed class FeedFrameWriter : IDisposable
     private static readonly JsonEncodedText B = JsonEncodedText.Encode("b");
     private static readonly JsonEncodedText Fmv = JsonEncodedText.Encode("fmv");
 
-    private readonly PooledBufferWriter _buffer = new();
+    private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
     private readonly Utf8JsonWriter _json;
     private bool _open;
 
@@ -117,7 +118,7 @@ public sealed class FeedFrameWriter : IDisposable
 
     public void Reset()
     {
-        _buffer.Clear();
+        _buffer.ResetWrittenCount();
         _json.Reset(_buffer);
         _open = false;
         Count = 0;
@@ -126,7 +127,6 @@ public sealed class FeedFrameWriter : IDisposable
     public void Dispose()
     {
         _json.Dispose();
-        _buffer.Dispose();
     }
 
     private void Open()
