@@ -48,7 +48,8 @@ case $what in
 import json, sys, time, urllib.request
 secs, pid = int(sys.argv[1]), sys.argv[2]
 def get(url):
-    with urllib.request.urlopen(url, timeout=5) as r: return json.load(r)
+    # A saturated silo answers slowly: wait, do not give up on the run.
+    with urllib.request.urlopen(url, timeout=60) as r: return json.load(r)
 def rss_mb():
     for line in open(f"/proc/{pid}/status"):
         if line.startswith("VmRSS:"): return int(line.split()[1]) / 1024
