@@ -58,8 +58,11 @@ export class AlertList extends Widget {
   setData(feed, data, envelope) {
     const tag = this.feeds.find((f) => f.feed === feed)?.tag;
     const list = Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : [];
-    this.byFeed.set(feed, list.filter((a) => a && typeof a === 'object').map((a) => ({ a, tag })));
-    this.touched(toMillis(envelope?.published_at));
+    const alerts = list.filter((a) => a && typeof a === 'object');
+    this.byFeed.set(feed, alerts.map((a) => ({ a, tag })));
+    // The newest alert's own (market) time; publication time only when the alerts carry none.
+    const newest = Math.max(0, ...alerts.map(timeOf));
+    this.touched(newest > 0 ? newest : toMillis(envelope?.published_at));
   }
 
   render() {
