@@ -59,7 +59,7 @@ public sealed partial class FeedSession(
             LogClosed(logger, closeStatus?.ToString() ?? "none", socket.CloseStatusDescription ?? "");
             await streaming.CancelAsync();
             status.Set(ListenerState.Backoff, $"connection closed by the server ({closeStatus}: {socket.CloseStatusDescription})");
-            return Outcome();
+            return _signalled;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -69,7 +69,7 @@ public sealed partial class FeedSession(
         {
             status.Set(ListenerState.Backoff, $"connection lost: {ex.Message}");
             LogConnectionLost(logger, ex.Message);
-            return Outcome();
+            return _signalled;
         }
         finally
         {
@@ -105,8 +105,6 @@ public sealed partial class FeedSession(
                 break;
         }
     }
-
-    private SessionOutcome Outcome() => _signalled;
 
     private async Task<SessionOutcome?> HandshakeAsync(ClientWebSocket socket, SocketFrameReader reader, CancellationToken ct)
     {

@@ -14,7 +14,6 @@ public sealed class FrameBuffer
 
     public FrameBuffer(int capacity)
     {
-        Capacity = capacity;
         _channel = Channel.CreateBounded<ReceivedFrame>(
             new BoundedChannelOptions(capacity)
             {
@@ -24,8 +23,6 @@ public sealed class FrameBuffer
             },
             OnDropped);
     }
-
-    public int Capacity { get; }
 
     /// <summary>Frames shed because the publishing stage fell behind.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
