@@ -7,8 +7,8 @@ namespace Scanner.Scanners;
 /// </summary>
 public interface IRankingShardGrain : IGrainWithIntegerKey
 {
-    /// <summary>A ticker's latest row and the alerts it raised since its previous report.</summary>
-    Task Report(ScannerRow row, ScannerAlert[] alerts);
+    /// <summary>The reports of the shard's tickers gathered by one silo since its previous call.</summary>
+    Task Report(ShardReport[] reports);
 
     /// <summary>This shard's current top-k of the ranking feed <paramref name="feed"/>.</summary>
     [Orleans.Concurrency.AlwaysInterleave]

@@ -17,6 +17,7 @@ public sealed partial class RankingShardGrain(
     private readonly ScannerOptions _options = options.Value;
     private readonly Dictionary<string, List<ScannerAlert>> _pendingAlerts = [];
     private readonly Dictionary<string, ScannerRow[]> _sent = [];
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private bool _rankingDirty;
     private bool _stateDirty;
 
@@ -37,26 +38,41 @@ public sealed partial class RankingShardGrain(
         await PersistAsync(cancellationToken);
     }
 
-    public Task Report(ScannerRow row, ScannerAlert[] alerts)
+    public Task Report(ShardReport[] reports)
     {
-        var shard = state.State;
+        foreach (var report in reports)
+        {
+            Apply(report);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Apply(ShardReport report)
+    {
+        var (row, shard) = (report.Row, state.State);
         if (row.TradingDay < shard.TradingDay)
         {
-            return Task.CompletedTask;
+            return;
         }
         if (row.TradingDay > shard.TradingDay)
         {
             shard.TradingDay = row.TradingDay;
             shard.Rows.Clear();
+            _versions.Clear();
             foreach (var pending in _pendingAlerts.Values)
             {
                 pending.Clear();
             }
         }
-        shard.Rows[row.Symbol] = row;
-        _rankingDirty = true;
-        _stateDirty = true;
-        foreach (var alert in alerts)
+        // Alerts always count; a row older than the one held (a late report from a silo the grain left) does not.
+        if (!_versions.TryGetValue(row.Symbol, out var held) || report.Version > held)
+        {
+            _versions[row.Symbol] = report.Version;
+            shard.Rows[row.Symbol] = row;
+            _rankingDirty = true;
+            _stateDirty = true;
+        }
+        foreach (var alert in report.Alerts)
         {
             var feed = AlertFeeds.FeedOf(alert.Kind);
             if (!_pendingAlerts.TryGetValue(feed, out var list))
@@ -65,7 +81,6 @@ public sealed partial class RankingShardGrain(
             }
             list.Add(alert);
         }
-        return Task.CompletedTask;
     }
 
     public Task<ShardRanking> GetTop(string feed)

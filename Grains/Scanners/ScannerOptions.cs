@@ -18,6 +18,9 @@ public sealed class ScannerOptions
     /// </summary>
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often a silo's <see cref="RankingReporter"/> sends each shard the reports gathered since.</summary>
+    public TimeSpan ShardReportInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How often a shard merges its changed rows into per-scanner top-k lists.</summary>
     public TimeSpan ShardMergeInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

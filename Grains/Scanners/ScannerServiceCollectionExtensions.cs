@@ -11,7 +11,8 @@ public static class ScannerServiceCollectionExtensions
     /// <summary>
     /// Registers what the ticker, ranking and scanner grains need in a silo: <see cref="ScannerOptions"/> (section
     /// <c>Scanner</c>), <see cref="HydrationOptions"/> (section <c>Hydration</c>, API key falling back to
-    /// <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c>), and the hydration HttpClient with its cache.
+    /// <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c>), the hydration HttpClient with its cache, and the
+    /// <see cref="RankingReporter"/> that carries ticker rows to the ranking shards.
     /// The silo also needs grain storage "scanner", the five market data stream providers and an
     /// <see cref="Feeds.IFeedPublisher"/>.
     /// </summary>
@@ -29,6 +30,8 @@ public static class ScannerServiceCollectionExtensions
             });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReferenceDataCache>();
+        services.TryAddSingleton<RankingReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<RankingReporter>());
         services.AddHttpClient<IReferenceDataSource, HydrationClient>();
         return services;
     }

@@ -11,8 +11,8 @@ namespace Scanner.Ticker;
 
 /// <summary>
 /// A thin shell around one symbol's <see cref="TickerDay"/>: fed by implicit subscriptions to the symbol's streams
-/// of every data kind, it reports its row and alerts to its ranking shard (at once, then at most every
-/// <see cref="ScannerOptions.ReportInterval"/>), publishes <c>quote:{SYM}</c> and <c>daily_range:{SYM}</c> the same
+/// of every data kind, it hands its row and alerts to the silo's <see cref="RankingReporter"/> for its ranking
+/// shard (at once, then at most every <see cref="ScannerOptions.ReportInterval"/>), publishes <c>quote:{SYM}</c> and <c>daily_range:{SYM}</c> the same
 /// way when some gateway wants them, writes its state behind on a timer, and hydrates the day's reference data in
 /// the background so the stream never waits for it.
 /// </summary>
@@ -24,6 +24,7 @@ namespace Scanner.Ticker;
 public sealed partial class TickerGrain(
     [PersistentState("ticker", "scanner")] IPersistentState<TickerDayState> state,
     IFeedPublisher publisher,
+    RankingReporter reporter,
     IReferenceDataSource referenceData,
     IOptions<ScannerOptions> options,
     ILogger<TickerGrain> logger)
@@ -32,7 +33,6 @@ public sealed partial class TickerGrain(
     private readonly ScannerOptions _options = options.Value;
     private readonly List<ScannerAlert> _pendingAlerts = [];
     private TickerDay _day = null!;
-    private IRankingShardGrain _shard = null!;
     private IGrainTimer _flushTimer = null!;
     private IGrainTimer _hydrationTimer = null!;
     private string _quoteFeed = "";
@@ -51,7 +51,6 @@ public sealed partial class TickerGrain(
     {
         var symbol = this.GetPrimaryKeyString();
         _day = new TickerDay(symbol, _options.Momentum, state.RecordExists ? state.State : null);
-        _shard = GrainFactory.GetGrain<IRankingShardGrain>(RankingShards.ShardOf(symbol, _options.ShardCount));
         _quoteFeed = FeedNames.Quote(symbol);
         _rangeFeed = FeedNames.DailyRange(symbol);
         // Versions keep increasing across activations: start from the wall clock.
@@ -65,14 +64,14 @@ public sealed partial class TickerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await FlushAsync();
+        Flush();
         await PersistAsync(cancellationToken);
     }
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<FeedEvent>().ResumeAsync(this);
 
-    public async Task OnNextAsync(IList<SequentialItem<FeedEvent>> items)
+    public Task OnNextAsync(IList<SequentialItem<FeedEvent>> items)
     {
         var changes = TickerChanges.None;
         var (duplicates, stale) = (_day.DuplicateEvents, _day.StaleEvents);
@@ -88,7 +87,7 @@ public sealed partial class TickerGrain(
         }
         if (changes == TickerChanges.None && _pendingAlerts.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
         _stateDirty = true;
         _rowDirty |= (changes & TickerChanges.Row) != 0;
@@ -96,12 +95,13 @@ public sealed partial class TickerGrain(
         StartHydrationIfNeeded();
         if (Environment.TickCount64 - _lastFlush >= (long)_options.ReportInterval.TotalMilliseconds)
         {
-            await FlushAsync();
+            Flush();
         }
         else
         {
             ScheduleFlush();
         }
+        return Task.CompletedTask;
     }
 
     public Task OnErrorAsync(Exception ex)
@@ -140,11 +140,12 @@ public sealed partial class TickerGrain(
     private Task OnFlushTimerAsync(CancellationToken cancellationToken)
     {
         _flushScheduled = false;
-        return FlushAsync();
+        Flush();
+        return Task.CompletedTask;
     }
 
-    /// <summary>Sends the row and pending alerts to the shard and publishes the symbol's wanted feeds.</summary>
-    private async Task FlushAsync()
+    /// <summary>Hands the row and pending alerts to the silo's ranking reporter and publishes the symbol's wanted feeds.</summary>
+    private void Flush()
     {
         if (!_rowDirty && !_rangeDirty && _pendingAlerts.Count == 0)
         {
@@ -169,19 +170,8 @@ public sealed partial class TickerGrain(
         var alerts = _pendingAlerts.Count == 0 ? [] : _pendingAlerts.ToArray();
         _pendingAlerts.Clear();
         _rowDirty = false;
-        try
-        {
-            await _shard.Report(row, alerts);
-            TickerMetrics.Reports.Add(1);
-        }
-        catch (Exception ex)
-        {
-            // Keep what was not delivered and try again on the next flush.
-            LogReportFailed(logger, ex, _day.Symbol);
-            _pendingAlerts.InsertRange(0, alerts);
-            _rowDirty = true;
-            ScheduleFlush();
-        }
+        reporter.Submit(new ShardReport(row, alerts, ++_version));
+        TickerMetrics.Reports.Add(1);
     }
 
     private async Task PersistAsync(CancellationToken cancellationToken)
@@ -257,9 +247,6 @@ public sealed partial class TickerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream error for {Symbol}")]
     private static partial void LogStreamError(ILogger logger, Exception exception, string symbol);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting the row of {Symbol} to its ranking shard failed; will retry")]
-    private static partial void LogReportFailed(ILogger logger, Exception exception, string symbol);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the state of {Symbol} failed; will retry")]
     private static partial void LogPersistFailed(ILogger logger, Exception exception, string symbol);

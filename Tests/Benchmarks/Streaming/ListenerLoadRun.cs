@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using Scanner.MarketData;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Hosting;
+using Scanner.Silo.Streaming.RabbitMq;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
 
@@ -31,7 +32,7 @@ internal static class ListenerLoadRun
         var frameSize = LoadRunArguments.Int(args, "--frame", 100);
         var seconds = LoadRunArguments.Int(args, "--seconds", 30);
         var warmup = LoadRunArguments.Int(args, "--warmup", 10);
-        var queues = LoadRunArguments.Int(args, "--queues", Scanner.Silo.Streaming.RabbitMq.RabbitMqStreamOptions.DefaultQueueCount);
+        var queues = LoadRunArguments.Int(args, "--queues", RabbitMqStreamOptions.DefaultQueueCount);
 
         await using var sim = await SimulatorServer.StartAsync(
             new SimulatorOptions { ApiKey = "bench", Source = FeedSourceKind.Synthetic, Tickers = tickers, Rate = rate, FrameSize = frameSize },
@@ -53,6 +54,7 @@ internal static class ListenerLoadRun
         var silo = cluster.Silos[0].ServiceProvider;
         var metrics = silo.GetRequiredService<FeedMetrics>();
         var listener = silo.GetRequiredService<FeedListenerStatus>();
+        var providers = silo.GetRequiredService<RabbitMqStreamStatusBoard>();
 
         Console.WriteLine($"listener load run: {tickers:N0} synthetic tickers at {rate:N0} events/s in frames of up to {frameSize} events, " +
             $"broker {new Uri(uri).Authority}, {queues} queues per data kind; {warmup} s warm-up, {seconds} s measured");
@@ -68,12 +70,12 @@ internal static class ListenerLoadRun
         LatencyRecorder.Reset(50_000_000, e => e is Trade or Quote
             ? Stopwatch.GetTimestamp() - (clock.NowUnixMs - e.Timestamp) * Stopwatch.Frequency / 1000
             : 0);
-        var start = Sample.Take(sim, metrics);
+        var start = Sample.Take(sim, metrics, providers);
         var previous = start;
         while (previous.Elapsed(start) < seconds)
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
-            var now = Sample.Take(sim, metrics);
+            var now = Sample.Take(sim, metrics, providers);
             Console.WriteLine($"  t={now.Elapsed(start),4:F0}s {now.Rates(previous)}");
             previous = now;
         }
@@ -83,16 +85,28 @@ internal static class ListenerLoadRun
         Console.WriteLine($"RESULT {end.Rates(start)}; drops: simulator {drops.Simulator:N0} events, listener {drops.Frames:N0} frames, " +
             $"failed publications {drops.Failed:N0} events; simulator-to-grain latency p50 {q[0].TotalMilliseconds:F0} ms, " +
             $"p99 {q[1].TotalMilliseconds:F0} ms, p99.9 {q[2].TotalMilliseconds:F0} ms; listener publish p50 " +
-            $"{end.Feed.PublishLatencyP50Ms:F1} ms p99 {end.Feed.PublishLatencyP99Ms:F1} ms");
+            $"{end.Feed.PublishLatencyP50Ms:F1} ms p99 {end.Feed.PublishLatencyP99Ms:F1} ms; {end.EventsPerContainer(start):F1} events per stream container, " +
+            $"{end.ContainersPerMessage(start):F0} containers per AMQP message; dead-lettered (expired or rejected) {end.Expired - start.Expired:N0} messages");
         await cluster.StopAllSilosAsync();
         return drops.Simulator + drops.Frames + drops.Failed == 0 ? 0 : 1;
     }
 
     /// <summary>The counters of the three parts at one instant.</summary>
-    private sealed record Sample(long Timestamp, Simulator.Distribution.SimulatorStats Simulator, FeedCountersSnapshot Feed, long Received)
+    private sealed record Sample(
+        long Timestamp, Simulator.Distribution.SimulatorStats Simulator, FeedCountersSnapshot Feed, long Received,
+        long Messages, long Containers, long Events, long Expired)
     {
-        public static Sample Take(SimulatorServer sim, FeedMetrics metrics) =>
-            new(Stopwatch.GetTimestamp(), sim.Stats, metrics.Snapshot(), LatencyRecorder.Events);
+        public static Sample Take(SimulatorServer sim, FeedMetrics metrics, RabbitMqStreamStatusBoard providers)
+        {
+            var all = providers.All;
+            return new(Stopwatch.GetTimestamp(), sim.Stats, metrics.Snapshot(), LatencyRecorder.Events,
+                all.Sum(p => p.PublishedMessages), all.Sum(p => p.PublishedContainers), all.Sum(p => p.PublishedEvents),
+                all.Sum(p => p.DeadLetteredTotal));
+        }
+
+        public double EventsPerContainer(Sample since) => (double)(Events - since.Events) / Math.Max(1, Containers - since.Containers);
+
+        public double ContainersPerMessage(Sample since) => (double)(Containers - since.Containers) / Math.Max(1, Messages - since.Messages);
 
         public double Elapsed(Sample since) => Stopwatch.GetElapsedTime(since.Timestamp, Timestamp).TotalSeconds;
 

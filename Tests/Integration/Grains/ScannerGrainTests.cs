@@ -125,6 +125,20 @@ public sealed class ScannerGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_shard_keeps_the_newest_row_when_reports_of_a_moved_grain_arrive_out_of_order()
+    {
+        const string sym = "MOVED";
+        var shard = _c.Client.GetGrain<IRankingShardGrain>(RankingShards.ShardOf(sym, new ScannerOptions().ShardCount));
+        var day = (await _c.Client.GetGrain<IRankingShardGrain>(0).GetRows()).Select(r => r.TradingDay).DefaultIfEmpty(20131007).Max();
+        ScannerRow Row(long volume) => new(sym, day, 10, 0, volume, 0, 5, 5, 5, 5, 5, 5, 5, 50, 1000, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2);
+
+        await shard.Report([new ShardReport(Row(2_000), [], Version: 20)]);
+        await shard.Report([new ShardReport(Row(1_000), [], Version: 10)]); // late, from the silo the grain left
+
+        Assert.Equal(2_000, (await shard.GetRows()).Single(r => r.Symbol == sym).AccumulatedVolume);
+    }
+
+    [Fact]
     public async Task Deactivated_grains_resume_from_storage_without_double_counting() =>
         await GrainScenarios.DeactivatedGrainsResumeWithoutDoubleCounting(_c, "MEM");
 
