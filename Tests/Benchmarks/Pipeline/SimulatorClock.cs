@@ -8,21 +8,26 @@ namespace Scanner.Benchmarks.Pipeline;
 /// </summary>
 internal static class SimulatorClock
 {
-    /// <summary>The median offset (ms) of <paramref name="samples"/> readings, and their spread (max - min).</summary>
-    public static async Task<(long OffsetMs, long SpreadMs)> MeasureOffsetAsync(HttpClient http, Uri simulator, int samples = 5)
+    /// <summary>
+    /// The offset (ms) from the reading with the shortest round trip (a loaded simulator answers late, which blurs a
+    /// reading), and its uncertainty: half that round trip.
+    /// </summary>
+    public static async Task<(long OffsetMs, long UncertaintyMs)> MeasureOffsetAsync(HttpClient http, Uri simulator, int samples = 7)
     {
         var health = new Uri(simulator, "/health");
-        var offsets = new long[samples];
+        var (best, roundTrip) = (0L, long.MaxValue);
         for (var i = 0; i < samples; i++)
         {
             var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var stats = await http.GetFromJsonAsync<Health>(health)
                 ?? throw new InvalidOperationException($"{health} answered nothing");
             var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            offsets[i] = stats.MarketTime.ToUnixTimeMilliseconds() - (before + after) / 2;
+            if (after - before < roundTrip)
+            {
+                (best, roundTrip) = (stats.MarketTime.ToUnixTimeMilliseconds() - (before + after) / 2, after - before);
+            }
         }
-        Array.Sort(offsets);
-        return (offsets[samples / 2], offsets[^1] - offsets[0]);
+        return (best, (roundTrip + 1) / 2);
     }
 
     private sealed record Health(DateTimeOffset MarketTime);

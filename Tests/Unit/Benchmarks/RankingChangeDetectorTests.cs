@@ -64,11 +64,11 @@ public class RankingChangeDetectorTests
     {
         Publish(900, 950, true, Row("A", 1, 5.0, lastEvent: 100), Row("B", 2, 4.0, lastEvent: 100));
         Publish(2900, 2950, true, Row("A", 1, 5.1, lastEvent: 2000, end: 2000), Row("B", 2, 4.1, lastEvent: 2500, end: 2000));
-        Assert.Equal(950, _latencies.EventToClientBar.Max);
-        Assert.Equal(1, _latencies.EventToClientBar.Count);
-        Assert.Equal(450, _latencies.EventToClientNotBar.Max);
-        Assert.Equal(1, _latencies.EventToClientNotBar.Count);
-        Assert.Equal(2, _latencies.EventToClient.Count);
+        Assert.Equal(950, _latencies.BarEndToClient.Max);
+        Assert.Equal(1, _latencies.BarEndToClient.Count);
+        Assert.Equal(450, _latencies.EventToClient.Max);
+        Assert.Equal(1, _latencies.EventToClient.Count);
+        Assert.Equal(1, _latencies.EventToPublish.Count);
     }
 
     [Fact]
