@@ -3,6 +3,8 @@
 #
 #   scripts/bench.sh parser                 BenchmarkDotNet: frame parser, ns and bytes per event
 #   scripts/bench.sh streams                RabbitMQ stream provider load run (real broker) into a counting grain
+#   scripts/bench.sh listener [OPTIONS]     synthetic feed -> listener -> RabbitMQ (real broker) -> counting grains, in one
+#                                           process: events/s sent, published and received, drops, latency (issue 3)
 #   scripts/bench.sh gateway                1,000 WebSocket clients on loopback, with and without stalled clients
 #   scripts/bench.sh pipeline [RATE] [SECS] synthetic feed -> listener -> RabbitMQ -> grains -> rankings -> gateway, as
 #                                           processes: sustained events/s, drops, publish latency, silo memory, and
@@ -26,6 +28,7 @@ with_infra() {
 case $what in
     parser) benchmarks --filter '*FrameParser*' "$@" ;;
     streams) with_infra; benchmarks streams --rabbitmq "$SCANNER_TEST_RABBITMQ" "$@" ;;
+    listener) with_infra; benchmarks listener --rabbitmq "$SCANNER_TEST_RABBITMQ" "$@" ;;
     gateway) benchmarks gateway "$@" ;;
     pipeline)
         rate=${1:-${RATE:-50000}} secs=${2:-${SECS:-60}} tickers=${TICKERS:-10000}
@@ -87,5 +90,5 @@ PY
         wait "$rankings" || echo "rankings load run failed (exit $?)"
         cat "$run_dir/rankings.log"
         ;;
-    *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

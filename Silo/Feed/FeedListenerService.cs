@@ -39,8 +39,9 @@ public sealed partial class FeedListenerService(
         // One buffer and one publishing stage outlive every connection: a reconnect never waits for the backlog, and
         // frames keep their order across connections.
         var buffer = new FrameBuffer(feed.FrameBufferCapacity);
-        metrics.Attach(buffer, _parser.Counters.Snapshot);
-        var stage = new FeedPublishingStage(_parser, publisher, metrics, feed.MaxPublishesInFlight, loggerFactory.CreateLogger<FeedPublishingStage>());
+        var batching = new StreamBatchingPublisher(publisher, metrics, feed.MaxHeldEvents, loggerFactory.CreateLogger<StreamBatchingPublisher>());
+        metrics.Attach(buffer, _parser.Counters.Snapshot, batching);
+        var stage = new FeedPublishingStage(_parser, batching);
         var stageTask = Task.Run(() => stage.RunAsync(buffer, OnStatus, stoppingToken), CancellationToken.None);
 
         var lease = client.GetGrain<IListenerLeaseGrain>(LeaseName);

@@ -22,6 +22,7 @@ public sealed class FeedMetrics : IDisposable
     private long _skippedMessages;
     private Func<long> _bufferDepth = static () => 0;
     private Func<long> _droppedFrames = static () => 0;
+    private Func<long> _heldEvents = static () => 0;
     private Func<Parsing.ParseCountersSnapshot> _parse = Parsing.ParseCountersSnapshot.Empty;
 
     public FeedMetrics(IMeterFactory meterFactory)
@@ -36,16 +37,18 @@ public sealed class FeedMetrics : IDisposable
         _meter.CreateObservableCounter("scanner.feed.dropped_frames", () => DroppedFrames, "{frame}", "Frames shed because publishing fell behind the socket.");
         _meter.CreateObservableGauge("scanner.feed.buffer_depth", () => _bufferDepth(), "{frame}", "Frames waiting between reader and publisher.");
         _meter.CreateObservableGauge("scanner.feed.publish_in_flight", () => Interlocked.Read(ref _inFlight), "{batch}", "Stream publications not yet confirmed.");
+        _meter.CreateObservableGauge("scanner.feed.held_events", () => _heldEvents(), "{event}", "Events parsed and not yet accepted by the stream providers.");
     }
 
     public long DroppedFrames => _droppedFrames();
 
-    /// <summary>Points the observable instruments at the listener's buffer and parser.</summary>
-    public void Attach(FrameBuffer buffer, Func<Parsing.ParseCountersSnapshot> parse)
+    /// <summary>Points the observable instruments at the listener's buffer, parser and batching publisher.</summary>
+    public void Attach(FrameBuffer buffer, Func<Parsing.ParseCountersSnapshot> parse, StreamBatchingPublisher publisher)
     {
         _bufferDepth = () => buffer.Count;
         _droppedFrames = () => buffer.Dropped;
         _parse = parse;
+        _heldEvents = () => publisher.HeldEvents;
     }
 
     public void AddSkippedMessages(long count) => Interlocked.Add(ref _skippedMessages, count);
@@ -75,7 +78,7 @@ public sealed class FeedMetrics : IDisposable
         var (p50, p99) = _latencies.Percentiles();
         return new FeedCountersSnapshot(
             parse, DroppedFrames, Interlocked.Read(ref _skippedMessages), Interlocked.Read(ref _published),
-            Interlocked.Read(ref _publishFailed), Interlocked.Read(ref _inFlight), _bufferDepth(), p50, p99);
+            Interlocked.Read(ref _publishFailed), Interlocked.Read(ref _inFlight), _heldEvents(), _bufferDepth(), p50, p99);
     }
 
     public void Dispose() => _meter.Dispose();
@@ -89,6 +92,7 @@ public sealed record FeedCountersSnapshot(
     long PublishedEvents,
     long PublishFailedEvents,
     long PublishesInFlight,
+    long HeldEvents,
     long BufferDepth,
     double PublishLatencyP50Ms,
     double PublishLatencyP99Ms);

@@ -41,9 +41,12 @@ public sealed class FeedOptions
     [Range(1024, 256 * 1024 * 1024)]
     public int MaxFrameBytes { get; set; } = 16 * 1024 * 1024;
 
-    /// <summary>Stream batches whose publication may be outstanding at once (confirms are awaited off the hot path).</summary>
-    [Range(1, 100_000)]
-    public int MaxPublishesInFlight { get; set; } = 4096;
+    /// <summary>
+    /// Events parsed and not yet accepted by the stream providers (waiting for their stream's outstanding publication,
+    /// or in it). Beyond it the publishing stage pauses and the frame buffer takes the load.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MaxHeldEvents { get; set; } = 200_000;
 
     public TimeSpan ReconnectDelayMin { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Scanner.MarketData;
 using Scanner.Silo.Feed.Parsing;
 
@@ -6,24 +5,15 @@ namespace Scanner.Silo.Feed;
 
 /// <summary>
 /// The second stage behind the socket, one for the listener's lifetime so that frames keep their order across
-/// reconnects: parses each buffered frame, hands status messages to the connection they came from, groups events
-/// per stream and publishes them. Publications are not awaited one by one: up to
-/// <see cref="FeedOptions.MaxPublishesInFlight"/> may be outstanding, so broker round trips overlap. When that
-/// window is full this stage waits, the frame buffer fills, and the reader sheds the oldest frames.
+/// reconnects: parses each buffered frame, hands status messages to the connection they came from, and gives the
+/// events to a <see cref="StreamBatchingPublisher"/>, which batches them per stream across frames. When that
+/// publisher holds its bound of events this stage waits, the frame buffer fills, and the reader sheds the oldest
+/// frames.
 /// </summary>
-public sealed partial class FeedPublishingStage(
-    FrameParser parser,
-    IStreamBatchPublisher publisher,
-    FeedMetrics metrics,
-    int maxInFlight,
-    ILogger logger)
+public sealed class FeedPublishingStage(FrameParser parser, StreamBatchingPublisher publisher)
 {
-    private readonly SemaphoreSlim _window = new(maxInFlight, maxInFlight);
-    private readonly FrameStreamGrouper _grouper = new();
     private readonly List<FeedEvent> _events = [];
     private readonly List<FeedStatus> _statuses = [];
-    private readonly List<StreamBatch> _batches = [];
-    private long _lastFailureLog;
 
     /// <summary>
     /// Reads frames until the buffer completes or the token fires; status messages go to <paramref name="onStatus"/>
@@ -32,62 +22,39 @@ public sealed partial class FeedPublishingStage(
     public async Task RunAsync(FrameBuffer buffer, Action<int, FeedStatus> onStatus, CancellationToken cancellationToken)
     {
         var reader = buffer.Reader;
-        while (await reader.WaitToReadAsync(cancellationToken))
+        while (true)
         {
-            while (reader.TryRead(out var frame))
+            // Wait before taking a frame: while publishing is behind, frames stay in the buffer, where the reader
+            // can shed the oldest.
+            await publisher.WaitForRoomAsync(cancellationToken);
+            if (!reader.TryRead(out var frame))
             {
-                try
+                if (!await reader.WaitToReadAsync(cancellationToken))
                 {
-                    _events.Clear();
-                    _statuses.Clear();
-                    parser.Parse(frame.Span, _events, _statuses);
+                    return;
                 }
-                finally
-                {
-                    frame.Release();
-                }
-
-                foreach (var status in _statuses)
-                {
-                    onStatus(frame.Connection, status);
-                }
-
-                _batches.Clear();
-                _grouper.Group(_events, _batches);
-                foreach (var batch in _batches)
-                {
-                    await _window.WaitAsync(cancellationToken);
-                    metrics.PublishStarted();
-                    _ = PublishAsync(batch, frame.ReceivedTimestamp);
-                }
+                continue;
             }
+            try
+            {
+                _events.Clear();
+                _statuses.Clear();
+                parser.Parse(frame.Span, _events, _statuses);
+            }
+            finally
+            {
+                frame.Release();
+            }
+
+            foreach (var status in _statuses)
+            {
+                onStatus(frame.Connection, status);
+            }
+            foreach (var e in _events)
+            {
+                publisher.Add(e, frame.ReceivedTimestamp);
+            }
+            publisher.Flush();
         }
     }
-
-    private async Task PublishAsync(StreamBatch batch, long receivedTimestamp)
-    {
-        try
-        {
-            await publisher.PublishAsync(batch);
-            metrics.PublishSucceeded(batch.Events.Length, receivedTimestamp);
-        }
-        catch (Exception ex)
-        {
-            metrics.PublishFailed(batch.Events.Length);
-            // One line per few seconds is enough to tell an operator the broker is the problem; counters hold the rest.
-            var now = Environment.TickCount64;
-            var last = Interlocked.Read(ref _lastFailureLog);
-            if (now - last > 5_000 && Interlocked.CompareExchange(ref _lastFailureLog, now, last) == last)
-            {
-                LogPublishFailed(logger, batch.Namespace, batch.Symbol, ex);
-            }
-        }
-        finally
-        {
-            _window.Release();
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing to stream {Namespace}/{Symbol} failed; events are counted as lost (further failures are only counted for a few seconds)")]
-    private static partial void LogPublishFailed(ILogger logger, string @namespace, string symbol, Exception exception);
 }

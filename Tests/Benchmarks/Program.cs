@@ -6,7 +6,8 @@ using Scanner.Benchmarks.Streaming;
 namespace Scanner.Benchmarks;
 
 /// <summary>
-/// Load runs are verbs: <c>streams ...</c> (<see cref="StreamLoadRun"/>) and <c>gateway ...</c>
+/// Load runs are verbs: <c>streams ...</c> (<see cref="StreamLoadRun"/>), <c>listener ...</c> (<see cref="ListenerLoadRun"/>)
+/// and <c>gateway ...</c>
 /// (<see cref="GatewayLoadRun"/>); anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
 internal static class Program
@@ -17,6 +18,8 @@ internal static class Program
         {
             case ["streams", .. var rest]:
                 return await StreamLoadRun.RunAsync(rest);
+            case ["listener", .. var rest]:
+                return await ListenerLoadRun.RunAsync(rest);
             case ["gateway", .. var rest]:
                 return await GatewayLoadRun.RunAsync(rest);
             case ["rankings", .. var rest]:

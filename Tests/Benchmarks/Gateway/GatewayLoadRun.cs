@@ -23,11 +23,11 @@ internal static class GatewayLoadRun
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var clients = Option(args, "--clients", 1000);
-        var rate = Option(args, "--rate", 15);
-        var symbols = Option(args, "--symbols", 50);
-        var stalledCount = Option(args, "--stalled", 10);
-        var seconds = Option(args, "--seconds", 8);
+        var clients = LoadRunArguments.Int(args, "--clients", 1000);
+        var rate = LoadRunArguments.Int(args, "--rate", 15);
+        var symbols = LoadRunArguments.Int(args, "--symbols", 50);
+        var stalledCount = LoadRunArguments.Int(args, "--stalled", 10);
+        var seconds = LoadRunArguments.Int(args, "--seconds", 8);
 
         var backend = new LoadBackend();
         await using var app = GatewayApp.Build(
@@ -127,11 +127,5 @@ internal static class GatewayLoadRun
             ? double.NaN
             : result.Latencies[(int)Math.Min(result.Latencies.Length - 1, quantile * result.Latencies.Length)] * 1000.0 / Stopwatch.Frequency;
         Console.WriteLine($"{phase,-18} delivered {result.PerSecond,10:N0} msg/s   latency p50 {Ms(0.50),7:N2} ms   p99 {Ms(0.99),7:N2} ms   max {Ms(1.0),7:N2} ms   ({result.Latencies.Length:N0} samples)");
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
     }
 }

@@ -9,20 +9,33 @@ public interface ICountingGrain : IGrainWithStringKey
     Task<long> GetCountAsync();
 }
 
-/// <summary>The load run's consumer: counts the trades of its symbol and records their publish-to-grain latency.</summary>
+/// <summary>
+/// The load runs' consumer of every data kind: counts its symbol's events and records their latency
+/// (<see cref="LatencyRecorder"/>). A batch observer, as the ticker grain is, so it takes whole container batches.
+/// </summary>
 [ImplicitStreamSubscription(MarketDataStreams.Trades)]
-public sealed class CountingGrain : Grain, ICountingGrain, IStreamSubscriptionObserver
+[ImplicitStreamSubscription(MarketDataStreams.Quotes)]
+[ImplicitStreamSubscription(MarketDataStreams.Aggregates)]
+[ImplicitStreamSubscription(MarketDataStreams.Halts)]
+[ImplicitStreamSubscription(MarketDataStreams.Other)]
+public sealed class CountingGrain : Grain, ICountingGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<FeedEvent>
 {
     private long _count;
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<FeedEvent>().ResumeAsync((e, _) =>
+        await handleFactory.Create<FeedEvent>().ResumeAsync(this);
+
+    public Task OnNextAsync(IList<SequentialItem<FeedEvent>> items)
+    {
+        _count += items.Count;
+        foreach (var item in items)
         {
-            _count++;
-            // The load run stamps RawTimestamp with the Stopwatch timestamp of the publish.
-            LatencyRecorder.Record(e.RawTimestamp);
-            return Task.CompletedTask;
-        });
+            LatencyRecorder.Record(item.Item);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
     public Task<long> GetCountAsync() => Task.FromResult(_count);
 }

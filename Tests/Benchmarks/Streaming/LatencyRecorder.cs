@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Scanner.MarketData;
 
 namespace Scanner.Benchmarks.Streaming;
 
 /// <summary>
-/// Publish-to-grain latencies of the stream load run, shared by the in-process counting grains (benchmark only):
-/// a preallocated sample array, so recording allocates nothing.
+/// Latencies of a load run, shared by the in-process counting grains (benchmark only): a preallocated sample array,
+/// so recording allocates nothing. The run says how to read an event's send time with <see cref="Reset"/>.
 /// </summary>
 internal static class LatencyRecorder
 {
@@ -12,29 +13,33 @@ internal static class LatencyRecorder
     private static long _count;
     private static long _events;
     private static long _lastReceipt;
+    private static Func<FeedEvent, long> _sentTimestamp = static e => e.RawTimestamp;
 
     public static long Events => Interlocked.Read(ref _events);
     public static long LastReceiptTimestamp => Interlocked.Read(ref _lastReceipt);
 
-    public static void Reset(int capacity)
+    /// <param name="sentTimestamp">The <see cref="Stopwatch"/> timestamp at which an event was sent; 0 counts it without a sample.</param>
+    public static void Reset(int capacity, Func<FeedEvent, long> sentTimestamp)
     {
+        _sentTimestamp = sentTimestamp;
         _samples = new long[capacity];
         Interlocked.Exchange(ref _count, 0);
         Interlocked.Exchange(ref _events, 0);
     }
 
-    /// <summary>Records one event published at <paramref name="publishedTimestamp"/> (a <see cref="Stopwatch"/> timestamp).</summary>
-    public static void Record(long publishedTimestamp)
+    public static void Record(FeedEvent e)
     {
         var now = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _events);
         Volatile.Write(ref _lastReceipt, now);
+        var sent = _sentTimestamp(e);
+        if (sent == 0) return;
         var slot = Interlocked.Increment(ref _count) - 1;
         var samples = _samples;
-        if (slot < samples.Length) samples[slot] = now - publishedTimestamp;
+        if (slot < samples.Length) samples[slot] = now - sent;
     }
 
-    /// <summary>The latency at quantile <paramref name="q"/> of the samples kept.</summary>
+    /// <summary>The latency at each of <paramref name="quantiles"/> of the samples kept.</summary>
     public static TimeSpan[] Quantiles(params double[] quantiles)
     {
         var kept = (int)Math.Min(Interlocked.Read(ref _count), _samples.Length);

@@ -17,12 +17,12 @@ internal static class StreamLoadRun
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var uri = new Uri(Option(args, "--rabbitmq") ?? Environment.GetEnvironmentVariable("SCANNER_TEST_RABBITMQ")
+        var uri = new Uri(LoadRunArguments.Text(args, "--rabbitmq") ?? Environment.GetEnvironmentVariable("SCANNER_TEST_RABBITMQ")
             ?? throw new ArgumentException("Give the broker with --rabbitmq amqp://user:pass@host:port/ (or set SCANNER_TEST_RABBITMQ)."));
-        var seconds = int.Parse(Option(args, "--seconds") ?? "20");
-        var symbolCount = int.Parse(Option(args, "--symbols") ?? "2000");
-        var batchSize = int.Parse(Option(args, "--batch") ?? "5");
-        var window = int.Parse(Option(args, "--window") ?? "2048");
+        var seconds = LoadRunArguments.Int(args, "--seconds", 20);
+        var symbolCount = LoadRunArguments.Int(args, "--symbols", 2000);
+        var batchSize = LoadRunArguments.Int(args, "--batch", 5);
+        var window = LoadRunArguments.Int(args, "--window", 2048);
         var prefix = $"bench{Guid.NewGuid():N}"[..13];
 
         var builder = new InProcessTestClusterBuilder(1);
@@ -35,9 +35,7 @@ internal static class StreamLoadRun
                 o.QueuePrefix = prefix;
                 o.MessageTtl = TimeSpan.FromSeconds(60);
             });
-            silo.AddMemoryGrainStorageAsDefault();
-            // Only the counting grain consumes: the production ticker grain would subscribe to the same namespace.
-            silo.Services.PostConfigure<Orleans.Configuration.GrainTypeOptions>(o => o.Classes.Remove(typeof(Scanner.Ticker.TickerGrain)));
+            silo.WithCountingConsumerOnly();
         });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -48,11 +46,11 @@ internal static class StreamLoadRun
         var streams = symbols.Select(s => provider.GetStream<FeedEvent>(StreamId.Create(MarketDataStreams.Trades, s))).ToArray();
 
         Console.WriteLine($"streams load run: broker {uri.Host}:{uri.Port}, {symbolCount} symbols, {batchSize} trades per batch, {window} publishes outstanding, {seconds} s");
-        LatencyRecorder.Reset(capacity: 50_000_000);
+        LatencyRecorder.Reset(50_000_000, static e => e.RawTimestamp);
         // Warm up: activate every consumer grain before measuring.
         await Task.WhenAll(streams.Select((s, i) => s.OnNextAsync(Trade(symbols[i], 0))));
-        await WaitForAsync(() => LatencyRecorder.Events >= symbolCount, TimeSpan.FromSeconds(60));
-        LatencyRecorder.Reset(capacity: 50_000_000);
+        await Polling.WaitForAsync(() => LatencyRecorder.Events >= symbolCount, TimeSpan.FromSeconds(60));
+        LatencyRecorder.Reset(50_000_000, static e => e.RawTimestamp);
 
         var published = 0L;
         var failed = 0L;
@@ -72,7 +70,7 @@ internal static class StreamLoadRun
         var publishSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
 
         var expected = Interlocked.Read(ref published);
-        var drained = await WaitForAsync(() => LatencyRecorder.Events >= expected, TimeSpan.FromSeconds(60));
+        var drained = await Polling.WaitForAsync(() => LatencyRecorder.Events >= expected, TimeSpan.FromSeconds(60));
         var lastReceipt = LatencyRecorder.LastReceiptTimestamp;
         var receiveSeconds = Stopwatch.GetElapsedTime(start, lastReceipt).TotalSeconds;
         var q = LatencyRecorder.Quantiles(0.5, 0.99, 0.999);
@@ -107,21 +105,4 @@ internal static class StreamLoadRun
     private static Trade Trade(string symbol, long sequence, long publishedTimestamp = 0) =>
         new(symbol, 1_700_000_000_000, publishedTimestamp == 0 ? Stopwatch.GetTimestamp() : publishedTimestamp, 4,
             new TradeId((ulong)sequence, null), 3, 101.25, 100, default, sequence, 0, 0);
-
-    private static async Task<bool> WaitForAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (!condition())
-        {
-            if (Stopwatch.GetTimestamp() > deadline) return false;
-            await Task.Delay(50);
-        }
-        return true;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
 }

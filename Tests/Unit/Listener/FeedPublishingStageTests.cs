@@ -46,9 +46,10 @@ public class FeedPublishingStageTests
         var publisher = new RecordingPublisher();
         var metrics = Metrics();
         var parser = new FrameParser();
-        var stage = new FeedPublishingStage(parser, publisher, metrics, maxInFlight: 4, NullLogger.Instance);
+        var batching = new StreamBatchingPublisher(publisher, metrics, maxHeldEvents: 100, NullLogger.Instance);
+        var stage = new FeedPublishingStage(parser, batching);
         var buffer = new FrameBuffer(16);
-        metrics.Attach(buffer, parser.Counters.Snapshot);
+        metrics.Attach(buffer, parser.Counters.Snapshot, batching);
         var statuses = new List<(int, FeedStatus)>();
 
         buffer.Write(Frame(Trades, connection: 7));
@@ -75,7 +76,7 @@ public class FeedPublishingStageTests
     {
         var publisher = new RecordingPublisher(b => b.Symbol == "MSFT" ? Task.FromException(new InvalidOperationException("broker down")) : Task.CompletedTask);
         var metrics = Metrics();
-        var stage = new FeedPublishingStage(new FrameParser(), publisher, metrics, maxInFlight: 1, NullLogger.Instance);
+        var stage = new FeedPublishingStage(new FrameParser(), new StreamBatchingPublisher(publisher, metrics, maxHeldEvents: 1, NullLogger.Instance));
         var buffer = new FrameBuffer(16);
         buffer.Write(Frame(Trades, 1));
         buffer.Write(Frame(Trades, 1));
@@ -91,24 +92,26 @@ public class FeedPublishingStageTests
     }
 
     [Fact]
-    public async Task A_full_window_holds_the_stage_back_until_a_publication_completes()
+    public async Task Holding_the_bound_of_events_pauses_the_stage_until_a_publication_completes()
     {
         var gate = new TaskCompletionSource();
         var publisher = new RecordingPublisher(_ => gate.Task);
-        var stage = new FeedPublishingStage(new FrameParser(), publisher, Metrics(), maxInFlight: 1, NullLogger.Instance);
+        var stage = new FeedPublishingStage(new FrameParser(), new StreamBatchingPublisher(publisher, Metrics(), maxHeldEvents: 3, NullLogger.Instance));
         var buffer = new FrameBuffer(16);
+        buffer.Write(Frame(Trades, 1));
         buffer.Write(Frame(Trades, 1));
         buffer.Complete();
 
         var run = stage.RunAsync(buffer, (_, _) => { }, CancellationToken.None);
-        await WaitForAsync(() => publisher.Batches.Count == 1);
+        await WaitForAsync(() => publisher.Batches.Count == 2);
         await Task.Delay(200);
-        Assert.Single(publisher.Batches);
+        Assert.Equal(2, publisher.Batches.Count);
         Assert.False(run.IsCompleted);
+        Assert.Equal(1, buffer.Count);
 
         gate.SetResult();
         await run.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(2, publisher.Batches.Count);
+        Assert.Equal(0, buffer.Count);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

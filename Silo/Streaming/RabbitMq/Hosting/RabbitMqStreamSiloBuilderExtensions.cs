@@ -1,3 +1,4 @@
+using Orleans.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Scanner.Silo.Streaming.RabbitMq;
@@ -23,6 +24,22 @@ public static class RabbitMqStreamSiloBuilderExtensions
     public static ISiloBuilder AddRabbitMqStreams(this ISiloBuilder builder, string name, Action<OptionsBuilder<RabbitMqStreamOptions>> configure)
     {
         RabbitMqStreamRegistration.AddServices(builder.Services, name, configure);
-        return builder.AddPersistentStreams(name, RabbitMqAdapterFactory.Create, stream => RabbitMqStreamRegistration.ConfigureStream(stream, name));
+        return builder.AddPersistentStreams(name, RabbitMqAdapterFactory.Create, stream =>
+        {
+            RabbitMqStreamRegistration.ConfigureStream(stream, name);
+            stream.ConfigurePullingAgent(agent => agent.Configure(ConfigurePullingAgent));
+        });
+    }
+
+    /// <summary>
+    /// Defaults of the pulling agents (a later <c>Configure&lt;StreamPullingAgentOptions&gt;(name, ...)</c> overrides
+    /// them): a consumer that is behind gets up to 32 of its stream's containers in one call (a batch observer sees
+    /// them as one list), instead of one grain call per container; and an idle queue is polled every 20 ms instead of
+    /// 100 ms, since the freshness of market data is the point.
+    /// </summary>
+    private static void ConfigurePullingAgent(StreamPullingAgentOptions agent)
+    {
+        agent.BatchContainerBatchSize = 32;
+        agent.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
     }
 }

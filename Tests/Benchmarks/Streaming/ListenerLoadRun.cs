@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.TestingHost;
+using Scanner.MarketData;
+using Scanner.Silo.Feed;
+using Scanner.Silo.Hosting;
+using Scanner.Simulator;
+using Scanner.Simulator.Hosting;
+
+namespace Scanner.Benchmarks.Streaming;
+
+/// <summary>
+/// Issue 3's load run (not a BenchmarkDotNet benchmark): the synthetic simulator at a fixed rate -> the real feed
+/// listener over a loopback WebSocket -> the RabbitMQ stream providers on the real broker -> counting grains, all in
+/// this process on one silo. Reports, over a window after warm-up, the events/s sent, published and received by the
+/// grains, every drop (simulator queue, listener frame buffer, failed publications) and the simulator-to-grain
+/// latency of trades and quotes (stamped by the simulator's real-time clock, so it also holds the time in the
+/// simulator's queue and on the socket: an upper bound of the listener-to-grain latency).
+/// <code>dotnet run -c Release --project Tests/Benchmarks -- listener --rabbitmq amqp://guest:guest@127.0.0.1:5672/ [--rate 100000] [--tickers 1000] [--frame 100] [--seconds 30] [--warmup 10] [--queues 8]</code>
+/// </summary>
+internal static class ListenerLoadRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var uri = LoadRunArguments.Text(args, "--rabbitmq") ?? Environment.GetEnvironmentVariable("SCANNER_TEST_RABBITMQ")
+            ?? throw new ArgumentException("Give the broker with --rabbitmq amqp://user:pass@host:port/ (or set SCANNER_TEST_RABBITMQ).");
+        var rate = LoadRunArguments.Double(args, "--rate", 100_000);
+        var tickers = LoadRunArguments.Int(args, "--tickers", 1_000);
+        var frameSize = LoadRunArguments.Int(args, "--frame", 100);
+        var seconds = LoadRunArguments.Int(args, "--seconds", 30);
+        var warmup = LoadRunArguments.Int(args, "--warmup", 10);
+        var queues = LoadRunArguments.Int(args, "--queues", Scanner.Silo.Streaming.RabbitMq.RabbitMqStreamOptions.DefaultQueueCount);
+
+        await using var sim = await SimulatorServer.StartAsync(
+            new SimulatorOptions { ApiKey = "bench", Source = FeedSourceKind.Synthetic, Tickers = tickers, Rate = rate, FrameSize = frameSize },
+            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        var clock = sim.Source.Clock;
+        var host = new ScannerHostOptions { RabbitMqUrl = uri, QueuePrefix = $"bench{Guid.NewGuid():N}"[..13], QueueCount = queues };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Feed:Url"] = sim.WebSocketUri.ToString(),
+            ["Feed:ApiKey"] = "bench",
+        }).Build();
+
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) => silo.AddMarketDataRabbitMqStreams(host).WithCountingConsumerOnly());
+        builder.ConfigureSiloHost((_, siloHost) => siloHost.Services.AddFeedListener(configuration));
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var silo = cluster.Silos[0].ServiceProvider;
+        var metrics = silo.GetRequiredService<FeedMetrics>();
+        var listener = silo.GetRequiredService<FeedListenerStatus>();
+
+        Console.WriteLine($"listener load run: {tickers:N0} synthetic tickers at {rate:N0} events/s in frames of up to {frameSize} events, " +
+            $"broker {new Uri(uri).Authority}, {queues} queues per data kind; {warmup} s warm-up, {seconds} s measured");
+        if (!await Polling.WaitForAsync(() => listener.Snapshot(metrics.Snapshot()).State == nameof(ListenerState.Streaming), TimeSpan.FromSeconds(60)))
+        {
+            Console.WriteLine($"the listener never streamed: {listener.Snapshot(metrics.Snapshot()).LastError}");
+            return 1;
+        }
+        await Task.Delay(TimeSpan.FromSeconds(warmup));
+
+        // From here on, a trade's or quote's latency is the market clock's now minus its timestamp (the clock runs at
+        // real speed); other kinds are counted only, as their timestamps are bar or band times.
+        LatencyRecorder.Reset(50_000_000, e => e is Trade or Quote
+            ? Stopwatch.GetTimestamp() - (clock.NowUnixMs - e.Timestamp) * Stopwatch.Frequency / 1000
+            : 0);
+        var start = Sample.Take(sim, metrics);
+        var previous = start;
+        while (previous.Elapsed(start) < seconds)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var now = Sample.Take(sim, metrics);
+            Console.WriteLine($"  t={now.Elapsed(start),4:F0}s {now.Rates(previous)}");
+            previous = now;
+        }
+        var q = LatencyRecorder.Quantiles(0.5, 0.99, 0.999);
+        var end = previous;
+        var drops = end.Drops(start);
+        Console.WriteLine($"RESULT {end.Rates(start)}; drops: simulator {drops.Simulator:N0} events, listener {drops.Frames:N0} frames, " +
+            $"failed publications {drops.Failed:N0} events; simulator-to-grain latency p50 {q[0].TotalMilliseconds:F0} ms, " +
+            $"p99 {q[1].TotalMilliseconds:F0} ms, p99.9 {q[2].TotalMilliseconds:F0} ms; listener publish p50 " +
+            $"{end.Feed.PublishLatencyP50Ms:F1} ms p99 {end.Feed.PublishLatencyP99Ms:F1} ms");
+        await cluster.StopAllSilosAsync();
+        return drops.Simulator + drops.Frames + drops.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>The counters of the three parts at one instant.</summary>
+    private sealed record Sample(long Timestamp, Simulator.Distribution.SimulatorStats Simulator, FeedCountersSnapshot Feed, long Received)
+    {
+        public static Sample Take(SimulatorServer sim, FeedMetrics metrics) =>
+            new(Stopwatch.GetTimestamp(), sim.Stats, metrics.Snapshot(), LatencyRecorder.Events);
+
+        public double Elapsed(Sample since) => Stopwatch.GetElapsedTime(since.Timestamp, Timestamp).TotalSeconds;
+
+        public string Rates(Sample since)
+        {
+            var seconds = Elapsed(since);
+            return $"sent {(Simulator.EventsSent - since.Simulator.EventsSent) / seconds,9:N0}/s  " +
+                $"published {(Feed.PublishedEvents - since.Feed.PublishedEvents) / seconds,9:N0}/s  " +
+                $"received by grains {(Received - since.Received) / seconds,9:N0}/s";
+        }
+
+        public (long Simulator, long Frames, long Failed) Drops(Sample since) => (
+            Simulator.EventsDropped - since.Simulator.EventsDropped,
+            Feed.DroppedFrames - since.Feed.DroppedFrames,
+            Feed.PublishFailedEvents - since.Feed.PublishFailedEvents);
+    }
+}
