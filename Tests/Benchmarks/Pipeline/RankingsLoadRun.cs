@@ -23,11 +23,11 @@ internal static class RankingsLoadRun
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var gateway = new Uri(Option(args, "--gateway") ?? "ws://127.0.0.1:4392/ws");
-        var simulator = new Uri(Option(args, "--simulator") ?? "http://127.0.0.1:4390");
-        var key = Option(args, "--key");
-        var warmup = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup") ?? "10"));
-        var seconds = double.Parse(Option(args, "--seconds") ?? "30");
+        var gateway = new Uri(LoadRunArguments.Text(args, "--gateway") ?? "ws://127.0.0.1:4392/ws");
+        var simulator = new Uri(LoadRunArguments.Text(args, "--simulator") ?? "http://127.0.0.1:4390");
+        var key = LoadRunArguments.Text(args, "--key");
+        var warmup = TimeSpan.FromSeconds(LoadRunArguments.Double(args, "--warmup", 10));
+        var seconds = LoadRunArguments.Double(args, "--seconds", 30);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var (offset, uncertainty) = await SimulatorClock.MeasureOffsetAsync(http, simulator);
@@ -93,11 +93,5 @@ internal static class RankingsLoadRun
                 // the run's end
             }
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }
