@@ -6,8 +6,9 @@
 #   scripts/bench.sh listener [OPTIONS]     synthetic feed -> listener -> RabbitMQ (real broker) -> counting grains, in one
 #                                           process: events/s sent, published and received, drops, latency (issue 3)
 #   scripts/bench.sh gateway                1,000 WebSocket clients on loopback, with and without stalled clients
-#   scripts/bench.sh pipeline [RATE] [SECS] synthetic feed -> listener -> RabbitMQ -> grains -> rankings, as processes:
-#                                           sustained events/s, drops, publish latency, ranking lag, silo memory
+#   scripts/bench.sh pipeline [RATE] [SECS] synthetic feed -> listener -> RabbitMQ -> grains -> rankings -> gateway, as
+#                                           processes: sustained events/s, drops, publish latency, silo memory, and
+#                                           event-to-ranking latency at a gateway client (Tests/Benchmarks/Pipeline)
 #
 # Environment for pipeline: TICKERS (10000), RATE (50000 events/s), SECS (60).
 set -euo pipefail
@@ -46,7 +47,17 @@ case $what in
         silo=$!
         pids+=($silo)
         for _ in $(seq 1 240); do curl -fs -o /dev/null http://127.0.0.1:4391/health && break; sleep 0.5; done
+        env REDIS_URL="$SCANNER_TEST_REDIS" AUTH_ENABLED=true AUTH_ALLOW_STATIC_KEY=true AUTH_API_KEY=bench \
+            ASPNETCORE_URLS=http://127.0.0.1:4392 ASPNETCORE_CONTENTROOT="$PWD/Gateway" Logging__LogLevel__Default=Warning \
+            dotnet Gateway/bin/Release/net10.0/Scanner.Gateway.dll >"$run_dir/gateway.log" 2>&1 &
+        pids+=($!)
+        for _ in $(seq 1 120); do curl -fs -o /dev/null http://127.0.0.1:4392/health && break; sleep 0.5; done
         echo "pipeline: $tickers tickers at $rate events/s for ${secs}s (logs in $run_dir)"
+        # A page's view, over the same window as the monitor below (its warm-up included).
+        dotnet Tests/Benchmarks/bin/Release/net10.0/Scanner.Benchmarks.dll rankings --gateway ws://127.0.0.1:4392/ws \
+            --simulator http://127.0.0.1:4390 --key bench --warmup 10 --seconds "$secs" >"$run_dir/rankings.log" 2>&1 &
+        rankings=$!
+        pids+=($rankings)
         python3 - "$secs" "$silo" <<'PY'
 import json, sys, time, urllib.request
 secs, pid = int(sys.argv[1]), sys.argv[2]
@@ -76,6 +87,8 @@ print(f"RESULT sent {sent:,.0f} events/s, published {rate:,.0f} events/s, "
       f"publish p50 {c1['publishLatencyP50Ms']:.1f} ms p99 {c1['publishLatencyP99Ms']:.1f} ms, "
       f"containers received by grains' queues {received:,}, peak silo RSS {peak:.0f} MB")
 PY
+        wait "$rankings" || echo "rankings load run failed (exit $?)"
+        cat "$run_dir/rankings.log"
         ;;
     *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

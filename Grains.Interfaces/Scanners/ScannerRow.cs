@@ -8,6 +8,10 @@ namespace Scanner.Scanners;
 /// <see cref="Low"/> are the day's (since 04:00 ET), <see cref="Close"/> the last price.
 /// <see cref="TradingDay"/> (yyyymmdd) lets rankings drop rows of an older day. Values that cannot be known yet
 /// (no previous close, no official open, no average volume) are 0, and so are the figures derived from them.
+/// <see cref="LastEventTimestamp"/> is an addition to the original's row (<c>last_event_timestamp</c>): the time (Unix
+/// ms) of the newest feed event that changed the row, for a bar the end of its window, so a client (and the pipeline
+/// benchmark) can tell how fresh a row is; the bar window (<see cref="StartTimestamp"/>, <see cref="EndTimestamp"/>)
+/// does not move with trades.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scanner.scanners.row")]
 public sealed record ScannerRow(
@@ -37,4 +41,5 @@ public sealed record ScannerRow(
     double ChangeSinceOpen,
     double PctChangeSinceOpen,
     long StartTimestamp,
-    long EndTimestamp);
+    long EndTimestamp,
+    long LastEventTimestamp);

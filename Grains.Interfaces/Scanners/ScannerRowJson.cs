@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Scanner.Scanners;
 
-/// <summary>Writes <see cref="ScannerRow"/>s with the field names of REFERENCE.md section 4.</summary>
+/// <summary>Writes <see cref="ScannerRow"/>s with the field names of REFERENCE.md section 4 (plus <c>last_event_timestamp</c>).</summary>
 public static class ScannerRowJson
 {
     private static readonly JsonEncodedText Rank = JsonEncodedText.Encode("rank");
@@ -32,6 +32,7 @@ public static class ScannerRowJson
     private static readonly JsonEncodedText PctChangeSinceOpen = JsonEncodedText.Encode("pct_change_since_open");
     private static readonly JsonEncodedText StartTimestamp = JsonEncodedText.Encode("start_timestamp");
     private static readonly JsonEncodedText EndTimestamp = JsonEncodedText.Encode("end_timestamp");
+    private static readonly JsonEncodedText LastEventTimestamp = JsonEncodedText.Encode("last_event_timestamp");
 
     /// <summary>One row as a JSON object; <paramref name="rank"/> (1-based) is written when given.</summary>
     public static void Write(Utf8JsonWriter w, ScannerRow row, int? rank)
@@ -67,6 +68,7 @@ public static class ScannerRowJson
         w.WriteNumber(PctChangeSinceOpen, row.PctChangeSinceOpen);
         w.WriteNumber(StartTimestamp, row.StartTimestamp);
         w.WriteNumber(EndTimestamp, row.EndTimestamp);
+        w.WriteNumber(LastEventTimestamp, row.LastEventTimestamp);
         w.WriteEndObject();
     }
 

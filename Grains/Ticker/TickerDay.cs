@@ -67,6 +67,12 @@ public sealed class TickerDay
         {
             State.LastUpdate = e.Timestamp;
         }
+        if ((changes & TickerChanges.Row) != 0)
+        {
+            // A bar's data is complete at the end of its window, not at its start (the event's timestamp).
+            var rowTime = e is Aggregate complete ? complete.End : e.Timestamp;
+            State.LastRowEvent = Math.Max(State.LastRowEvent, rowTime);
+        }
         return changes;
     }
 
@@ -121,7 +127,8 @@ public sealed class TickerDay
             changeSinceOpen,
             officialOpen > 0 ? changeSinceOpen / officialOpen * 100 : 0,
             s.BarStart,
-            s.BarEnd);
+            s.BarEnd,
+            s.LastRowEvent);
     }
 
     public TickerSnapshot ToSnapshot()

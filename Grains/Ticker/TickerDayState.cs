@@ -71,4 +71,7 @@ public sealed class TickerDayState
     [Id(43)] public long[] MinuteVolumes { get; set; } = new long[MinuteMemory];
     [Id(44)] public double[] MinuteCloses { get; set; } = new double[MinuteMemory];
     [Id(45)] public long LastMomentumAlert { get; set; }
+
+    // Time of the newest event that changed the row, a bar's window end (LastUpdate also moves with quotes and bands).
+    [Id(46)] public long LastRowEvent { get; set; }
 }

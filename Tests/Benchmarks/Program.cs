@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Scanner.Benchmarks.Gateway;
+using Scanner.Benchmarks.Pipeline;
 using Scanner.Benchmarks.Streaming;
 
 namespace Scanner.Benchmarks;
@@ -21,6 +22,8 @@ internal static class Program
                 return await ListenerLoadRun.RunAsync(rest);
             case ["gateway", .. var rest]:
                 return await GatewayLoadRun.RunAsync(rest);
+            case ["rankings", .. var rest]:
+                return await RankingsLoadRun.RunAsync(rest);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -130,6 +130,18 @@ public class TickerDayTests
     }
 
     [Fact]
+    public void The_row_carries_the_time_of_the_newest_event_that_changed_it()
+    {
+        Apply(Bar(Sym, At(Monday, 10, 0), close: 7, accumulatedVolume: 100));
+        Assert.Equal(At(Monday, 10, 0) + 1000, _day.ToRow().LastEventTimestamp); // a bar is complete at its end
+        Apply(Trade(Sym, At(Monday, 10, 0) + 500, 6.5, sequence: 1)); // older than the bar's close: no row change
+        Assert.Equal(At(Monday, 10, 0) + 1000, _day.ToRow().LastEventTimestamp);
+        Apply(Trade(Sym, At(Monday, 10, 0) + 1500, 7.2, sequence: 2));
+        Apply(Quote(Sym, At(Monday, 10, 0, 5), 7.1, 7.3)); // quotes are not part of the row
+        Assert.Equal(At(Monday, 10, 0) + 1500, _day.ToRow().LastEventTimestamp);
+    }
+
+    [Fact]
     public void Quotes_keep_the_newest_bid_and_ask()
     {
         Apply(Quote(Sym, At(Monday, 10, 0, 2), 4.99, 5.01));

@@ -1,0 +1,97 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using Scanner.Feeds;
+
+namespace Scanner.Benchmarks.Pipeline;
+
+/// <summary>
+/// Event-to-published-ranking latency of a running pipeline (simulator -> silo -> gateway), measured where a page
+/// sees it: one gateway client subscribes to the ranking feeds and, for every row that changed between consecutive
+/// publications of a feed, records (time the publication was received) - (time of the event that changed the row,
+/// the row's <c>last_event_timestamp</c>, moved from the simulator's market clock to the wall clock), split at the
+/// feed's publication (<c>published_at</c>). The result counts rows timed by an event's own time; rows timed by a
+/// bar's window end are reported apart (<see cref="RowLatencies"/>). The cadence (<c>ScannerOptions</c>) shapes it:
+/// a ticker reports at once then at most every 250 ms, shards merge every 250 ms, a feed publishes at most once a
+/// second, so an idle pipeline stays within about 1.5 s plus transport.
+/// Usage: <c>rankings --gateway ws://127.0.0.1:4392/ws --simulator http://127.0.0.1:4390 [--key K] [--warmup 10]
+/// [--seconds 30]</c>; the first publications during the warm-up only set each feed's baseline.
+/// </summary>
+internal static class RankingsLoadRun
+{
+    private static readonly string[] Feeds =
+        [FeedNames.TopGainers, FeedNames.TopVolume, FeedNames.TopGappers, FeedNames.TopLosers, FeedNames.TopRelativeVolume];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var gateway = new Uri(LoadRunArguments.Text(args, "--gateway") ?? "ws://127.0.0.1:4392/ws");
+        var simulator = new Uri(LoadRunArguments.Text(args, "--simulator") ?? "http://127.0.0.1:4390");
+        var key = LoadRunArguments.Text(args, "--key");
+        var warmup = TimeSpan.FromSeconds(LoadRunArguments.Double(args, "--warmup", 10));
+        var seconds = LoadRunArguments.Double(args, "--seconds", 30);
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var (offset, uncertainty) = await SimulatorClock.MeasureOffsetAsync(http, simulator);
+        using var client = await RankingFeedClient.ConnectAsync(gateway, key, Feeds, CancellationToken.None);
+        var detectors = Feeds.ToDictionary(f => f, _ => new RankingChangeDetector(), StringComparer.Ordinal);
+        var versions = Feeds.ToDictionary(f => f, _ => 0L, StringComparer.Ordinal);
+        var latencies = new RowLatencies();
+        var publishToClient = new LatencyHistogram();
+
+        // One read loop for both phases: cancelling a WebSocket receive aborts the socket.
+        var measuring = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (long)warmup.TotalMilliseconds;
+        await ReadAsync(client, warmup + TimeSpan.FromSeconds(seconds), (feed, data, published, received) =>
+        {
+            var sink = received >= measuring ? latencies : null;
+            if (sink is not null)
+            {
+                publishToClient.Record(received - published);
+            }
+            detectors[feed].Apply(data, published + offset, received + offset, sink);
+        });
+        var (offsetAfter, _) = await SimulatorClock.MeasureOffsetAsync(http, simulator);
+
+        Console.WriteLine($"rankings: market clock offset {offset} ms (+-{uncertainty} ms, {offsetAfter - offset:+0;-0;0} ms at the end); "
+            + "publications per feed: " + string.Join(", ", detectors.Select(d =>
+                $"{d.Key["scanners:".Length..]} {d.Value.Publications} ({d.Value.Publications / seconds:0.00}/s)")));
+        var all = detectors.Values;
+        Console.WriteLine($"rankings: rows changed {all.Sum(d => d.ChangedRows):N0}, timed {all.Sum(d => d.SampledRows):N0}, "
+            + $"changed without a newer event {all.Sum(d => d.ChangedWithoutNewerEvent):N0}, entered a list {all.Sum(d => d.EnteredRows):N0}, "
+            + $"malformed {all.Sum(d => d.MalformedRows):N0}; rows timed by a bar's window end (not exact on the synthetic feed) "
+            + $"{latencies.BarEndToClient.Summary()}");
+        Console.WriteLine($"RESULT event-to-ranking at the client {latencies.EventToClient.Summary()}, "
+            + $"event-to-publish {latencies.EventToPublish.Summary()}, publish-to-client {publishToClient.Summary()}, "
+            + $"{all.Sum(d => d.Publications) / seconds:0.0} publications/s over {Feeds.Length} feeds");
+        return latencies.EventToClient.Count > 0 ? 0 : 1;
+
+        // Reads messages for a while; each feed update newer than the last one seen goes to handle.
+        async Task ReadAsync(RankingFeedClient socket, TimeSpan duration, Action<string, JsonElement, long, long> handle)
+        {
+            using var stop = new CancellationTokenSource(duration);
+            try
+            {
+                while (await socket.ReceiveAsync(stop.Token) is (var message, var received))
+                {
+                    using var json = JsonDocument.Parse(message);
+                    var root = json.RootElement;
+                    if (root.TryGetProperty("status"u8, out var status) && !status.ValueEquals("subscribed"u8))
+                    {
+                        throw new InvalidOperationException($"The gateway answered {root.GetRawText()}");
+                    }
+                    if (root.TryGetProperty("feed"u8, out var feedName) && feedName.GetString() is { } feed
+                        && versions.TryGetValue(feed, out var seen) && root.TryGetProperty("data"u8, out var data)
+                        && data.ValueKind == JsonValueKind.Array
+                        && root.GetProperty("version"u8).GetInt64() is var version && version > seen)
+                    {
+                        versions[feed] = version;
+                        handle(feed, data, root.GetProperty("published_at"u8).GetInt64(), received);
+                    }
+                }
+                throw new InvalidOperationException("The gateway closed the socket");
+            }
+            catch (Exception ex) when (stop.IsCancellationRequested && ex is OperationCanceledException or WebSocketException)
+            {
+                // the run's end
+            }
+        }
+    }
+}
