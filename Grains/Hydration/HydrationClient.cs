@@ -11,12 +11,14 @@ namespace Scanner.Hydration;
 /// Loads reference data from the Massive REST endpoints (REFERENCE.md section 3), a typed HttpClient:
 /// the previous day's bar from the ticker snapshot (<c>prevDay</c>; the last daily bar before the trading day when
 /// the snapshot has none), the average daily volume as the mean of the last 30 daily volumes within the 42 calendar
-/// days before the trading day, and the free float (optional: 0 when unknown or failing). Every request has a
+/// days before the trading day, and the free float (optional: 0 when unknown or failing). At most
+/// <see cref="HydrationOptions.MaxConcurrentRequests"/> requests are in flight per silo; every request has a
 /// timeout and is retried with exponential backoff on transient failures; results and failures are cached per
 /// symbol and day by <see cref="ReferenceDataCache"/>.
 /// </summary>
 public sealed partial class HydrationClient(
-    HttpClient http, ReferenceDataCache cache, IOptions<HydrationOptions> options, ILogger<HydrationClient> logger)
+    HttpClient http, ReferenceDataCache cache, HydrationRequestLimiter limiter, IOptions<HydrationOptions> options,
+    ILogger<HydrationClient> logger)
     : IReferenceDataSource
 {
     private readonly HydrationOptions _options = options.Value;
@@ -68,6 +70,7 @@ public sealed partial class HydrationClient(
         {
             string? failure;
             Exception? error = null;
+            using (await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false))
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 timeout.CancelAfter(_options.RequestTimeout);

@@ -12,6 +12,9 @@ public sealed class HydrationOptions
 
     public string ApiKey { get; set; } = "";
 
+    /// <summary>Requests a silo has in flight at most; the others wait their turn (not counted in their timeout).</summary>
+    public int MaxConcurrentRequests { get; set; } = 16;
+
     /// <summary>Timeout of one HTTP attempt.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

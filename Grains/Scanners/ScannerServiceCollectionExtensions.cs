@@ -30,6 +30,7 @@ public static class ScannerServiceCollectionExtensions
             });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReferenceDataCache>();
+        services.TryAddSingleton<HydrationRequestLimiter>();
         services.TryAddSingleton<RankingReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<RankingReporter>());
         services.AddHttpClient<IReferenceDataSource, HydrationClient>();

@@ -1,18 +1,16 @@
-using Orleans.Hosting;
+using Scanner.Silo.Hosting;
 using Scanner.Tests.Integration.Infrastructure;
-using StackExchange.Redis;
 
 namespace Scanner.Tests.Integration.Grains;
 
-/// <summary>The grains' write-behind state in real Redis: deactivated grains resume from it.</summary>
+/// <summary>The grains' write-behind state in real Redis, stored as the silo stores it: deactivated grains resume from it.</summary>
 [Collection(nameof(ScannerGrainTests))]
 public sealed class RedisGrainPersistenceTests : IAsyncLifetime
 {
     private ScannerCluster _c = null!;
 
     public async Task InitializeAsync() =>
-        _c = await ScannerCluster.StartAsync(silo => silo.AddRedisGrainStorage("scanner", o =>
-            o.ConfigurationOptions = new ConfigurationOptions { EndPoints = { TestInfrastructure.Redis }, AbortOnConnectFail = false }));
+        _c = await ScannerCluster.StartAsync(silo => silo.AddScannerStorage(new ScannerHostOptions { Redis = TestInfrastructure.Redis }));
 
     public async Task DisposeAsync() => await _c.DisposeAsync();
 

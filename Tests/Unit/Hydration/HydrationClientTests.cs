@@ -19,9 +19,47 @@ public class HydrationClientTests
         RequestTimeout = TimeSpan.FromMilliseconds(200),
     };
 
-    private HydrationClient Client(ReferenceDataCache? cache = null) => new(
-        new HttpClient(_handler), cache ?? new ReferenceDataCache(TimeProvider.System), Options.Create(_options),
-        NullLogger<HydrationClient>.Instance);
+    private HydrationClient Client(ReferenceDataCache? cache = null, HttpMessageHandler? handler = null) => new(
+        new HttpClient(handler ?? _handler), cache ?? new ReferenceDataCache(TimeProvider.System),
+        new HydrationRequestLimiter(Options.Create(_options)), Options.Create(_options), NullLogger<HydrationClient>.Instance);
+
+    /// <summary>Holds every request a moment and records how many were in flight at once.</summary>
+    private sealed class ConcurrencyProbe(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _inFlight;
+
+        public int MaxInFlight { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            lock (this) MaxInFlight = Math.Max(MaxInFlight, now);
+            try
+            {
+                await Task.Delay(20, cancellationToken);
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Never_has_more_requests_in_flight_than_allowed()
+    {
+        ServeDefaults();
+        _options.MaxConcurrentRequests = 3;
+        _options.RequestTimeout = TimeSpan.FromSeconds(30);
+        var probe = new ConcurrencyProbe(_handler);
+        var client = Client(handler: probe);
+
+        var loads = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.LoadAsync($"S{i}", Day, CancellationToken.None)));
+
+        Assert.All(loads, data => Assert.Equal(48.5, data.PrevClose));
+        Assert.Equal(3, probe.MaxInFlight);
+    }
 
     private const string Snapshot =
         """{"status":"OK","ticker":{"ticker":"AIG","prevDay":{"o":48.1,"h":48.9,"l":47.8,"c":48.5,"v":7000000,"vw":48.4}}}""";
