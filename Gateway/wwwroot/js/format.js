@@ -46,6 +46,11 @@ export function toMillis(ts) {
   return ts;
 }
 
+/** A scanner row's market time: its newest event (last_event_timestamp), else its bar's end. */
+export function eventMillis(row) {
+  return toMillis(row?.last_event_timestamp) ?? toMillis(row?.end_timestamp);
+}
+
 export function clock(ts) {
   const ms = toMillis(ts);
   return ms === null ? DASH : easternTime.format(ms);

@@ -1,6 +1,6 @@
 // One symbol in detail: its scanner row (quote:{SYM}) and its session highs and lows (daily_range:{SYM}).
 import { Widget } from './widget.js';
-import { clock, compact, escapeHtml, humanize, isNum, percent, price, ratio, signedPrice, toMillis } from './format.js';
+import { clock, compact, escapeHtml, eventMillis, humanize, isNum, percent, price, ratio, signedPrice, toMillis } from './format.js';
 
 const STORAGE_KEY = 'scanner.quote.symbol';
 const SYMBOL = /^[A-Z][A-Z0-9.\-]{0,9}$/;
@@ -79,7 +79,7 @@ export class QuoteWidget extends Widget {
     if (symbol !== this.symbol) return;
     const row = Array.isArray(data) ? data[0] : data;   // tolerate a one-row list
     this.quote = row && typeof row === 'object' ? row : null;
-    this.touched(toMillis(this.quote?.end_timestamp) ?? toMillis(envelope?.published_at));
+    this.touched(eventMillis(this.quote) ?? toMillis(envelope?.published_at));
   }
 
   onRange(symbol, data, envelope) {

@@ -1,7 +1,7 @@
 // A ranked scanner list (top gainers, gappers, volume, ...): filtered, sortable by any column, rows
 // coloured by the size of the move. The whole body is rebuilt at most once per frame.
 import { Widget } from './widget.js';
-import { compact, escapeHtml, isNum, percent, price, ratio, toMillis } from './format.js';
+import { compact, escapeHtml, eventMillis, isNum, percent, price, ratio, toMillis } from './format.js';
 
 /** Columns every scanner table shows; `key` is the row field, `format` turns it into text. */
 const COLUMNS = [
@@ -76,10 +76,11 @@ export class ScannerTable extends Widget {
   /** Feed payload: an array of rows (anything else is ignored rather than breaking the page). */
   setData(data, envelope) {
     this.rows = Array.isArray(data) ? data.filter((r) => r && typeof r === 'object') : [];
-    // The data's own (market) time; a replayed day is years older than its publication.
+    // The data's own (market) time, of the newest event behind a row (older gateways: its bar's end); a replayed
+    // day is years older than its publication.
     let newest = null;
     for (const r of this.rows) {
-      const t = toMillis(r.end_timestamp);
+      const t = eventMillis(r);
       if (t && (!newest || t > newest)) newest = t;
     }
     this.touched(newest ?? toMillis(envelope?.published_at));

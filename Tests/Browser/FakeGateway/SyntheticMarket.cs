@@ -181,7 +181,7 @@ internal sealed class SyntheticMarket
             ["prev_day_low"] = PrevClose * 0.98, ["prev_day_volume"] = AvgVolume, ["prev_day_vwap"] = PrevClose,
             ["change"] = Math.Round(Change, 4), ["pct_change"] = Math.Round(PctChange, 4),
             ["change_since_open"] = Math.Round(Close - Open, 4), ["pct_change_since_open"] = Math.Round(PctChangeSinceOpen, 4),
-            ["start_timestamp"] = EndTimestamp - 1000, ["end_timestamp"] = EndTimestamp,
+            ["start_timestamp"] = EndTimestamp - 1000, ["end_timestamp"] = EndTimestamp, ["last_event_timestamp"] = EndTimestamp - 400,
         };
 
         public JsonObject ToDailyRange() => new()
