@@ -3,8 +3,8 @@
 #
 #   scripts/bench.sh parser                 BenchmarkDotNet: frame parser, ns and bytes per event
 #   scripts/bench.sh streams                RabbitMQ stream provider load run (real broker) into a counting grain
-#   scripts/bench.sh listener [OPTIONS]     synthetic feed -> listener -> RabbitMQ (real broker) -> counting grains, in one
-#                                           process: events/s sent, published and received, drops, latency (issue 3)
+#   scripts/bench.sh listener [OPTIONS]     synthetic feed (own process) -> listener -> RabbitMQ -> counting grains (one
+#                                           silo): events/s sent, published and received, drops, latency (issue 3)
 #   scripts/bench.sh gateway                1,000 WebSocket clients on loopback, with and without stalled clients
 #   scripts/bench.sh pipeline [RATE] [SECS] synthetic feed -> listener -> RabbitMQ -> grains -> rankings -> gateway, as
 #                                           processes: sustained events/s, drops, publish latency, silo memory, and
@@ -75,7 +75,7 @@ start = time.time()
 while time.time() - start < warmup:
     time.sleep(min(10, warmup - (time.time() - start)))
     c = get("http://127.0.0.1:4391/health")["listener"]["counters"]
-    print(f"  warm-up t={time.time()-start:3.0f}s published={c['publishedEvents']:>10} dropped_frames={c['droppedFrames']} "
+    print(f"  warm-up t={time.time()-start:3.0f}s published={c['publishedEvents']:>10} dropped_frames={c['droppedFrames']} expired_frames={c['expiredFrames']} "
           f"p99={c['publishLatencyP99Ms']:.1f}ms rss={rss_mb():.0f}MB")
 first = get("http://127.0.0.1:4391/health"); t0 = time.time(); sim0 = get("http://127.0.0.1:4390/health")
 peak = 0
@@ -84,14 +84,14 @@ while time.time() - t0 < secs:
     h = get("http://127.0.0.1:4391/health"); c = h["listener"]["counters"]
     peak = max(peak, rss_mb())
     print(f"  t={time.time()-t0:5.0f}s published={c['publishedEvents']:>10} failed={c['publishFailedEvents']} "
-          f"dropped_frames={c['droppedFrames']} p50={c['publishLatencyP50Ms']:.1f}ms p99={c['publishLatencyP99Ms']:.1f}ms rss={rss_mb():.0f}MB")
+          f"dropped_frames={c['droppedFrames']} expired_frames={c['expiredFrames']} p50={c['publishLatencyP50Ms']:.1f}ms p99={c['publishLatencyP99Ms']:.1f}ms rss={rss_mb():.0f}MB")
 last = get("http://127.0.0.1:4391/health"); t1 = time.time(); sim1 = get("http://127.0.0.1:4390/health")
 c0, c1 = first["listener"]["counters"], last["listener"]["counters"]
 rate = (c1["publishedEvents"] - c0["publishedEvents"]) / (t1 - t0)
 sent = (sim1["eventsSent"] - sim0["eventsSent"]) / (t1 - t0)
 received = sum(s["receivedContainers"] for s in last["streams"])
 print(f"RESULT sent {sent:,.0f} events/s, published {rate:,.0f} events/s, "
-      f"publish failures {c1['publishFailedEvents']}, dropped frames {c1['droppedFrames']}, simulator drops {sim1['eventsDropped']}, "
+      f"publish failures {c1['publishFailedEvents']}, dropped frames {c1['droppedFrames']}, expired frames {c1['expiredFrames']}, simulator drops {sim1['eventsDropped']}, "
       f"publish p50 {c1['publishLatencyP50Ms']:.1f} ms p99 {c1['publishLatencyP99Ms']:.1f} ms, "
       f"containers received by grains' queues {received:,}, peak silo RSS {peak:.0f} MB")
 PY

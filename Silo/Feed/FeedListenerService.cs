@@ -38,7 +38,7 @@ public sealed partial class FeedListenerService(
 
         // One buffer and one publishing stage outlive every connection: a reconnect never waits for the backlog, and
         // frames keep their order across connections.
-        var buffer = new FrameBuffer(feed.FrameBufferCapacity);
+        var buffer = new FrameBuffer(feed.FrameBufferCapacity, feed.MaxFrameAge);
         var batching = new StreamBatchingPublisher(publisher, metrics, feed.MaxHeldEvents, loggerFactory.CreateLogger<StreamBatchingPublisher>());
         metrics.Attach(buffer, _parser.Counters.Snapshot, batching);
         var stage = new FeedPublishingStage(_parser, batching);

@@ -23,6 +23,7 @@ public sealed class FeedMetrics : IDisposable
     private Func<long> _bufferDepth = static () => 0;
     private Func<long> _droppedFrames = static () => 0;
     private Func<long> _heldEvents = static () => 0;
+    private Func<long> _expiredFrames = static () => 0;
     private Func<Parsing.ParseCountersSnapshot> _parse = Parsing.ParseCountersSnapshot.Empty;
 
     public FeedMetrics(IMeterFactory meterFactory)
@@ -35,6 +36,7 @@ public sealed class FeedMetrics : IDisposable
         _meter.CreateObservableCounter("scanner.feed.events", () => _parse().Events, "{event}", "Events parsed.");
         _meter.CreateObservableCounter("scanner.feed.malformed", () => _parse().MalformedFrames + _parse().SkippedEvents, "{item}", "Frames and events skipped as malformed, unknown or without symbol.");
         _meter.CreateObservableCounter("scanner.feed.dropped_frames", () => DroppedFrames, "{frame}", "Frames shed because publishing fell behind the socket.");
+        _meter.CreateObservableCounter("scanner.feed.expired_frames", () => _expiredFrames(), "{frame}", "Frames skipped because they waited longer than Feed:MaxFrameAge.");
         _meter.CreateObservableGauge("scanner.feed.buffer_depth", () => _bufferDepth(), "{frame}", "Frames waiting between reader and publisher.");
         _meter.CreateObservableGauge("scanner.feed.publish_in_flight", () => Interlocked.Read(ref _inFlight), "{batch}", "Stream publications not yet confirmed.");
         _meter.CreateObservableGauge("scanner.feed.held_events", () => _heldEvents(), "{event}", "Events parsed and not yet accepted by the stream providers.");
@@ -47,6 +49,7 @@ public sealed class FeedMetrics : IDisposable
     {
         _bufferDepth = () => buffer.Count;
         _droppedFrames = () => buffer.Dropped;
+        _expiredFrames = () => buffer.Expired;
         _parse = parse;
         _heldEvents = () => publisher.HeldEvents;
     }
@@ -77,7 +80,7 @@ public sealed class FeedMetrics : IDisposable
         var parse = _parse();
         var (p50, p99) = _latencies.Percentiles();
         return new FeedCountersSnapshot(
-            parse, DroppedFrames, Interlocked.Read(ref _skippedMessages), Interlocked.Read(ref _published),
+            parse, DroppedFrames, _expiredFrames(), Interlocked.Read(ref _skippedMessages), Interlocked.Read(ref _published),
             Interlocked.Read(ref _publishFailed), Interlocked.Read(ref _inFlight), _heldEvents(), _bufferDepth(), p50, p99);
     }
 
@@ -88,6 +91,7 @@ public sealed class FeedMetrics : IDisposable
 public sealed record FeedCountersSnapshot(
     Parsing.ParseCountersSnapshot Parse,
     long DroppedFrames,
+    long ExpiredFrames,
     long SkippedMessages,
     long PublishedEvents,
     long PublishFailedEvents,

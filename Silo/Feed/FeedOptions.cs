@@ -37,6 +37,12 @@ public sealed class FeedOptions
     [Range(16, 1_000_000)]
     public int FrameBufferCapacity { get; set; } = 8192;
 
+    /// <summary>
+    /// A frame that waited longer than this behind a slow publishing stage is skipped (counted as expired): the same
+    /// freshness rule as the streams' message TTL.
+    /// </summary>
+    public TimeSpan MaxFrameAge { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A frame larger than this is skipped as malformed: the feed never sends one that large.</summary>
     [Range(1024, 256 * 1024 * 1024)]
     public int MaxFrameBytes { get; set; } = 16 * 1024 * 1024;

@@ -27,7 +27,7 @@ public sealed class FeedPublishingStage(FrameParser parser, StreamBatchingPublis
             // Wait before taking a frame: while publishing is behind, frames stay in the buffer, where the reader
             // can shed the oldest.
             await publisher.WaitForRoomAsync(cancellationToken);
-            if (!reader.TryRead(out var frame))
+            if (!buffer.TryTake(out var frame))
             {
                 if (!await reader.WaitToReadAsync(cancellationToken))
                 {

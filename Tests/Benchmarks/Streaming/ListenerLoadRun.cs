@@ -7,18 +7,17 @@ using Scanner.MarketData;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Hosting;
 using Scanner.Silo.Streaming.RabbitMq;
-using Scanner.Simulator;
-using Scanner.Simulator.Hosting;
 
 namespace Scanner.Benchmarks.Streaming;
 
 /// <summary>
-/// Issue 3's load run (not a BenchmarkDotNet benchmark): the synthetic simulator at a fixed rate -> the real feed
-/// listener over a loopback WebSocket -> the RabbitMQ stream providers on the real broker -> counting grains, all in
-/// this process on one silo. Reports, over a window after warm-up, the events/s sent, published and received by the
+/// Issue 3's load run (not a BenchmarkDotNet benchmark): the synthetic simulator at a fixed rate (its own process)
+/// -> the real feed listener over a loopback WebSocket -> the RabbitMQ stream providers on the real broker -> counting
+/// grains, on one silo in this process. Reports, over a window after warm-up, the events/s sent, published and received by the
 /// grains, every drop (simulator queue, listener frame buffer, failed publications) and the simulator-to-grain
-/// latency of trades and quotes (stamped by the simulator's real-time clock, so it also holds the time in the
-/// simulator's queue and on the socket: an upper bound of the listener-to-grain latency).
+/// latency of trades and quotes (stamped by the simulator's real-time clock, whose offset is read from its /health,
+/// so it also holds the time in the simulator's queue and on the socket: an upper bound of the listener-to-grain
+/// latency).
 /// <code>dotnet run -c Release --project Tests/Benchmarks -- listener --rabbitmq amqp://guest:guest@127.0.0.1:5672/ [--rate 100000] [--tickers 1000] [--frame 100] [--seconds 30] [--warmup 10] [--queues 8]</code>
 /// </summary>
 internal static class ListenerLoadRun
@@ -34,10 +33,7 @@ internal static class ListenerLoadRun
         var warmup = LoadRunArguments.Int(args, "--warmup", 10);
         var queues = LoadRunArguments.Int(args, "--queues", RabbitMqStreamOptions.DefaultQueueCount);
 
-        await using var sim = await SimulatorServer.StartAsync(
-            new SimulatorOptions { ApiKey = "bench", Source = FeedSourceKind.Synthetic, Tickers = tickers, Rate = rate, FrameSize = frameSize },
-            logging => logging.SetMinimumLevel(LogLevel.Warning));
-        var clock = sim.Source.Clock;
+        await using var sim = await SimulatorProcess.StartAsync("bench", tickers, rate, frameSize);
         var host = new ScannerHostOptions { RabbitMqUrl = uri, QueuePrefix = $"bench{Guid.NewGuid():N}"[..13], QueueCount = queues };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -67,39 +63,41 @@ internal static class ListenerLoadRun
 
         // From here on, a trade's or quote's latency is the market clock's now minus its timestamp (the clock runs at
         // real speed); other kinds are counted only, as their timestamps are bar or band times.
+        var (offset, uncertainty) = await sim.ClockOffsetAsync();
         LatencyRecorder.Reset(50_000_000, e => e is Trade or Quote
-            ? Stopwatch.GetTimestamp() - (clock.NowUnixMs - e.Timestamp) * Stopwatch.Frequency / 1000
+            ? Stopwatch.GetTimestamp() - (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + offset - e.Timestamp) * Stopwatch.Frequency / 1000
             : 0);
-        var start = Sample.Take(sim, metrics, providers);
+        var start = await Sample.TakeAsync(sim, metrics, providers);
         var previous = start;
         while (previous.Elapsed(start) < seconds)
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
-            var now = Sample.Take(sim, metrics, providers);
+            var now = await Sample.TakeAsync(sim, metrics, providers);
             Console.WriteLine($"  t={now.Elapsed(start),4:F0}s {now.Rates(previous)}");
             previous = now;
         }
         var q = LatencyRecorder.Quantiles(0.5, 0.99, 0.999);
         var end = previous;
         var drops = end.Drops(start);
-        Console.WriteLine($"RESULT {end.Rates(start)}; drops: simulator {drops.Simulator:N0} events, listener {drops.Frames:N0} frames, " +
-            $"failed publications {drops.Failed:N0} events; simulator-to-grain latency p50 {q[0].TotalMilliseconds:F0} ms, " +
+        Console.WriteLine($"RESULT {end.Rates(start)}; drops: simulator {drops.Simulator:N0} events, listener {drops.Frames:N0} frames shed and {drops.Expired:N0} expired, " +
+            $"failed publications {drops.Failed:N0} events; simulator-to-grain latency (±{uncertainty} ms) p50 {q[0].TotalMilliseconds:F0} ms, " +
             $"p99 {q[1].TotalMilliseconds:F0} ms, p99.9 {q[2].TotalMilliseconds:F0} ms; listener publish p50 " +
             $"{end.Feed.PublishLatencyP50Ms:F1} ms p99 {end.Feed.PublishLatencyP99Ms:F1} ms; {end.EventsPerContainer(start):F1} events per stream container, " +
             $"{end.ContainersPerMessage(start):F0} containers per AMQP message; dead-lettered (expired or rejected) {end.Expired - start.Expired:N0} messages");
         await cluster.StopAllSilosAsync();
-        return drops.Simulator + drops.Frames + drops.Failed == 0 ? 0 : 1;
+        return drops.Simulator + drops.Frames + drops.Expired + drops.Failed == 0 ? 0 : 1;
     }
 
     /// <summary>The counters of the three parts at one instant.</summary>
     private sealed record Sample(
-        long Timestamp, Simulator.Distribution.SimulatorStats Simulator, FeedCountersSnapshot Feed, long Received,
+        long Timestamp, SimulatorProcess.Stats Simulator, FeedCountersSnapshot Feed, long Received,
         long Messages, long Containers, long Events, long Expired)
     {
-        public static Sample Take(SimulatorServer sim, FeedMetrics metrics, RabbitMqStreamStatusBoard providers)
+        public static async Task<Sample> TakeAsync(SimulatorProcess sim, FeedMetrics metrics, RabbitMqStreamStatusBoard providers)
         {
+            var simulator = await sim.StatsAsync();
             var all = providers.All;
-            return new(Stopwatch.GetTimestamp(), sim.Stats, metrics.Snapshot(), LatencyRecorder.Events,
+            return new(Stopwatch.GetTimestamp(), simulator, metrics.Snapshot(), LatencyRecorder.Events,
                 all.Sum(p => p.PublishedMessages), all.Sum(p => p.PublishedContainers), all.Sum(p => p.PublishedEvents),
                 all.Sum(p => p.DeadLetteredTotal));
         }
@@ -118,9 +116,10 @@ internal static class ListenerLoadRun
                 $"received by grains {(Received - since.Received) / seconds,9:N0}/s";
         }
 
-        public (long Simulator, long Frames, long Failed) Drops(Sample since) => (
+        public (long Simulator, long Frames, long Expired, long Failed) Drops(Sample since) => (
             Simulator.EventsDropped - since.Simulator.EventsDropped,
             Feed.DroppedFrames - since.Feed.DroppedFrames,
+            Feed.ExpiredFrames - since.Feed.ExpiredFrames,
             Feed.PublishFailedEvents - since.Feed.PublishFailedEvents);
     }
 }

@@ -48,7 +48,7 @@ public class FeedPublishingStageTests
         var parser = new FrameParser();
         var batching = new StreamBatchingPublisher(publisher, metrics, maxHeldEvents: 100, NullLogger.Instance);
         var stage = new FeedPublishingStage(parser, batching);
-        var buffer = new FrameBuffer(16);
+        var buffer = new FrameBuffer(16, Timeout.InfiniteTimeSpan);
         metrics.Attach(buffer, parser.Counters.Snapshot, batching);
         var statuses = new List<(int, FeedStatus)>();
 
@@ -77,7 +77,7 @@ public class FeedPublishingStageTests
         var publisher = new RecordingPublisher(b => b.Symbol == "MSFT" ? Task.FromException(new InvalidOperationException("broker down")) : Task.CompletedTask);
         var metrics = Metrics();
         var stage = new FeedPublishingStage(new FrameParser(), new StreamBatchingPublisher(publisher, metrics, maxHeldEvents: 1, NullLogger.Instance));
-        var buffer = new FrameBuffer(16);
+        var buffer = new FrameBuffer(16, Timeout.InfiniteTimeSpan);
         buffer.Write(Frame(Trades, 1));
         buffer.Write(Frame(Trades, 1));
         buffer.Complete();
@@ -97,7 +97,7 @@ public class FeedPublishingStageTests
         var gate = new TaskCompletionSource();
         var publisher = new RecordingPublisher(_ => gate.Task);
         var stage = new FeedPublishingStage(new FrameParser(), new StreamBatchingPublisher(publisher, Metrics(), maxHeldEvents: 3, NullLogger.Instance));
-        var buffer = new FrameBuffer(16);
+        var buffer = new FrameBuffer(16, Timeout.InfiniteTimeSpan);
         buffer.Write(Frame(Trades, 1));
         buffer.Write(Frame(Trades, 1));
         buffer.Complete();

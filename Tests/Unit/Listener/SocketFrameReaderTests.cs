@@ -50,7 +50,7 @@ public sealed class SocketFrameReaderTests : IAsyncLifetime
     [Fact]
     public async Task Reassembles_fragmented_and_large_messages_and_skips_binary_and_oversized_ones()
     {
-        var buffer = new FrameBuffer(64);
+        var buffer = new FrameBuffer(64, Timeout.InfiniteTimeSpan);
         var reader = new SocketFrameReader(_client, maxFrameBytes: 100_000);
         var run = reader.RunAsync(buffer, CancellationToken.None);
 
@@ -73,7 +73,7 @@ public sealed class SocketFrameReaderTests : IAsyncLifetime
     [Fact]
     public async Task Never_waits_for_the_consumer_the_buffer_sheds_instead()
     {
-        var buffer = new FrameBuffer(16);
+        var buffer = new FrameBuffer(16, Timeout.InfiniteTimeSpan);
         var reader = new SocketFrameReader(_client, maxFrameBytes: 1024);
         var run = reader.RunAsync(buffer, CancellationToken.None);
 
