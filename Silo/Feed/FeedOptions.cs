@@ -39,7 +39,7 @@ public sealed class FeedOptions
 
     /// <summary>
     /// A frame that waited longer than this behind a slow publishing stage is skipped (counted as expired): the same
-    /// freshness rule as the streams' message TTL.
+    /// freshness rule as the streams' message TTL. Zero turns it off (a replay at full speed outruns real time).
     /// </summary>
     public TimeSpan MaxFrameAge { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -15,10 +15,10 @@ public sealed class FrameBuffer
     private long _dropped;
     private long _expired;
 
-    /// <param name="maxAge">How long a frame may wait; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
+    /// <param name="maxAge">How long a frame may wait; zero (or <see cref="Timeout.InfiniteTimeSpan"/>) for no limit.</param>
     public FrameBuffer(int capacity, TimeSpan maxAge)
     {
-        _maxAgeTicks = maxAge == Timeout.InfiniteTimeSpan ? long.MaxValue : (long)(maxAge.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        _maxAgeTicks = maxAge <= TimeSpan.Zero ? long.MaxValue : (long)(maxAge.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         _channel = Channel.CreateBounded<ReceivedFrame>(
             new BoundedChannelOptions(capacity)
             {

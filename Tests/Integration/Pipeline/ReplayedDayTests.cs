@@ -43,7 +43,13 @@ public class ReplayedDayTests
         };
         await using var cluster = await ScannerSiloCluster.StartAsync(
             sim.WebSocketUri, sim.RestBaseUri, "pipeline-key", host,
-            s => { s["Feed:Subscriptions:0"] = "T.*"; s["Feed:Subscriptions:1"] = "A.*"; s["Feed:Subscriptions:2"] = "AM.*"; });
+            s =>
+            {
+                s["Feed:Subscriptions:0"] = "T.*";
+                s["Feed:Subscriptions:1"] = "A.*";
+                s["Feed:Subscriptions:2"] = "AM.*";
+                s["Feed:MaxFrameAge"] = "00:00:00"; // as the message TTL above: a full-speed replay is old on arrival
+            });
 
         var grains = expected.ToDictionary(e => e.Symbol, e => cluster.Client.GetGrain<ITickerGrain>(e.Symbol));
         await WaitForAsync(async () =>
@@ -80,6 +86,7 @@ public class ReplayedDayTests
         }
         Assert.Equal(0, cluster.Listener.Counters.PublishFailedEvents);
         Assert.Equal(0, cluster.Listener.Counters.DroppedFrames);
+        Assert.Equal(0, cluster.Listener.Counters.ExpiredFrames);
     }
 
     private static void AssertMatches(LeanDayFigures e, TickerSnapshot snapshot)
