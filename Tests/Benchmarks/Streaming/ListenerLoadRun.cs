@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using Scanner.MarketData;
 using Scanner.Silo.Feed;

@@ -47,7 +47,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var simulator = new SimulatorProcess(process, port);
-        if (!await Polling.WaitForAsync(() => simulator.TryHealth(), TimeSpan.FromSeconds(60)))
+        if (!await Polling.WaitForAsync(simulator.AnswersAsync, TimeSpan.FromSeconds(60)))
         {
             await simulator.DisposeAsync();
             throw new InvalidOperationException($"the simulator did not answer on {simulator.BaseUri}");
@@ -71,11 +71,12 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         _http.Dispose();
     }
 
-    private bool TryHealth()
+    private async Task<bool> AnswersAsync()
     {
         try
         {
-            return _http.GetAsync(new Uri(BaseUri, "health")).GetAwaiter().GetResult().IsSuccessStatusCode;
+            using var response = await _http.GetAsync(new Uri(BaseUri, "health"));
+            return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)
         {
