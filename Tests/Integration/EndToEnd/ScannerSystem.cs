@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
-using Scanner.Tests.Integration.Infrastructure;
 
 namespace Scanner.Tests.Integration.EndToEnd;
 

@@ -1,5 +1,4 @@
 using Scanner.Silo.Hosting;
-using Scanner.Tests.Integration.Infrastructure;
 
 namespace Scanner.Tests.Integration.Grains;
 

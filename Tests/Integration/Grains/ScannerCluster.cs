@@ -8,7 +8,6 @@ using Scanner.Feeds;
 using Scanner.Hydration;
 using Scanner.MarketData;
 using Scanner.Scanners;
-using Scanner.Tests.Integration.Infrastructure;
 using Scanner.Ticker;
 
 namespace Scanner.Tests.Integration.Grains;

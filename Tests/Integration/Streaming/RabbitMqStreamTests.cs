@@ -35,7 +35,7 @@ public sealed class RabbitMqStreamTests
 
         foreach (var symbol in symbols)
         {
-            await Eventually.HoldsAsync(async () =>
+            await Polling.UntilAsync(async () =>
                 {
                     var probe = await cluster.ProbeAsync(symbol);
                     return probe.Of(MarketDataStreams.Trades).Count >= expectedTrades.Count && probe.Of(MarketDataStreams.Aggregates).Count >= expectedBars.Count;
@@ -51,7 +51,7 @@ public sealed class RabbitMqStreamTests
         Assert.Equal(symbols.Length * batches, status.ConfirmedContainers);
         Assert.Equal(0, status.FailedContainers);
         // Everything delivered is acked once Orleans purges it from the cache: nothing stays unacked.
-        await Eventually.HoldsAsync(() => status.AckedMessages == status.PublishedMessages, () => status.ToString());
+        await Polling.UntilAsync(() => status.AckedMessages == status.PublishedMessages, () => status.ToString());
         Assert.Equal(0, status.NackedMessages);
     }
 
@@ -73,7 +73,7 @@ public sealed class RabbitMqStreamTests
 
         var status = cluster.Status(MarketDataStreams.Trades);
         Assert.Equal(symbols.Length * 10, status.ConfirmedContainers);
-        await Eventually.HoldsAsync(
+        await Polling.UntilAsync(
             () => status.DeadLettered.GetValueOrDefault("expired") == status.PublishedMessages,
             () => status.ToString());
         Assert.Equal(0, status.ReceivedContainers);
@@ -94,11 +94,11 @@ public sealed class RabbitMqStreamTests
         for (var sequence = 21; sequence <= 40; sequence++) await good.OnNextAsync(Trade("GOOD", sequence));
 
         var status = cluster.Status(MarketDataStreams.Trades);
-        await Eventually.HoldsAsync(async () => (await cluster.ProbeAsync("GOOD")).Of(MarketDataStreams.Trades).Count >= 40, status.ToString);
+        await Polling.UntilAsync(async () => (await cluster.ProbeAsync("GOOD")).Of(MarketDataStreams.Trades).Count >= 40, status.ToString);
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), (await cluster.ProbeAsync("GOOD")).Of(MarketDataStreams.Trades));
 
         // The poison delivery is nacked to the dead-letter exchange and counted there; nothing stays unacked.
-        await Eventually.HoldsAsync(
+        await Polling.UntilAsync(
             () => status.NackedMessages >= 1 && status.DeadLettered.GetValueOrDefault("rejected") == status.NackedMessages
                    && status.AckedMessages + status.NackedMessages == status.PublishedMessages,
             () => status.ToString());
@@ -135,12 +135,12 @@ public sealed class RabbitMqStreamTests
             }
         });
 
-        await Eventually.HoldsAsync(() => status.ConfirmedContainers >= 50, status.ToString);
+        await Polling.UntilAsync(() => status.ConfirmedContainers >= 50, status.ToString);
         Volatile.Write(ref phase, 1);
         await RabbitMqBroker.StopAsync();
         try
         {
-            await Eventually.HoldsAsync(() => !status.Connected && status.FailedContainers > 0, status.ToString);
+            await Polling.UntilAsync(() => !status.Connected && status.FailedContainers > 0, status.ToString);
         }
         finally
         {
@@ -148,16 +148,16 @@ public sealed class RabbitMqStreamTests
         }
         long lastBeforeRecovery;
         lock (confirmed) lastBeforeRecovery = confirmed.Count > 0 ? confirmed[^1] : 0;
-        await Eventually.HoldsAsync(() => status.Connected, status.ToString);
+        await Polling.UntilAsync(() => status.Connected, status.ToString);
         Volatile.Write(ref phase, 2);
-        await Eventually.HoldsAsync(() => Interlocked.Read(ref confirmedAfterRestart) >= 50, status.ToString);
+        await Polling.UntilAsync(() => Interlocked.Read(ref confirmedAfterRestart) >= 50, status.ToString);
         await stop.CancelAsync();
         await producer;
 
         List<long> published;
         lock (confirmed) published = [.. confirmed];
         var tail = published.Where(s => s > lastBeforeRecovery).ToList();
-        await Eventually.HoldsAsync(async () =>
+        await Polling.UntilAsync(async () =>
             {
                 var received = (await cluster.ProbeAsync("RESTART")).Of(MarketDataStreams.Trades).ToHashSet();
                 return tail.All(received.Contains);
@@ -185,7 +185,7 @@ public sealed class RabbitMqStreamTests
         await using var cluster = await RabbitMqStreamCluster.StartAsync(silos: 2, configure: (_, o) => o.QueueCount = queues);
         await cluster.Cluster.WaitForLivenessToStabilizeAsync();
         // Steady state: the queue balancer gave each silo queues of its own, and every queue has one reader.
-        await Eventually.HoldsAsync(
+        await Polling.UntilAsync(
             () => cluster.Status(MarketDataStreams.Trades, 0).Receivers > 0 && cluster.Status(MarketDataStreams.Trades, 1).Receivers > 0
                   && cluster.Status(MarketDataStreams.Trades, 0).Receivers + cluster.Status(MarketDataStreams.Trades, 1).Receivers == queues,
             () => cluster.Describe(MarketDataStreams.Trades), timeout: TimeSpan.FromMinutes(2));
@@ -199,7 +199,7 @@ public sealed class RabbitMqStreamTests
 
         foreach (var symbol in symbols)
         {
-            await Eventually.HoldsAsync(async () => (await cluster.ProbeAsync(symbol)).Of(MarketDataStreams.Trades).Count >= 30,
+            await Polling.UntilAsync(async () => (await cluster.ProbeAsync(symbol)).Of(MarketDataStreams.Trades).Count >= 30,
                 () => $"{symbol}: {cluster.Describe(MarketDataStreams.Trades)}");
         }
         // Give a duplicate time to show up before checking there is none.

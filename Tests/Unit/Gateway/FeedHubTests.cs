@@ -88,10 +88,10 @@ public class FeedHubTests
         var client = new Recorder();
         _hub.Subscribe(client, "quote:AAPL");
         Assert.Equal(["quote:AAPL"], _backend.Interest);
-        await Poll.UntilAsync(() => client.Has("quote:AAPL", 1));
+        await Polling.UntilAsync(() => client.Has("quote:AAPL", 1));
         // The silo did not push anything newer yet: the hub asks again once the window has passed.
         _backend.Current["quote:AAPL"] = Update("quote:AAPL", 2);
-        await Poll.UntilAsync(() => client.Has("quote:AAPL", 2));
+        await Polling.UntilAsync(() => client.Has("quote:AAPL", 2));
         Assert.Equal(2, _backend.Fetches.Count(f => f == "quote:AAPL"));
     }
 
@@ -101,7 +101,7 @@ public class FeedHubTests
         _backend.Current[FeedNames.TopGappers] = Update(FeedNames.TopGappers, 9);
         var client = new Recorder();
         _hub.Subscribe(client, FeedNames.TopGappers);
-        await Poll.UntilAsync(() => client.Has(FeedNames.TopGappers, 9));
+        await Polling.UntilAsync(() => client.Has(FeedNames.TopGappers, 9));
         Assert.Empty(_backend.Interest);
         await Task.Delay(200);
         Assert.Single(_backend.Fetches);

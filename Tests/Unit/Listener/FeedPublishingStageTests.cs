@@ -56,7 +56,7 @@ public class FeedPublishingStageTests
         buffer.Write(Frame("not json", connection: 7));
         buffer.Complete();
         await stage.RunAsync(buffer, (c, s) => statuses.Add((c, s)), CancellationToken.None);
-        await Poll.UntilAsync(() => metrics.Snapshot().PublishesInFlight == 0);
+        await Polling.UntilAsync(() => metrics.Snapshot().PublishesInFlight == 0);
 
         Assert.Equal(2, publisher.Batches.Count);
         Assert.Equal(("trades", "AAPL", 2), (publisher.Batches[0].Namespace, publisher.Batches[0].Symbol, publisher.Batches[0].Events.Length));
@@ -83,7 +83,7 @@ public class FeedPublishingStageTests
         buffer.Complete();
 
         await stage.RunAsync(buffer, (_, _) => { }, CancellationToken.None);
-        await Poll.UntilAsync(() => metrics.Snapshot().PublishesInFlight == 0);
+        await Polling.UntilAsync(() => metrics.Snapshot().PublishesInFlight == 0);
 
         var counters = metrics.Snapshot();
         Assert.Equal(4, counters.PublishedEvents);
@@ -103,7 +103,7 @@ public class FeedPublishingStageTests
         buffer.Complete();
 
         var run = stage.RunAsync(buffer, (_, _) => { }, CancellationToken.None);
-        await Poll.UntilAsync(() => publisher.Batches.Count == 2);
+        await Polling.UntilAsync(() => publisher.Batches.Count == 2);
         await Task.Delay(200);
         Assert.Equal(2, publisher.Batches.Count);
         Assert.False(run.IsCompleted);

@@ -66,13 +66,13 @@ public class StreamBatchingPublisherTests
         Assert.Equal(5, batching.HeldEvents);
 
         Assert.Equal([1L], publisher.CompleteNext().Events.Select(e => ((Trade)e).Sequence));
-        await Poll.UntilAsync(() => publisher.Outstanding.Count == 2);
+        await Polling.UntilAsync(() => publisher.Outstanding.Count == 2);
         Assert.Equal("MSFT", publisher.CompleteNext().Symbol);
         var second = publisher.CompleteNext();
         Assert.Equal("AAPL", second.Symbol);
         Assert.Equal([2L, 3, 4], second.Events.Select(e => ((Trade)e).Sequence));
 
-        await Poll.UntilAsync(() => batching.HeldEvents == 0);
+        await Polling.UntilAsync(() => batching.HeldEvents == 0);
         Assert.Empty(publisher.Outstanding);
         Assert.Equal(5, metrics.Snapshot().PublishedEvents);
         Assert.Equal(0, metrics.Snapshot().PublishesInFlight);
@@ -91,7 +91,7 @@ public class StreamBatchingPublisherTests
 
         Assert.Single(publisher.Outstanding);
         publisher.CompleteNext();
-        await Poll.UntilAsync(() => publisher.Outstanding.Count == 1);
+        await Polling.UntilAsync(() => publisher.Outstanding.Count == 1);
         var next = publisher.CompleteNext();
         Assert.Equal((MarketDataStreams.Aggregates, FeedEventKind.MinuteAggregate), (next.Namespace, Assert.Single(next.Events).Kind));
     }
@@ -109,10 +109,10 @@ public class StreamBatchingPublisherTests
         batching.Add(T("AAPL", 3), 0);
         batching.Flush();
         publisher.CompleteNext(new InvalidOperationException("broker down"));
-        await Poll.UntilAsync(() => publisher.Outstanding.Count == 1);
+        await Polling.UntilAsync(() => publisher.Outstanding.Count == 1);
         publisher.CompleteNext();
 
-        await Poll.UntilAsync(() => batching.HeldEvents == 0);
+        await Polling.UntilAsync(() => batching.HeldEvents == 0);
         var counters = metrics.Snapshot();
         Assert.Equal((1, 2), (counters.PublishedEvents, counters.PublishFailedEvents));
     }

@@ -1,4 +1,4 @@
-namespace Scanner.Tests.Integration.Infrastructure;
+namespace Scanner.Tests.Support.Infrastructure;
 
 /// <summary>
 /// Where the real Redis and RabbitMQ of this test run are. `scripts/infra.sh up` starts both on free loopback
@@ -20,7 +20,7 @@ public static class TestInfrastructure
     /// <summary>The broker's Erlang node name (<c>rabbitmqctl -n</c>).</summary>
     public static string RabbitMqNode => Require(RabbitMqNodeVariable);
 
-    /// <summary>An executable that runs rabbitmqctl against this run's broker; see <see cref="RabbitMqBroker"/>.</summary>
+    /// <summary>An executable that runs rabbitmqctl against this run's broker; see the integration tests' RabbitMqBroker.</summary>
     public static string RabbitMqCtl => Require(RabbitMqCtlVariable);
 
     private static string Require(string variable) =>
