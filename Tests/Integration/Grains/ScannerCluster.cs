@@ -1,3 +1,4 @@
+using Scanner.Tests.Integration.Infrastructure;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
