@@ -1,6 +1,6 @@
 namespace Scanner.Gateway.Hosting;
 
-/// <summary>The original's environment names (REFERENCE.md section 6) as aliases of the structured settings.</summary>
+/// <summary>The original's environment names (docs/configuration.md) as aliases of the structured settings.</summary>
 internal static class ConfigurationAliases
 {
     private static readonly (string Alias, string Key)[] Map =

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Scanner.Gateway.Protocol;
 
 /// <summary>
-/// Parses a client text frame (REFERENCE.md section 5) with <see cref="Utf8JsonReader"/>: a JSON object with
+/// Parses a client text frame (docs/contracts/client-protocol.md) with <see cref="Utf8JsonReader"/>: a JSON object with
 /// <c>action</c> and the argument that action needs; unknown properties are ignored, anything else is
 /// <see cref="ClientAction.Invalid"/>. Never throws, whatever the bytes.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Scanner.Gateway.Protocol;
 
-/// <summary>The server's replies (REFERENCE.md section 5), as UTF-8 frames ready to send.</summary>
+/// <summary>The server's replies (docs/contracts/client-protocol.md), as UTF-8 frames ready to send.</summary>
 internal static class ServerReplies
 {
     public static readonly byte[] Authorized = """{"status":"authorized"}"""u8.ToArray();

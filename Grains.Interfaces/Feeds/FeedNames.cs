@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Scanner.Feeds;
 
-/// <summary>The names of the published feeds (REFERENCE.md section 4); clients get and subscribe by these.</summary>
+/// <summary>The names of the published feeds (docs/contracts/scanners.md); clients get and subscribe by these.</summary>
 public static class FeedNames
 {
     public const string TopGainers = "scanners:top_gainers";

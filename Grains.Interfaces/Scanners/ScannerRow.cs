@@ -1,7 +1,7 @@
 namespace Scanner.Scanners;
 
 /// <summary>
-/// One symbol's scanner row (REFERENCE.md section 4), compact and numeric; <see cref="ScannerRowJson"/> writes it
+/// One symbol's scanner row (docs/contracts/scanners.md), compact and numeric; <see cref="ScannerRowJson"/> writes it
 /// with the original snake_case names, and the rank is given by its position when a ranking is published.
 /// Price fields follow the Massive aggregate naming of the original: <see cref="Vwap"/> is the latest bar's VWAP
 /// (<c>vw</c>), <see cref="AggregateVwap"/> today's VWAP (<c>a</c>); <see cref="Open"/>, <see cref="High"/> and

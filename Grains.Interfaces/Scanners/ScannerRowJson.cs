@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Scanner.Scanners;
 
-/// <summary>Writes <see cref="ScannerRow"/>s with the field names of REFERENCE.md section 4 (plus <c>last_event_timestamp</c>).</summary>
+/// <summary>Writes <see cref="ScannerRow"/>s with the field names of docs/contracts/scanners.md (the original's, plus <c>last_event_timestamp</c>).</summary>
 public static class ScannerRowJson
 {
     private static readonly JsonEncodedText Rank = JsonEncodedText.Encode("rank");

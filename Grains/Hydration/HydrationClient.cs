@@ -8,7 +8,7 @@ using Scanner.Ticker;
 namespace Scanner.Hydration;
 
 /// <summary>
-/// Loads reference data from the Massive REST endpoints (REFERENCE.md section 3), a typed HttpClient:
+/// Loads reference data from the Massive REST endpoints (docs/contracts/reference-data.md), a typed HttpClient:
 /// the previous day's bar from the ticker snapshot (<c>prevDay</c>; the last daily bar before the trading day when
 /// the snapshot has none), the average daily volume as the mean of the last 30 daily volumes within the 42 calendar
 /// days before the trading day, and the free float (optional: 0 when unknown or failing). At most

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Scanner.Silo.Hosting;
 
 /// <summary>
-/// Maps the original project's environment variable names (REFERENCE.md section 6) and the compose file's names
+/// Maps the original project's environment variable names (docs/configuration.md) and the compose file's names
 /// onto our configuration keys. An alias only fills a key that is not set under its own name.
 /// </summary>
 public static class LegacyEnvironmentAliases

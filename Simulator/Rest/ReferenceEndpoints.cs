@@ -9,7 +9,7 @@ using Scanner.Simulator.Time;
 namespace Scanner.Simulator.Rest;
 
 /// <summary>
-/// The Massive REST endpoints the scanner hydrates from (REFERENCE.md section 3), with the same paths and JSON
+/// The Massive REST endpoints the scanner hydrates from (docs/contracts/reference-data.md), with the same paths and JSON
 /// shapes: previous day snapshot, daily aggregates, free float and market status, all from the source's reference
 /// data and clock. Bars of the simulated day and later are never served: that day has not finished.
 /// </summary>

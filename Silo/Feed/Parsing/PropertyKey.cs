@@ -13,7 +13,7 @@ internal static class PropertyKey
 
     private const int MaxEscapedLength = 64;
 
-    // Wire names of the Massive stocks feed (see REFERENCE.md and the fixture). ASCII letters are below 0x80, so
+    // Wire names of the Massive stocks feed (see docs/contracts/market-feed.md and the fixture). ASCII letters are below 0x80, so
     // shifts up to 24 stay positive ints; longer names shift as ulong.
     public const ulong Ev = 'e' | 'v' << 8;
     public const ulong Sym = 's' | 'y' << 8 | 'm' << 16;

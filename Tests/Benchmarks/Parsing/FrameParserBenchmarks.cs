@@ -10,7 +10,7 @@ namespace Scanner.Benchmarks.Parsing;
 
 /// <summary>
 /// <see cref="FrameParser"/> on a realistic stream: frames of 1 to 50 events mixing quotes, trades and second
-/// aggregates in the feed's average proportions (REFERENCE.md: Q 8,000/s, T 2,000/s, A 1,000/s) over 2,000 tickers
+/// aggregates in the feed's average proportions (docs/contracts/market-feed.md: Q 8,000/s, T 2,000/s, A 1,000/s) over 2,000 tickers
 /// of skewed popularity, each field written as the feed writes it. Times and allocations are per event.
 /// Run: <c>dotnet run -c Release --project Tests/Benchmarks -- --filter '*FrameParser*'</c> (add <c>--job short</c>
 /// for a quick look).
