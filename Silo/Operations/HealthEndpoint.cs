@@ -1,5 +1,5 @@
 using Scanner.Silo.Feed;
-using Scanner.Silo.Streaming.RabbitMq;
+using Orleans.Streaming.RabbitMQ;
 
 namespace Scanner.Silo.Operations;
 

@@ -5,7 +5,7 @@ using Orleans.TestingHost;
 using Scanner.MarketData;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Hosting;
-using Scanner.Silo.Streaming.RabbitMq;
+using Orleans.Streaming.RabbitMQ;
 
 namespace Scanner.Benchmarks.Streaming;
 
