@@ -1,5 +1,5 @@
-using Scanner.Silo.Feed;
 using Orleans.Streaming.RabbitMQ;
+using Scanner.Silo.Feed;
 
 namespace Scanner.Silo.Operations;
 
