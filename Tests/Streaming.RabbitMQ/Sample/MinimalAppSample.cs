@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Scanner.Tests.Streaming.RabbitMQ.Broker;
 
@@ -22,6 +23,7 @@ public sealed class MinimalAppSample
         var (siloPort, gatewayPort) = (FreeTcpPort.Next(), FreeTcpPort.Next());
 
         var siloBuilder = Host.CreateApplicationBuilder();
+        siloBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
         siloBuilder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort)
             .AddRabbitMqStreams(provider, o =>
@@ -34,6 +36,7 @@ public sealed class MinimalAppSample
         await siloHost.StartAsync();
 
         var clientBuilder = Host.CreateApplicationBuilder();
+        clientBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
         clientBuilder.UseOrleansClient(client => client
             .UseLocalhostClustering(gatewayPort)
             .AddRabbitMqStreams(provider, o =>
