@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Streaming.RabbitMQ;
 using Orleans.Streams;
 using Scanner.Tests.Streaming.RabbitMQ.Broker;
 
@@ -21,17 +22,19 @@ public sealed class MinimalAppSample
         var prefix = $"sample{Guid.NewGuid():N}"[..14];
         var broker = new Uri(TestInfrastructure.RabbitMq);
         var (siloPort, gatewayPort) = (FreeTcpPort.Next(), FreeTcpPort.Next());
+        // Silos and clients of one deployment name the same broker, prefix and queue count.
+        void SameQueues(RabbitMqStreamOptions o)
+        {
+            o.Uri = broker;
+            o.QueuePrefix = prefix;
+            o.QueueCount = 2;
+        }
 
         var siloBuilder = Host.CreateApplicationBuilder();
         siloBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
         siloBuilder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort)
-            .AddRabbitMqStreams(provider, o =>
-            {
-                o.Uri = broker;
-                o.QueuePrefix = prefix;
-                o.QueueCount = 2;
-            }));
+            .AddRabbitMqStreams(provider, SameQueues));
         using var siloHost = siloBuilder.Build();
         await siloHost.StartAsync();
 
@@ -39,12 +42,7 @@ public sealed class MinimalAppSample
         clientBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
         clientBuilder.UseOrleansClient(client => client
             .UseLocalhostClustering(gatewayPort)
-            .AddRabbitMqStreams(provider, o =>
-            {
-                o.Uri = broker;
-                o.QueuePrefix = prefix;
-                o.QueueCount = 2;
-            }));
+            .AddRabbitMqStreams(provider, SameQueues));
         using var clientHost = clientBuilder.Build();
         await clientHost.StartAsync();
         try
