@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The test command: builds the solution once, runs Tests/Unit without infrastructure, then starts real Redis and
-# RabbitMQ (scripts/infra.sh) and runs every other test project under Tests/ (Benchmarks excepted) against them.
-# Infrastructure is always stopped afterwards, also on failure or Ctrl-C.
+# The test command: builds the solution once, packs the stream provider library, runs Tests/Unit without
+# infrastructure, then starts real Redis and RabbitMQ (scripts/infra.sh) and runs every other test project under
+# Tests/ (Benchmarks excepted) against them. Infrastructure is always stopped afterwards, also on failure or Ctrl-C.
 #
 #   scripts/test.sh                        everything
 #   scripts/test.sh --unit                 unit tests only (no Redis, no RabbitMQ)
@@ -162,6 +162,24 @@ add_trx_counts() {
     skipped=$((skipped + $(trx_counter "$trx" total) - $(trx_counter "$trx" executed)))
 }
 
+# The stream provider is a NuGet package of its own: pack it from this build, and check the package holds the
+# assembly and the README it shows.
+pack_library() {
+    local project=Orleans.Streaming.RabbitMQ/Orleans.Streaming.RabbitMQ.csproj package
+    progress "packing $project into $RESULTS/packages"
+    rm -rf "$RESULTS/packages"
+    if ! dotnet pack "$project" --no-build -c "$CONFIGURATION" -o "$RESULTS/packages" --nologo -v quiet; then
+        progress "FAILED: dotnet pack $project"
+        return 1
+    fi
+    package=$(ls "$RESULTS"/packages/Orleans.Streaming.RabbitMQ.*.nupkg)
+    if ! unzip -Z1 "$package" | grep -qx 'lib/net10.0/Orleans.Streaming.RabbitMQ.dll' \
+        || ! unzip -Z1 "$package" | grep -qx 'README.md'; then
+        progress "FAILED: $package lacks lib/net10.0/Orleans.Streaming.RabbitMQ.dll or README.md"
+        return 1
+    fi
+}
+
 main() {
     local started=$SECONDS projects project status=0
     mapfile -t projects < <(test_projects)
@@ -179,6 +197,8 @@ main() {
     if ! dotnet build Scanner.Orleans.sln -c "$CONFIGURATION" --nologo -v quiet; then
         progress "FAILED: the build"
         projects=()
+        status=1
+    elif ! pack_library; then
         status=1
     fi
 

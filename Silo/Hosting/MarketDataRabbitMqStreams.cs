@@ -1,5 +1,4 @@
 using Scanner.MarketData;
-using Scanner.Silo.Streaming.RabbitMq;
 
 namespace Scanner.Silo.Hosting;
 

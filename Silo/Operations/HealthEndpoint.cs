@@ -1,5 +1,5 @@
+using Orleans.Streaming.RabbitMQ;
 using Scanner.Silo.Feed;
-using Scanner.Silo.Streaming.RabbitMq;
 
 namespace Scanner.Silo.Operations;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streaming.RabbitMQ;
 using Orleans.TestingHost;
 using Scanner.MarketData;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Hosting;
-using Scanner.Silo.Streaming.RabbitMq;
 
 namespace Scanner.Benchmarks.Streaming;
 

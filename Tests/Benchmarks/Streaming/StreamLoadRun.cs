@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streaming.RabbitMQ;
 using Orleans.Streams;
 using Orleans.TestingHost;
 using Scanner.MarketData;
-using Scanner.Silo.Streaming.RabbitMq;
 
 namespace Scanner.Benchmarks.Streaming;
 

@@ -1,4 +1,3 @@
-using Scanner.Tests.Integration.Infrastructure;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +46,6 @@ internal sealed class ScannerCluster : IAsyncDisposable
                 silo.AddMemoryStreams(kind, s => s.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
             }
             addScannerStorage(silo);
-            silo.WithoutGrains(typeof(Streaming.StreamProbeGrain));
             silo.Services.AddScannerGrains(new ConfigurationBuilder().Build());
             silo.Services.Configure<ScannerOptions>(o =>
             {

@@ -65,8 +65,7 @@ public sealed class ScannerSiloCluster : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.AddScannerStorage(host).AddMarketDataStreams(host)
-            .WithoutGrains(typeof(Streaming.StreamProbeGrain)));
+        builder.ConfigureSilo((_, silo) => silo.AddScannerStorage(host).AddMarketDataStreams(host));
         builder.ConfigureSiloHost((_, hostBuilder) =>
         {
             hostBuilder.Services.AddScannerGrains(configuration);

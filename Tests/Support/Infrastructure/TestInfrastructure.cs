@@ -20,7 +20,7 @@ public static class TestInfrastructure
     /// <summary>The broker's Erlang node name (<c>rabbitmqctl -n</c>).</summary>
     public static string RabbitMqNode => Require(RabbitMqNodeVariable);
 
-    /// <summary>An executable that runs rabbitmqctl against this run's broker; see the integration tests' RabbitMqBroker.</summary>
+    /// <summary>An executable that runs rabbitmqctl against this run's broker; see <see cref="RabbitMqBroker"/>.</summary>
     public static string RabbitMqCtl => Require(RabbitMqCtlVariable);
 
     private static string Require(string variable) =>

@@ -1,4 +1,0 @@
-namespace Scanner.Silo.Streaming.RabbitMq;
-
-/// <summary>The broker refused a message it was reachable for (negative confirm, or returned as unroutable).</summary>
-public sealed class RabbitMqPublishRejectedException(string message, Exception? inner = null) : Exception(message, inner);

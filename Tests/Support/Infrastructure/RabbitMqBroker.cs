@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using RabbitMQ.Client;
+
+namespace Scanner.Tests.Support.Infrastructure;
+
+/// <summary>
+/// This run's real broker: takes it away and brings it back, for tests of what happens when RabbitMQ dies, and
+/// cleans up its queues.
+/// <see cref="StopAsync"/> stops the RabbitMQ application (every AMQP connection drops, the port refuses new ones);
+/// <see cref="StartAsync"/> starts it again on the same port, with its durable queues. The Erlang node stays up.
+/// Tests that call these share the broker with every other test: put them in a test collection that runs alone
+/// (<c>[CollectionDefinition(..., DisableParallelization = true)]</c>).
+/// </summary>
+public static class RabbitMqBroker
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
+
+    public static Uri Uri => new(TestInfrastructure.RabbitMq);
+
+    public static Task StopAsync() => RunCtlAsync("stop_app");
+
+    public static Task StartAsync() => RunCtlAsync("start_app");
+
+    private static async Task RunCtlAsync(string command)
+    {
+        var startInfo = new ProcessStartInfo(TestInfrastructure.RabbitMqCtl, command)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(startInfo)
+            ?? throw new InvalidOperationException($"could not run {TestInfrastructure.RabbitMqCtl}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"rabbitmqctl {command} did not finish within {CommandTimeout}");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"rabbitmqctl {command} failed with exit code {process.ExitCode}: {await output}{await error}");
+        }
+    }
+
+    /// <summary>Deletes the queues and exchange of a test's prefix, so runs do not pile up on the broker.</summary>
+    public static async Task DeleteAsync(string prefix, IEnumerable<string> queues)
+    {
+        try
+        {
+            await using var connection = await new ConnectionFactory { Uri = Uri }.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            foreach (var queue in queues.Append($"{prefix}-dead-letter"))
+            {
+                await channel.QueueDeleteAsync(queue);
+            }
+            await channel.ExchangeDeleteAsync($"{prefix}.dlx");
+        }
+        catch (Exception)
+        {
+            // Best effort: a broker that is gone has nothing left to clean.
+        }
+    }
+}
