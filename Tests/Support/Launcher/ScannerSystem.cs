@@ -79,7 +79,9 @@ public sealed class ScannerSystem : IAsyncDisposable
     public async Task<LaunchedProcess> FirstExitAsync(CancellationToken cancellation)
     {
         var exits = _processes.ToDictionary(p => p.WaitForExitAsync(cancellation));
-        return exits[await Task.WhenAny(exits.Keys)];
+        var first = await Task.WhenAny(exits.Keys);
+        await first; // cancelled: OperationCanceledException, not an exit
+        return exits[first];
     }
 
     /// <summary>The last lines every process printed, for a failing test's message.</summary>
