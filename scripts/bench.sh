@@ -14,6 +14,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/system.sh
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 what=${1:-}
 shift || true
@@ -35,32 +36,17 @@ case $what in
         dotnet build Scanner.Orleans.sln -c Release -v quiet -nologo >/dev/null
         with_infra
         run_dir=$(mktemp -d)
-        pids=()
-        trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; scripts/infra.sh down' EXIT
-        dotnet Simulator/bin/Release/net10.0/Scanner.Simulator.dll --port 4390 --key bench --source synthetic \
-            --tickers "$tickers" --rate "$rate" >"$run_dir/simulator.log" 2>&1 &
-        pids+=($!)
-        env SCANNER_INFRASTRUCTURE=Real REDIS_URL="$SCANNER_TEST_REDIS" RABBITMQ_URL="$SCANNER_TEST_RABBITMQ" \
-            MASSIVE_API_KEY=bench MASSIVE_FEED_URL=ws://127.0.0.1:4390/stocks HYDRATION_BASE_URL=http://127.0.0.1:4390 \
-            MASSIVE_SUBSCRIPTIONS='["T.*","Q.*","A.*","LULD.*"]' ASPNETCORE_URLS=http://127.0.0.1:4391 \
-            Logging__LogLevel__Default=Warning dotnet Silo/bin/Release/net10.0/Scanner.Silo.dll >"$run_dir/silo.log" 2>&1 &
-        silo=$!
-        pids+=($silo)
-        for _ in $(seq 1 240); do curl -fs -o /dev/null http://127.0.0.1:4391/health && break; sleep 0.5; done
-        env REDIS_URL="$SCANNER_TEST_REDIS" AUTH_ENABLED=true AUTH_ALLOW_STATIC_KEY=true AUTH_API_KEY=bench \
-            ASPNETCORE_URLS=http://127.0.0.1:4392 ASPNETCORE_CONTENTROOT="$PWD/Gateway" Logging__LogLevel__Default=Warning \
-            dotnet Gateway/bin/Release/net10.0/Scanner.Gateway.dll >"$run_dir/gateway.log" 2>&1 &
-        pids+=($!)
-        for _ in $(seq 1 120); do curl -fs -o /dev/null http://127.0.0.1:4392/health && break; sleep 0.5; done
+        trap 'system_stop; scripts/infra.sh down' EXIT
+        system_start Release "$run_dir" --silos 1 --source synthetic --tickers "$tickers" --rate "$rate" \
+            --client-key bench --log-level Warning
         echo "pipeline: $tickers tickers at $rate events/s, ${warmup}s warm-up, ${secs}s measured (logs in $run_dir)"
         # A page's view, over the same window as the monitor below.
-        dotnet Tests/Benchmarks/bin/Release/net10.0/Scanner.Benchmarks.dll rankings --gateway ws://127.0.0.1:4392/ws \
-            --simulator http://127.0.0.1:4390 --key bench --warmup "$warmup" --seconds "$secs" >"$run_dir/rankings.log" 2>&1 &
+        dotnet Tests/Benchmarks/bin/Release/net10.0/Scanner.Benchmarks.dll rankings --gateway "${SYSTEM_GATEWAY_URL/http/ws}ws" \
+            --simulator "$SYSTEM_SIMULATOR_URL" --key bench --warmup "$warmup" --seconds "$secs" >"$run_dir/rankings.log" 2>&1 &
         rankings=$!
-        pids+=($rankings)
-        python3 - "$secs" "$silo" "$warmup" <<'PY'
+        python3 - "$secs" "$SYSTEM_SILO1_PID" "$warmup" "$SYSTEM_SILO1_URL" "$SYSTEM_SIMULATOR_URL" <<'PY'
 import json, sys, time, urllib.error, urllib.request
-secs, pid, warmup = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+secs, pid, warmup, silo, simulator = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
 def get(url):
     # A saturated silo answers slowly, and an unhealthy one with 503 and the same body: wait, read, carry on.
     try:
@@ -74,18 +60,18 @@ def rss_mb():
 start = time.time()
 while time.time() - start < warmup:
     time.sleep(min(10, warmup - (time.time() - start)))
-    c = get("http://127.0.0.1:4391/health")["listener"]["counters"]
+    c = get(silo + "health")["listener"]["counters"]
     print(f"  warm-up t={time.time()-start:3.0f}s published={c['publishedEvents']:>10} dropped_frames={c['droppedFrames']} expired_frames={c['expiredFrames']} "
           f"p99={c['publishLatencyP99Ms']:.1f}ms rss={rss_mb():.0f}MB")
-first = get("http://127.0.0.1:4391/health"); t0 = time.time(); sim0 = get("http://127.0.0.1:4390/health")
+first = get(silo + "health"); t0 = time.time(); sim0 = get(simulator + "health")
 peak = 0
 while time.time() - t0 < secs:
     time.sleep(5)
-    h = get("http://127.0.0.1:4391/health"); c = h["listener"]["counters"]
+    h = get(silo + "health"); c = h["listener"]["counters"]
     peak = max(peak, rss_mb())
     print(f"  t={time.time()-t0:5.0f}s published={c['publishedEvents']:>10} failed={c['publishFailedEvents']} "
           f"dropped_frames={c['droppedFrames']} expired_frames={c['expiredFrames']} p50={c['publishLatencyP50Ms']:.1f}ms p99={c['publishLatencyP99Ms']:.1f}ms rss={rss_mb():.0f}MB")
-last = get("http://127.0.0.1:4391/health"); t1 = time.time(); sim1 = get("http://127.0.0.1:4390/health")
+last = get(silo + "health"); t1 = time.time(); sim1 = get(simulator + "health")
 c0, c1 = first["listener"]["counters"], last["listener"]["counters"]
 rate = (c1["publishedEvents"] - c0["publishedEvents"]) / (t1 - t0)
 sent = (sim1["eventsSent"] - sim0["eventsSent"]) / (t1 - t0)

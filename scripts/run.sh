@@ -9,20 +9,21 @@
 #
 # Environment: SIM_SPEED (30), SIM_START (09:20), SILOS (2), GATEWAY_PORT (4202), SILO_HTTP_PORT (4200, then +1
 # per silo), SIM_PORT (4190), CONFIGURATION (Release). Logs go to $RUN_DIR (printed at start).
+# The processes are started by scripts/system.sh (the launcher the tests use too).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/system.sh
 readonly CONFIGURATION=${CONFIGURATION:-Release}
 readonly SIM_PORT=${SIM_PORT:-4190} GATEWAY_PORT=${GATEWAY_PORT:-4202} SILO_HTTP_PORT=${SILO_HTTP_PORT:-4200}
-readonly SIM_KEY=demo-feed-key
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-in_memory=false source=replay silos=${SILOS:-2}
+in_memory=() source=replay silos=${SILOS:-2}
 for arg in "$@"; do
     case $arg in
-        --in-memory) in_memory=true; silos=1 ;;
+        --in-memory) in_memory=(--in-memory); silos=1 ;;
         --synthetic) source=synthetic ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option $arg (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -31,92 +32,40 @@ RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/scanner-run.XXXXXX")
 readonly RUN_DIR
 say() { printf '==> %s\n' "$*" >&2; }
 
-pids=()
 cleanup() {
     say "stopping"
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    system_stop
     if [[ -n ${SCANNER_INFRA_DIR:-} ]]; then scripts/infra.sh down || true; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for port in "$SIM_PORT" "$GATEWAY_PORT" $(seq "$SILO_HTTP_PORT" $((SILO_HTTP_PORT + silos - 1))); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        echo "port $port is in use; set SIM_PORT, GATEWAY_PORT or SILO_HTTP_PORT" >&2
-        exit 1
-    fi
-done
-
 say "building ($CONFIGURATION)"
 dotnet build Scanner.Orleans.sln -c "$CONFIGURATION" -v quiet -nologo >"$RUN_DIR/build.log" 2>&1 \
     || { tail -n 30 "$RUN_DIR/build.log" >&2; exit 1; }
 
-if [[ $in_memory == false ]]; then
+if ((${#in_memory[@]} == 0)); then
     say "starting Redis and RabbitMQ"
     eval "$(scripts/infra.sh up)"
 fi
 
-bin() { echo "$1/bin/$CONFIGURATION/net10.0/Scanner.$1.dll"; }
-
-start() {
-    local name=$1
-    shift
-    "$@" >"$RUN_DIR/$name.log" 2>&1 &
-    pids+=($!)
-}
-
-wait_http() {
-    local url=$1 name=$2
-    for _ in $(seq 1 120); do
-        if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
-        sleep 0.5
-    done
-    echo "$name did not come up; last lines of $RUN_DIR/$name.log:" >&2
-    tail -n 30 "$RUN_DIR/$name.log" >&2
-    exit 1
-}
-
-say "starting the simulator ($source) on port $SIM_PORT"
-start simulator dotnet "$(bin Simulator)" --port "$SIM_PORT" --key "$SIM_KEY" --source "$source" \
-    --speed "${SIM_SPEED:-30}" --start "${SIM_START:-09:20}" --tickers "${SIM_TICKERS:-3000}" --rate "${SIM_RATE:-5000}"
-wait_http "http://127.0.0.1:$SIM_PORT/health" simulator
-
-infrastructure=Real
-[[ $in_memory == true ]] && infrastructure=InMemory
-for i in $(seq 0 $((silos - 1))); do
-    say "starting silo $((i + 1)) (HTTP $((SILO_HTTP_PORT + i)))"
-    start "silo$((i + 1))" env \
-        SCANNER_INFRASTRUCTURE=$infrastructure \
-        REDIS_URL="${SCANNER_TEST_REDIS:-}" RABBITMQ_URL="${SCANNER_TEST_RABBITMQ:-}" \
-        MASSIVE_API_KEY=$SIM_KEY MASSIVE_FEED_URL="ws://127.0.0.1:$SIM_PORT/stocks" \
-        HYDRATION_BASE_URL="http://127.0.0.1:$SIM_PORT" \
-        ORLEANS_SILO_PORT=$((11111 + i)) ORLEANS_GATEWAY_PORT=$((30000 + i)) \
-        ASPNETCORE_URLS="http://127.0.0.1:$((SILO_HTTP_PORT + i))" \
-        dotnet "$(bin Silo)"
-done
-for i in $(seq 0 $((silos - 1))); do
-    wait_http "http://127.0.0.1:$((SILO_HTTP_PORT + i))/health" "silo$((i + 1))"
-done
-
-say "starting the gateway on port $GATEWAY_PORT"
-start gateway env \
-    REDIS_URL="${SCANNER_TEST_REDIS:-}" \
-    AUTH_ENABLED=true AUTH_TOKEN_SECRET="$(head -c 32 /dev/urandom | base64)" Auth__Users__demo=demo \
-    ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" ASPNETCORE_CONTENTROOT="$PWD/Gateway" \
-    dotnet "$(bin Gateway)"
-wait_http "http://127.0.0.1:$GATEWAY_PORT/health" gateway
+say "starting the simulator ($source), $silos silo(s) and the gateway (logs in $RUN_DIR)"
+system_start "$CONFIGURATION" "$RUN_DIR" ${in_memory[@]+"${in_memory[@]}"} --silos "$silos" \
+    --source "$source" --speed "${SIM_SPEED:-30}" --start "${SIM_START:-09:20}" \
+    --tickers "${SIM_TICKERS:-3000}" --rate "${SIM_RATE:-5000}" \
+    --simulator-port "$SIM_PORT" --gateway-port "$GATEWAY_PORT" --silo-http-port "$SILO_HTTP_PORT" --user demo=demo
 
 cat >&2 <<EOF
 
-  Scanner page     http://127.0.0.1:$GATEWAY_PORT/        (user demo, password demo)
-  Dashboard        http://127.0.0.1:$SILO_HTTP_PORT/dashboard
-  Silo health      http://127.0.0.1:$SILO_HTTP_PORT/health
-  Gateway health   http://127.0.0.1:$GATEWAY_PORT/health
-  Simulator        http://127.0.0.1:$SIM_PORT/health
+  Scanner page     ${SYSTEM_GATEWAY_URL}        (user demo, password demo)
+  Dashboard        ${SYSTEM_SILO1_URL}dashboard
+  Silo health      ${SYSTEM_SILO1_URL}health
+  Gateway health   ${SYSTEM_GATEWAY_URL}health
+  Simulator        ${SYSTEM_SIMULATOR_URL}health
   Logs             $RUN_DIR
 
   Ctrl-C stops everything.
 EOF
-wait -n "${pids[@]}" || true
-say "a process exited; see $RUN_DIR"
+wait "$system_pid" || true
+system_pid=''
+say "a process exited; see $RUN_DIR/launcher.log"

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Scanner.Tests.Integration.EndToEnd;
+using Scanner.Tests.Support.Launcher;
 
 namespace Scanner.Tests.Browser.RealSystem;
 
@@ -13,7 +13,7 @@ public sealed class RealSystemPageTests(ScannerSite site)
     [Fact]
     public async Task A_trader_logs_in_and_watches_the_replayed_day_arrive_from_the_cluster()
     {
-        await using var system = await ScannerSystem.StartAsync(silos: 1);
+        await using var system = await TestSystem.StartAsync(silos: 1);
         await using var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1680, Height = 960 } });
         var errors = new List<string>();
         var browserPage = await context.NewPageAsync();
@@ -21,18 +21,14 @@ public sealed class RealSystemPageTests(ScannerSite site)
         var page = new ScannerPage(browserPage);
 
         await page.OpenAsync(system.GatewayUri);
-        await page.SubmitLoginAsync("trader", "correct-horse");
+        await page.SubmitLoginAsync(TestSystem.User, TestSystem.Password);
         await page.WaitForStateAsync("live");
         // The replayed symbols trade far above the default $2-$20 filter.
         await page.SetFiltersEnabledAsync(false);
 
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        TableSnapshot volume;
-        while ((volume = await page.ReadTableAsync("top_volume")).Rows.Count < 4)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"top volume shows {volume.Rows.Count} rows\n{system.Logs()}");
-            await Task.Delay(500);
-        }
+        TableSnapshot volume = null!;
+        await Polling.UntilAsync(async () => (volume = await page.ReadTableAsync("top_volume")).Rows.Count >= 4,
+            () => $"top volume shows {volume.Rows.Count} rows\n{system.Logs()}", TimeSpan.FromMinutes(3));
         Assert.Equal(["AIG", "BAC", "IBM", "SPY"], volume.Rows.Select(r => r.Symbol).Order());
         Assert.All(volume.Rows, r => Assert.True(r.Value("accumulated_volume") > 0, $"{r.Symbol} has volume"));
 

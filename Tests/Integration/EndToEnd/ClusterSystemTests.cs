@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Scanner.Feeds;
+using Scanner.Tests.Support.Launcher;
 
 namespace Scanner.Tests.Integration.EndToEnd;
 
@@ -13,10 +14,10 @@ public class ClusterSystemTests
     [Fact]
     public async Task A_trader_sees_the_replayed_day_and_the_feed_survives_the_listening_silo_dying()
     {
-        await using var system = await ScannerSystem.StartAsync(silos: 2);
+        await using var system = await TestSystem.StartAsync(silos: 2);
         try
         {
-            await using var client = await GatewayClient.ConnectAsync(system.GatewayUri, "trader", "correct-horse");
+            await using var client = await GatewayClient.ConnectAsync(system.GatewayUri, TestSystem.User, TestSystem.Password);
             await client.SendAsync(new { action = "subscribe", feed = FeedNames.TopVolume });
             await client.SendAsync(new { action = "subscribe", feed = "quote:SPY" });
 
@@ -29,7 +30,7 @@ public class ClusterSystemTests
 
             // The silo holding the listener lease dies; the other takes the lease over and the data keeps coming.
             var listening = await ListeningSiloAsync(system);
-            system.KillSilo(listening);
+            await system.KillSiloAsync(listening);
             await client.WaitForUpdateAsync(
                 "quote:SPY", d => d.GetProperty("accumulated_volume").GetInt64() > volumeBefore, TimeSpan.FromMinutes(3));
             Assert.NotEqual(listening, await ListeningSiloAsync(system));
@@ -44,25 +45,28 @@ public class ClusterSystemTests
     private static async Task<int> ListeningSiloAsync(ScannerSystem system)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
+        var listening = -1;
+        await Polling.UntilAsync(async () => (listening = await StreamingSiloAsync(http, system.SiloHealth)) >= 0,
+            () => "no silo's listener is streaming");
+        return listening;
+    }
+
+    private static async Task<int> StreamingSiloAsync(HttpClient http, IReadOnlyList<Uri> siloHealth)
+    {
+        for (var i = 0; i < siloHealth.Count; i++)
         {
-            for (var i = 0; i < system.SiloHealth.Count; i++)
+            try
             {
-                try
+                var health = await http.GetFromJsonAsync<JsonElement>(siloHealth[i]);
+                if (health.GetProperty("listener").GetProperty("state").GetString() == "Streaming")
                 {
-                    var health = await http.GetFromJsonAsync<JsonElement>(system.SiloHealth[i]);
-                    if (health.GetProperty("listener").GetProperty("state").GetString() == "Streaming")
-                    {
-                        return i;
-                    }
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
+                    return i;
                 }
             }
-            await Task.Delay(500);
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+            }
         }
-        throw new TimeoutException("no silo's listener is streaming");
+        return -1;
     }
 }

@@ -97,18 +97,8 @@ internal sealed class ScannerCluster : IAsyncDisposable
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails after a generous timeout.</summary>
-    public static async Task Eventually(Func<Task<bool>> condition, string what, int timeoutSeconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting for: {what}");
-            }
-            await Task.Delay(100);
-        }
-    }
+    public static Task Eventually(Func<Task<bool>> condition, string what, int timeoutSeconds = 60) =>
+        Polling.UntilAsync(condition, () => what, TimeSpan.FromSeconds(timeoutSeconds));
 
     public async ValueTask DisposeAsync()
     {

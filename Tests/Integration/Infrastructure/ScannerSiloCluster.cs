@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.TestingHost;
 using Scanner.Feeds;
 using Scanner.Silo.Feed;
@@ -77,20 +78,13 @@ public sealed class ScannerSiloCluster : IAsyncDisposable
         return new ScannerSiloCluster(cluster);
     }
 
+    /// <summary>The feed listener's hosted service on silo <paramref name="index"/> (its ExecuteTask ends when the listener stops for good).</summary>
+    public FeedListenerService ListenerService(int index = 0) => Silo(index).GetServices<IHostedService>().OfType<FeedListenerService>().Single();
+
     /// <summary>Polls until <paramref name="condition"/> holds; fails with the listener's state after the timeout.</summary>
-    public async Task WaitUntilAsync(Func<FeedListenerSnapshot, bool> condition, string what, int timeoutSeconds = 90)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition(Listener))
-            {
-                return;
-            }
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Timed out waiting for {what}; listener: {System.Text.Json.JsonSerializer.Serialize(Listener)}");
-    }
+    public Task WaitUntilAsync(Func<FeedListenerSnapshot, bool> condition, string what, int timeoutSeconds = 90) =>
+        Polling.UntilAsync(() => condition(Listener),
+            () => $"{what}; listener: {System.Text.Json.JsonSerializer.Serialize(Listener)}", TimeSpan.FromSeconds(timeoutSeconds));
 
     public async ValueTask DisposeAsync()
     {

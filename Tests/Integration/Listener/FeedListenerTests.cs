@@ -1,10 +1,9 @@
-using System.Net.WebSockets;
-using System.Text;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Operations;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
 using Scanner.Tests.Integration.Infrastructure;
+using Scanner.Tests.Integration.Simulator;
 
 namespace Scanner.Tests.Integration.Listener;
 
@@ -39,7 +38,8 @@ public class FeedListenerTests
         await using var cluster = await ScannerSiloCluster.StartAsync(sim.WebSocketUri, sim.RestBaseUri, "wrong-key");
 
         await cluster.WaitUntilAsync(s => s.State == nameof(ListenerState.AuthFailed), "auth_failed");
-        await Task.Delay(1_500);
+        // Terminal means the listener has stopped for good: once its service has run to its end, no reconnect can follow.
+        await cluster.ListenerService().ExecuteTask!.WaitAsync(Polling.DefaultTimeout);
 
         var snapshot = cluster.Listener;
         Assert.Equal(nameof(ListenerState.AuthFailed), snapshot.State);
@@ -53,17 +53,17 @@ public class FeedListenerTests
     public async Task Max_connections_cools_down_instead_of_fighting_for_the_key()
     {
         await using var sim = await SimulatorServer.StartAsync(Replay());
-        using var holder = new ClientWebSocket();
-        await holder.ConnectAsync(sim.WebSocketUri, default);
-        await holder.SendAsync(Encoding.UTF8.GetBytes("{\"action\":\"auth\",\"params\":\"test-key\"}"), WebSocketMessageType.Text, true, default);
-        await WaitForAsync(() => sim.Stats.ActiveConnections == 1, "the first connection");
-        await Task.Delay(500);
+        // Another client holds the key (authenticated) before the listener tries it.
+        await using var holder = await FeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, "test-key");
 
         await using var cluster = await ScannerSiloCluster.StartAsync(sim.WebSocketUri, sim.RestBaseUri, "test-key", configure: s => s["Feed:MaxConnectionsCooldown"] = "01:00:00");
-        await cluster.WaitUntilAsync(s => s.LastError?.StartsWith("max_connections", StringComparison.Ordinal) == true, "max_connections");
-        await Task.Delay(2_000);
+        // The cool-down's own state, not the reconnect backoff: that one counts a reconnect and retries within a second.
+        await cluster.WaitUntilAsync(s => s.LastError?.Contains("cooling down", StringComparison.Ordinal) == true, "the max_connections cool-down");
 
-        Assert.Equal(nameof(ListenerState.Backoff), cluster.Listener.State);
+        var snapshot = cluster.Listener;
+        Assert.Equal(nameof(ListenerState.Backoff), snapshot.State);
+        Assert.StartsWith("max_connections", snapshot.LastError);
+        Assert.Equal(0, snapshot.Reconnects);
         Assert.Equal(1, sim.Stats.ConnectionsRejected);
     }
 
@@ -84,15 +84,5 @@ public class FeedListenerTests
             s => s.State == nameof(ListenerState.Streaming) && s.Counters.PublishedEvents > publishedBefore + 1_000 && s.AcknowledgedSubscriptions.Length == 4,
             "streaming again");
         Assert.True(cluster.Listener.Reconnects >= 1);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -118,14 +118,9 @@ public class ReplayedDayTests
     }
 
     /// <summary>Polls <paramref name="check"/> (null = done, otherwise what is still missing) until the timeout.</summary>
-    private static async Task WaitForAsync(Func<Task<string?>> check, TimeSpan timeout)
+    private static Task WaitForAsync(Func<Task<string?>> check, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        string? missing;
-        while ((missing = await check()) is not null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out: {missing}");
-            await Task.Delay(500);
-        }
+        string? missing = null;
+        return Polling.UntilAsync(async () => (missing = await check()) is null, () => missing ?? "", timeout);
     }
 }

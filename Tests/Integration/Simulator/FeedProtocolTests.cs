@@ -76,11 +76,7 @@ public class FeedProtocolTests
         }
 
         await first.DisposeAsync();
-        var deadline = DateTime.UtcNow + FeedTestClient.Patience;
-        while (sim.Stats.ActiveConnections > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Polling.UntilAsync(() => sim.Stats.ActiveConnections == 0, () => "the first connection to be gone", FeedTestClient.Patience);
         await using var third = await FeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
 
@@ -10,15 +9,18 @@ public class SyntheticFeedTests
 {
     private const string Key = "synthetic-key";
 
-    /// <summary>The rate under test; SCANNER_SIM_RATE overrides it for a manual throughput run.</summary>
-    private static readonly double Rate = double.TryParse(Environment.GetEnvironmentVariable("SCANNER_SIM_RATE"), CultureInfo.InvariantCulture, out var rate) ? rate : 20_000;
-
+    /// <summary>
+    /// What holds at any machine speed: the synthetic source sends every kind, trades and quotes in market-time order, and drops
+    /// nothing for a client that reads. The rate it reaches is a benchmark figure, not a test: `scripts/bench.sh
+    /// listener --rate 20000` reports the simulator's sent events/s; its pacing schedule is RatePacerTests' (a driven
+    /// clock).
+    /// </summary>
     [Fact]
-    public async Task Delivers_the_asked_event_rate_within_ten_percent()
+    public async Task Sends_every_kind_trades_and_quotes_in_time_order_and_drops_nothing_for_a_reading_client()
     {
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions
         {
-            ApiKey = Key, Source = FeedSourceKind.Synthetic, Rate = Rate, Tickers = 5_000, QueueCapacity = 1_000_000,
+            ApiKey = Key, Source = FeedSourceKind.Synthetic, Rate = 20_000, Tickers = 5_000, QueueCapacity = 1_000_000,
         });
         await using var client = await FeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
         await client.SendAsync(new { action = "subscribe", @params = "T.*,Q.*,A.*,LULD.*" });
@@ -27,39 +29,35 @@ public class SyntheticFeedTests
             await client.ReceiveStatusAsync();
         }
 
-        // Count the events stamped within five seconds of market time (after a one second warm-up). The synthetic
-        // clock runs in real time, so this is the source's rate as the client sees it, whether or not the client
-        // keeps up while counting.
-        var kinds = new HashSet<string>();
-        long? from = null;
+        // Read until two seconds of market time have gone by (the synthetic clock runs in real time).
+        var latest = new Dictionary<string, long>();
         long received = 0;
-        var window = TimeSpan.FromSeconds(5).TotalMilliseconds;
-        var done = false;
-        while (!done)
+        long? first = null;
+        while (first is null || latest.Values.Max() < first + 2_000)
         {
             foreach (var e in (await client.ReceiveFrameAsync())!.Value.EnumerateArray())
             {
                 var ev = e.GetProperty("ev").GetString()!;
-                kinds.Add(ev);
                 var time = ev switch
                 {
                     "A" => e.GetProperty("e").GetInt64(),
                     "LULD" => e.GetProperty("t").GetInt64() / 1_000_000,
                     _ => e.GetProperty("t").GetInt64(),
                 };
-                from ??= time + 1_000;
-                if (time >= from && time < from + window)
+                first ??= time;
+                // Trades and quotes carry the clock's time when sent; a bar carries its own end.
+                if (ev is "T" or "Q")
                 {
-                    received++;
+                    Assert.True(time >= latest.GetValueOrDefault(ev), $"{ev} at {time} after one at {latest.GetValueOrDefault(ev)}");
                 }
-                done |= time >= from + window + 1_000;
+                latest[ev] = Math.Max(time, latest.GetValueOrDefault(ev));
+                received++;
             }
         }
-        var measured = received / TimeSpan.FromMilliseconds(window).TotalSeconds;
 
-        Assert.InRange(measured, Rate * 0.9, Rate * 1.1);
-        Assert.Superset(new HashSet<string> { "A", "Q", "T" }, kinds);
-        Assert.Subset(new HashSet<string> { "A", "LULD", "Q", "T" }, kinds);
+        Assert.True(received > 0);
+        Assert.Superset(new HashSet<string> { "A", "Q", "T" }, latest.Keys.ToHashSet());
+        Assert.Subset(new HashSet<string> { "A", "LULD", "Q", "T" }, latest.Keys.ToHashSet());
         Assert.Equal(0, sim.Stats.EventsDropped);
     }
 

@@ -102,9 +102,10 @@ public class FeedPublishingStageTests
         buffer.Write(Frame(Trades, 1));
         buffer.Complete();
 
+        // RunAsync runs on this thread up to its first real wait: when it hands the task back, the stage has either
+        // parked waiting for room or (were it not bounded) taken the second frame and finished the completed buffer.
         var run = stage.RunAsync(buffer, (_, _) => { }, CancellationToken.None);
         await Polling.UntilAsync(() => publisher.Batches.Count == 2);
-        await Task.Delay(200);
         Assert.Equal(2, publisher.Batches.Count);
         Assert.False(run.IsCompleted);
         Assert.Equal(1, buffer.Count);
