@@ -165,7 +165,7 @@ add_trx_counts() {
 # The stream provider is a NuGet package of its own: pack it from this build, and check the package holds the
 # assembly and the README it shows.
 pack_library() {
-    local project=Orleans.Streaming.RabbitMQ/Orleans.Streaming.RabbitMQ.csproj package
+    local project=Orleans.Streaming.RabbitMQ/Orleans.Streaming.RabbitMQ.csproj package contents
     progress "packing $project into $RESULTS/packages"
     rm -rf "$RESULTS/packages"
     if ! dotnet pack "$project" --no-build -c "$CONFIGURATION" -o "$RESULTS/packages" --nologo -v quiet; then
@@ -173,8 +173,8 @@ pack_library() {
         return 1
     fi
     package=$(ls "$RESULTS"/packages/Orleans.Streaming.RabbitMQ.*.nupkg)
-    if ! unzip -Z1 "$package" | grep -qx 'lib/net10.0/Orleans.Streaming.RabbitMQ.dll' \
-        || ! unzip -Z1 "$package" | grep -qx 'README.md'; then
+    contents=$(unzip -Z1 "$package")
+    if ! grep -qx 'lib/net10.0/Orleans.Streaming.RabbitMQ.dll' <<<"$contents" || ! grep -qx 'README.md' <<<"$contents"; then
         progress "FAILED: $package lacks lib/net10.0/Orleans.Streaming.RabbitMQ.dll or README.md"
         return 1
     fi
