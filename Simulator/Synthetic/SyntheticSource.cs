@@ -49,12 +49,13 @@ public sealed partial class SyntheticSource : IFeedSource
         while (!cancellationToken.IsCancellationRequested)
         {
             await broadcaster.WaitForSubscriberAsync(cancellationToken);
+            // Paced by the session clock, so pausing it stops the events and its speed multiplies their rate.
             var pacer = new RatePacer(_options.Rate, MaxCatchUp);
-            var started = _time.GetTimestamp();
+            var started = Clock.NowUnixMs;
             while (broadcaster.HasSubscribers && await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var due = pacer.TakeDue(_time.GetElapsedTime(started));
                 var now = Clock.NowUnixMs;
+                var due = pacer.TakeDue(TimeSpan.FromMilliseconds(now - started));
                 while (due > 0)
                 {
                     var events = new FeedEvent[Math.Min(due, MaxBatch)];
