@@ -79,15 +79,21 @@ public sealed partial class FeedListenerService(
                         // until an operator changes something.
                         await lease.Release(identity.Name);
                         control.ObserveLeaseHolder(null);
-                        await UntilChangedAsync(changed, stoppingToken);
+                        await DelayUnlessChangedAsync(Timeout.InfiniteTimeSpan, changed, stoppingToken);
                         failures = 0;
                         continue;
                     case SessionOutcome.MaxConnections:
                         LogMaxConnections(_logger, feed.MaxConnectionsCooldown);
                         status.Set(ListenerState.Backoff, "max_connections: another connection holds the key; cooling down");
-                        await Task.Delay(feed.MaxConnectionsCooldown, stoppingToken);
+                        await DelayUnlessChangedAsync(feed.MaxConnectionsCooldown, changed, stoppingToken);
                         continue;
                     case SessionOutcome.Cancelled:
+                        if (desired.Running && changed.IsCancellationRequested)
+                        {
+                            // An operator ended the connection: give the server a moment to release the key, which
+                            // allows one connection at a time, before the next one asks for it.
+                            await Task.Delay(feed.ReconnectDelayMin, stoppingToken);
+                        }
                         continue;
                 }
 
@@ -101,7 +107,7 @@ public sealed partial class FeedListenerService(
                     status.Set(ListenerState.Stopped, $"gave up after {failures - 1} reconnects (Feed:MaxReconnects)");
                     await lease.Release(identity.Name);
                     control.ObserveLeaseHolder(null);
-                    await UntilChangedAsync(changed, stoppingToken);
+                    await DelayUnlessChangedAsync(Timeout.InfiniteTimeSpan, changed, stoppingToken);
                     failures = 0;
                     continue;
                 }
@@ -109,7 +115,7 @@ public sealed partial class FeedListenerService(
                 status.Set(ListenerState.Backoff);
                 status.CountReconnect();
                 LogReconnecting(_logger, delay);
-                await Task.Delay(delay, stoppingToken);
+                await DelayUnlessChangedAsync(delay, changed, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -142,14 +148,15 @@ public sealed partial class FeedListenerService(
     {
         status.Set(ListenerState.Paused, "stopped by an operator");
         status.SetSubscriptions([], []);
-        await UntilChangedAsync(cancellationToken, CancellationToken.None);
+        await DelayUnlessChangedAsync(Timeout.InfiniteTimeSpan, cancellationToken, CancellationToken.None);
         return SessionOutcome.Cancelled;
     }
 
-    private static async Task UntilChangedAsync(CancellationToken changed, CancellationToken stoppingToken)
+    /// <summary>Waits, cut short by an operator's change; throws only when the host stops.</summary>
+    private static async Task DelayUnlessChangedAsync(TimeSpan delay, CancellationToken changed, CancellationToken stoppingToken)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(changed, stoppingToken);
-        await Task.Delay(Timeout.Infinite, either.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+        await Task.Delay(delay, either.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
         stoppingToken.ThrowIfCancellationRequested();
     }
 

@@ -10,7 +10,7 @@ namespace Scanner.Simulator.Synthetic;
 /// <summary>
 /// Synthetic load: <see cref="SimulatorOptions.Rate"/> events per second over <see cref="SimulatorOptions.Tickers"/>
 /// tickers, produced in small batches every few milliseconds while someone is subscribed. Its session clock runs in
-/// real time from <see cref="SimulatorOptions.Start"/> (default 09:30 New York) on <see cref="SimulatorOptions.Day"/>
+/// real time (until an operator pauses it or changes its speed, which scales the rate too) from <see cref="SimulatorOptions.Start"/> (default 09:30 New York) on <see cref="SimulatorOptions.Day"/>
 /// (default today, or the Friday before on a weekend), and stamps every event.
 /// </summary>
 public sealed partial class SyntheticSource : IFeedSource

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Scanner.Silo.Feed;
+using Scanner.Simulator;
+using Scanner.Simulator.Hosting;
+
+namespace Scanner.Tests.Integration.Operations;
+
+/// <summary>
+/// The control API end to end: a silo host whose listener streams from the real simulator over WebSockets, steered
+/// by an operator through HTTP from a non-loopback address.
+/// </summary>
+public class FeedControlTests
+{
+    private const string Key = "test-key";
+
+    [Fact]
+    public async Task Changes_the_subscriptions_of_a_running_listener_then_stops_and_starts_it()
+    {
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions
+        {
+            Port = 0, ApiKey = Key, Source = FeedSourceKind.Synthetic, Tickers = 50, Rate = 1_000, FrameSize = 20,
+        });
+        await using var silo = await OperatorSiloHost.StartAsync(new()
+        {
+            ["Feed:Enabled"] = "true",
+            ["Feed:Url"] = sim.WebSocketUri.ToString(),
+            ["Feed:ApiKey"] = Key,
+            ["Feed:ReconnectDelayMin"] = "00:00:00.100",
+            ["Feed:ReconnectDelayMax"] = "00:00:00.500",
+            ["Feed:LeaseDuration"] = "00:00:03",
+            ["Hydration:BaseUrl"] = sim.RestBaseUri.ToString(),
+            ["Hydration:ApiKey"] = Key,
+            ["Operator:Password"] = "pa55",
+        });
+        using var operatorClient = silo.Client(OperatorSiloHost.RemoteAddress, "operator", "pa55");
+        string Describe() => JsonSerializer.Serialize(silo.Listener);
+
+        await Polling.UntilAsync(() => silo.Listener.State == nameof(ListenerState.Streaming) && silo.Listener.Counters.Parse.Quotes > 0, Describe);
+        using (var state = JsonDocument.Parse(await operatorClient.GetStringAsync("/control/feed")))
+        {
+            Assert.True(state.RootElement.GetProperty("holdsLease").GetBoolean());
+            Assert.Contains("Q.*", state.RootElement.GetProperty("subscriptions").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        // Trades only: once the new connection acked them, quotes and aggregates stop arriving.
+        using (var tradesOnly = await operatorClient.PutAsJsonAsync("/control/feed/subscriptions", new[] { "T.*" }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, tradesOnly.StatusCode);
+        }
+        await Polling.UntilAsync(() => silo.Listener.AcknowledgedSubscriptions.SequenceEqual(["T.*"]), Describe);
+        // Frames of the previous connection may still wait in the buffer: let everything received so far be parsed.
+        var receivedSoFar = silo.Listener.Counters.Parse.Frames + silo.Listener.Counters.BufferDepth;
+        await Polling.UntilAsync(() => silo.Listener.Counters.Parse.Frames >= receivedSoFar, Describe);
+        var (quotes, aggregates) = (silo.Listener.Counters.Parse.Quotes, silo.Listener.Counters.Parse.SecondAggregates);
+        var trades = silo.Listener.Counters.Parse.Trades;
+        await Polling.UntilAsync(() => silo.Listener.Counters.Parse.Trades > trades + 500, Describe);
+        Assert.Equal(quotes, silo.Listener.Counters.Parse.Quotes);
+        Assert.Equal(aggregates, silo.Listener.Counters.Parse.SecondAggregates);
+
+        var connections = sim.Stats.ConnectionsAccepted;
+        using (var changed = await operatorClient.PutAsJsonAsync("/control/feed/subscriptions", new[] { "Q.*,A.*" }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, changed.StatusCode);
+        }
+        await Polling.UntilAsync(() => silo.Listener.AcknowledgedSubscriptions.Order().SequenceEqual(["A.*", "Q.*"])
+            && silo.Listener.Counters.Parse.Quotes > quotes && silo.Listener.Counters.Parse.SecondAggregates > aggregates, Describe);
+        Assert.Empty(silo.Listener.UnacknowledgedSubscriptions);
+        Assert.True(sim.Stats.ConnectionsAccepted > connections);
+
+        using (var invalid = await operatorClient.PutAsJsonAsync("/control/feed/subscriptions", new[] { "T.*\"}" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await operatorClient.PostAsync("/control/feed/stop", null)).StatusCode);
+        await Polling.UntilAsync(() => silo.Listener.State == nameof(ListenerState.Paused) && sim.Stats.ActiveConnections == 0, Describe);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await operatorClient.PostAsync("/control/feed/start", null)).StatusCode);
+        await Polling.UntilAsync(() => silo.Listener.State == nameof(ListenerState.Streaming)
+            && silo.Listener.AcknowledgedSubscriptions.Length == 2 && sim.Stats.ActiveConnections == 1, Describe);
+
+        var beforeReconnect = sim.Stats.ConnectionsAccepted;
+        Assert.Equal(HttpStatusCode.Accepted, (await operatorClient.PostAsync("/control/feed/reconnect", null)).StatusCode);
+        await Polling.UntilAsync(() => sim.Stats.ConnectionsAccepted > beforeReconnect
+            && silo.Listener.State == nameof(ListenerState.Streaming), Describe);
+        // Every restart waited for the server to release the key: none was refused with max_connections.
+        Assert.Equal(0, sim.Stats.ConnectionsRejected);
+    }
+
+    [Fact]
+    public async Task The_simulator_pauses_resumes_and_changes_speed_for_its_key_or_loopback()
+    {
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Host = "127.0.0.2", Port = 0, ApiKey = Key, Speed = 1 });
+        using var local = OperatorSiloHost.CreateClient(sim.RestBaseUri);
+        using var remote = OperatorSiloHost.CreateClient(sim.RestBaseUri, OperatorSiloHost.RemoteAddress);
+        using var remoteWithKey = OperatorSiloHost.CreateClient(sim.RestBaseUri, OperatorSiloHost.RemoteAddress);
+        remoteWithKey.DefaultRequestHeaders.Authorization = new("Bearer", Key);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await remote.PostAsync("/control/pause", null)).StatusCode);
+        Assert.False(sim.Source.Clock.IsPaused);
+
+        sim.Source.Clock.Start();
+        var paused = await (await remoteWithKey.PostAsync("/control/pause", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(paused.GetProperty("paused").GetBoolean());
+        var pausedAt = sim.Source.Clock.NowUnixMs;
+        await Task.Delay(50);
+        Assert.Equal(pausedAt, sim.Source.Clock.NowUnixMs);
+
+        using var speed = await local.PutAsJsonAsync("/control/speed", new { speed = 120 });
+        Assert.Equal(HttpStatusCode.OK, speed.StatusCode);
+        Assert.Equal(120, sim.Source.Clock.Speed);
+        Assert.Equal(HttpStatusCode.BadRequest, (await local.PutAsJsonAsync("/control/speed", new { speed = 0 })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await local.PostAsync("/control/resume", null)).StatusCode);
+        await Polling.UntilAsync(() => sim.Source.Clock.NowUnixMs > pausedAt);
+        var state = await local.GetFromJsonAsync<JsonElement>("/control");
+        Assert.False(state.GetProperty("paused").GetBoolean());
+        Assert.Equal("replay", state.GetProperty("source").GetString());
+    }
+}
