@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Scanner.Cluster;
+using Scanner.Silo.Control;
 using Scanner.Silo.Feed;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
@@ -87,6 +90,39 @@ public class FeedControlTests
             && silo.Listener.State == nameof(ListenerState.Streaming), Describe);
         // Every restart waited for the server to release the key: none was refused with max_connections.
         Assert.Equal(0, sim.Stats.ConnectionsRejected);
+    }
+
+    [Fact]
+    public async Task A_silo_without_the_lease_refuses_changes_and_names_the_holder()
+    {
+        await using var silo = await OperatorSiloHost.StartAsync(new()
+        {
+            ["Feed:Enabled"] = "true",
+            ["Feed:Url"] = "ws://127.0.0.1:9/stocks",
+            ["Feed:ApiKey"] = Key,
+            ["Feed:ReconnectDelayMin"] = "00:00:00.100",
+            ["Feed:ReconnectDelayMax"] = "00:00:00.500",
+            ["Feed:LeaseDuration"] = "00:00:03",
+        });
+        var control = silo.Services.GetRequiredService<FeedListenerControl>();
+        var self = silo.Services.GetRequiredService<ListenerIdentity>().Name;
+        var lease = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IListenerLeaseGrain>(FeedListenerService.LeaseName);
+        await Polling.UntilAsync(() => control.HoldsLease);
+
+        // Another silo takes the lease over (as after this one stalled): release it for this silo and grab it at once.
+        while (!(await lease.TryAcquire("silo-elsewhere", TimeSpan.FromHours(1))).Granted)
+        {
+            await lease.Release(self);
+        }
+        await Polling.UntilAsync(() => control.LeaseHolder == "silo-elsewhere" && silo.Listener.State == nameof(ListenerState.Standby),
+            () => JsonSerializer.Serialize(silo.Listener));
+
+        using var local = silo.Client();
+        using var refused = await local.PostAsync("/control/feed/stop", null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var error = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("silo-elsewhere", error.GetProperty("leaseHolder").GetString());
+        Assert.True(control.Desired.Running);
     }
 
     [Fact]
