@@ -58,7 +58,7 @@ public static partial class FeedControlEndpoints
     [LoggerMessage(Level = LogLevel.Warning, Message = "Operator {Operator} asked to {Action} the feed listener: refused, {Reason}")]
     private static partial void LogRefused(ILogger logger, string @operator, string action, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Operator {Operator} asked to {Action} the feed listener: now running={Running}, url={Url}, subscriptions={Subscriptions}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Operator {Operator} asked to {Action} the feed listener: now running={Running}, url={Url}, subscriptions={Subscriptions}")]
     private static partial void LogApplied(ILogger logger, string @operator, string action, bool running, string url, string subscriptions);
 }
 

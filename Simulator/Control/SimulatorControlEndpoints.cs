@@ -44,7 +44,7 @@ public static partial class SimulatorControlEndpoints
         return Results.Ok(state);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Control: {Caller} asked to {Action}; clock paused={Paused}, speed={Speed}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Control: {Caller} asked to {Action}; clock paused={Paused}, speed={Speed}")]
     private static partial void LogApplied(ILogger logger, string caller, string action, bool paused, double speed);
 }
 
