@@ -1,4 +1,3 @@
-using Orleans.Dashboard;
 using Scanner.Feeds;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Hosting;
@@ -25,7 +24,7 @@ public static class Program
         var app = builder.Build();
         app.UseAuthorization();
         app.MapSiloHealth();
-        app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorAccess.PolicyName);
+        app.MapOperatorEndpoints();
         await app.RunAsync();
     }
 }

@@ -122,6 +122,13 @@ check_compose_file() {
         progress "FAILED: compose/docker-compose.yml is not a valid compose file"
         compose_check_failed=true
     fi
+    # The alert rules: promtool ships with Debian's `prometheus` package.
+    if ! command -v promtool >/dev/null; then
+        progress "promtool not installed: alert rules not checked (apt-get install prometheus)"
+    elif ! promtool check rules compose/prometheus/alerts.yml >/dev/null; then
+        progress "FAILED: compose/prometheus/alerts.yml does not pass promtool check rules"
+        compose_check_failed=true
+    fi
 }
 
 # ---------------------------------------------------------------- run

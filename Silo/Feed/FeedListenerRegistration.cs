@@ -19,6 +19,7 @@ public static class FeedListenerRegistration
         services.TryAddSingleton<FeedListenerStatus>();
         services.TryAddSingleton<IStreamBatchPublisher, OrleansStreamBatchPublisher>();
         services.TryAddSingleton(sp => new ListenerIdentity(sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString()));
+        services.TryAddSingleton<Control.FeedListenerControl>();
         services.AddHostedService<FeedListenerService>();
         return services;
     }

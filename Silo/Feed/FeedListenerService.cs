@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Scanner.Cluster;
+using Scanner.Silo.Control;
 using Scanner.Silo.Feed.Parsing;
 
 namespace Scanner.Silo.Feed;
@@ -8,7 +9,9 @@ namespace Scanner.Silo.Feed;
 /// The silo's feed listener: holds the one upstream WebSocket while this silo holds the cluster's listener lease,
 /// and reconnects with backoff. <c>auth_failed</c> is terminal; <c>max_connections</c> means another client
 /// holds the key, so it cools down for minutes instead of fighting it. Registered after <c>UseOrleans</c>, so the
-/// silo is running before it publishes.
+/// silo is running before it publishes. Operators steer it through <see cref="FeedListenerControl"/>: every change
+/// ends the current connection and the loop connects again with the desired URL and subscriptions, or holds the
+/// lease without a socket while stopped.
 /// </summary>
 public sealed partial class FeedListenerService(
     IOptions<FeedOptions> options,
@@ -16,6 +19,7 @@ public sealed partial class FeedListenerService(
     IStreamBatchPublisher publisher,
     FeedMetrics metrics,
     FeedListenerStatus status,
+    FeedListenerControl control,
     ListenerIdentity identity,
     ILoggerFactory loggerFactory) : BackgroundService
 {
@@ -60,22 +64,36 @@ public sealed partial class FeedListenerService(
 
                 using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 var renewal = RenewLeaseAsync(lease, feed, leaseLost);
-                var outcome = await RunSessionAsync(feed, buffer, leaseLost.Token);
+                var (desired, changed) = control.Current();
+                using var session = CancellationTokenSource.CreateLinkedTokenSource(leaseLost.Token, changed);
+                var outcome = desired.Running
+                    ? await RunSessionAsync(feed.WithUpstream(desired.Url, desired.Subscriptions), buffer, session.Token)
+                    : await StayPausedAsync(session.Token);
                 await leaseLost.CancelAsync();
                 await renewal;
 
                 switch (outcome)
                 {
                     case SessionOutcome.AuthFailed:
-                        // Retrying with the same key cannot succeed; give the lease to nobody and stay visible as failed.
+                        // Retrying with the same key cannot succeed; give the lease to nobody and stay visible as failed
+                        // until an operator changes something.
                         await lease.Release(identity.Name);
-                        return;
+                        control.ObserveLeaseHolder(null);
+                        await DelayUnlessChangedAsync(Timeout.InfiniteTimeSpan, changed, stoppingToken);
+                        failures = 0;
+                        continue;
                     case SessionOutcome.MaxConnections:
                         LogMaxConnections(_logger, feed.MaxConnectionsCooldown);
                         status.Set(ListenerState.Backoff, "max_connections: another connection holds the key; cooling down");
-                        await Task.Delay(feed.MaxConnectionsCooldown, stoppingToken);
+                        await DelayUnlessChangedAsync(feed.MaxConnectionsCooldown, changed, stoppingToken);
                         continue;
                     case SessionOutcome.Cancelled:
+                        if (desired.Running && changed.IsCancellationRequested)
+                        {
+                            // An operator ended the connection: give the server a moment to release the key, which
+                            // allows one connection at a time, before the next one asks for it.
+                            await Task.Delay(feed.ReconnectDelayMin, stoppingToken);
+                        }
                         continue;
                 }
 
@@ -88,13 +106,16 @@ public sealed partial class FeedListenerService(
                 {
                     status.Set(ListenerState.Stopped, $"gave up after {failures - 1} reconnects (Feed:MaxReconnects)");
                     await lease.Release(identity.Name);
-                    return;
+                    control.ObserveLeaseHolder(null);
+                    await DelayUnlessChangedAsync(Timeout.InfiniteTimeSpan, changed, stoppingToken);
+                    failures = 0;
+                    continue;
                 }
                 var delay = backoff.Next();
                 status.Set(ListenerState.Backoff);
                 status.CountReconnect();
                 LogReconnecting(_logger, delay);
-                await Task.Delay(delay, stoppingToken);
+                await DelayUnlessChangedAsync(delay, changed, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -122,8 +143,27 @@ public sealed partial class FeedListenerService(
         }
     }
 
+    /// <summary>Stopped by an operator: no socket, the lease kept (renewed meanwhile) until the next change.</summary>
+    private async Task<SessionOutcome> StayPausedAsync(CancellationToken cancellationToken)
+    {
+        status.Set(ListenerState.Paused, "stopped by an operator");
+        status.SetSubscriptions([], []);
+        await DelayUnlessChangedAsync(Timeout.InfiniteTimeSpan, cancellationToken, CancellationToken.None);
+        return SessionOutcome.Cancelled;
+    }
+
+    /// <summary>Waits, cut short by an operator's change; throws only when the host stops.</summary>
+    private static async Task DelayUnlessChangedAsync(TimeSpan delay, CancellationToken changed, CancellationToken stoppingToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(changed, stoppingToken);
+        await Task.Delay(delay, either.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
     private async Task<SessionOutcome> RunSessionAsync(FeedOptions feed, FrameBuffer buffer, CancellationToken cancellationToken)
     {
+        // The subscriptions of this connection are pending until the server acks them.
+        status.SetSubscriptions([], feed.Subscriptions);
         var session = new FeedSession(feed, ++_connections, buffer, metrics, status, loggerFactory.CreateLogger<FeedSession>());
         _current = session;
         try
@@ -147,6 +187,7 @@ public sealed partial class FeedListenerService(
         try
         {
             var grant = await lease.TryAcquire(identity.Name, feed.LeaseDuration).WaitAsync(ct);
+            control.ObserveLeaseHolder(grant.Holder);
             if (!grant.Granted)
             {
                 status.Set(ListenerState.Standby, $"lease held by {grant.Holder} until {grant.ExpiresAt:O}");

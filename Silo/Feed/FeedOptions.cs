@@ -67,4 +67,13 @@ public sealed class FeedOptions
 
     /// <summary>How long the single-listener lease lasts; it is renewed every third of that.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A copy pointed at another feed URL and subscriptions (set at run time through the control API).</summary>
+    public FeedOptions WithUpstream(Uri url, string[] subscriptions)
+    {
+        var copy = (FeedOptions)MemberwiseClone();
+        copy.Url = url;
+        copy.Subscriptions = subscriptions;
+        return copy;
+    }
 }

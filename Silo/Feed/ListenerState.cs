@@ -13,7 +13,9 @@ public enum ListenerState
     Streaming,
     /// <summary>Waiting before the next connection attempt.</summary>
     Backoff,
-    /// <summary>The key was refused: terminal until the configuration changes.</summary>
+    /// <summary>Stopped by an operator (control API): keeps the lease, so no other silo connects, and has no socket.</summary>
+    Paused,
+    /// <summary>The key was refused: terminal until the configuration changes or an operator acts.</summary>
     AuthFailed,
     /// <summary>Gave up after <see cref="FeedOptions.MaxReconnects"/> failures, or the host is stopping.</summary>
     Stopped,

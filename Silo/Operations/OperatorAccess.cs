@@ -1,12 +1,14 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
+using Scanner.Silo.Control;
 
 namespace Scanner.Silo.Operations;
 
 /// <summary>
-/// Who may see the dashboard and the operator endpoints: it shows grain state and logs, so by default only
-/// loopback; with <c>Operator:Password</c> set, anyone presenting it with HTTP Basic auth (user <c>operator</c>).
+/// Who may use the operator endpoints (the Orleans Dashboard, the control API, the operator page): they show grain
+/// state and steer the feed, so they sit behind the <see cref="OperatorAuthenticationHandler"/> scheme. Changes are
+/// refused when a browser sends them from another site (the browser would attach cached Basic credentials).
 /// </summary>
 public static class OperatorAccess
 {
@@ -14,32 +16,52 @@ public static class OperatorAccess
 
     public static IServiceCollection AddOperatorAccess(this IServiceCollection services, IConfiguration configuration)
     {
-        var password = configuration["Operator:Password"] ?? "";
-        services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy.RequireAssertion(context =>
-            context.Resource is HttpContext http && IsOperator(http, password)));
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.Section));
+        services.AddSingleton(sp => new OperatorCredentials(sp.GetRequiredService<IOptions<OperatorOptions>>().Value));
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy
+            .AddAuthenticationSchemes(OperatorAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser());
+        services.AddSingleton<ListenerStateMetrics>();
         return services;
     }
 
-    public static bool IsOperator(HttpContext http, string password)
+    /// <summary>Maps every operator endpoint behind the operator policy.</summary>
+    public static IEndpointRouteBuilder MapOperatorEndpoints(this IEndpointRouteBuilder app)
     {
-        if (password.Length == 0)
-        {
-            return http.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip);
-        }
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        // Created now so its gauges exist from the first scrape; nothing else asks for it.
+        app.ServiceProvider.GetRequiredService<ListenerStateMetrics>();
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(PolicyName);
+        app.MapFeedControl().RequireAuthorization(PolicyName).AddEndpointFilter(async (context, next) =>
+            IsCrossSiteChange(context.HttpContext.Request)
+                ? Results.Json(new ControlError("refused: a change sent from another site"), statusCode: StatusCodes.Status403Forbidden)
+                : await next(context));
+        app.MapOperatorPage().RequireAuthorization(PolicyName);
+        return app;
+    }
+
+    /// <summary>The operator and address a request came from, for the action log.</summary>
+    public static string Describe(HttpContext http) =>
+        $"{http.User.Identity?.Name ?? "anonymous"}@{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+
+    /// <summary>
+    /// True for a state-changing request a browser sent on behalf of another site (<c>Sec-Fetch-Site: cross-site</c>,
+    /// or an <c>Origin</c> other than this host). curl and scripts send neither header.
+    /// </summary>
+    public static bool IsCrossSiteChange(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         {
             return false;
         }
-        try
+        if (string.Equals(request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase))
         {
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
-            var expected = Encoding.UTF8.GetBytes("operator:" + password);
-            return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(decoded), expected);
+            return true;
         }
-        catch (FormatException)
-        {
-            return false;
-        }
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length > 0
+            && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Scanner.Simulator.Control;
 using Scanner.Simulator.Distribution;
 using Scanner.Simulator.Replay;
 using Scanner.Simulator.Rest;
@@ -100,6 +101,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         SimulatorServer? server = null;
         app.MapGet("/health", () => server!.Stats);
         app.MapReferenceEndpoints(options);
+        app.MapSimulatorControl(options);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

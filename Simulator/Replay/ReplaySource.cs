@@ -53,6 +53,11 @@ public sealed partial class ReplaySource : IFeedSource
         Clock.Start();
         while (timeline.TryPeekTime(out var next))
         {
+            if (Clock.IsPaused)
+            {
+                await Task.Delay(MaxWait, cancellationToken);
+                continue;
+            }
             if (Clock.Speed == 0)
             {
                 await broadcaster.WaitForRoomAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace Scanner.Simulator.Synthetic;
 /// <summary>
 /// Synthetic load: <see cref="SimulatorOptions.Rate"/> events per second over <see cref="SimulatorOptions.Tickers"/>
 /// tickers, produced in small batches every few milliseconds while someone is subscribed. Its session clock runs in
-/// real time from <see cref="SimulatorOptions.Start"/> (default 09:30 New York) on <see cref="SimulatorOptions.Day"/>
+/// real time (until an operator pauses it or changes its speed, which scales the rate too) from <see cref="SimulatorOptions.Start"/> (default 09:30 New York) on <see cref="SimulatorOptions.Day"/>
 /// (default today, or the Friday before on a weekend), and stamps every event.
 /// </summary>
 public sealed partial class SyntheticSource : IFeedSource
@@ -49,12 +49,13 @@ public sealed partial class SyntheticSource : IFeedSource
         while (!cancellationToken.IsCancellationRequested)
         {
             await broadcaster.WaitForSubscriberAsync(cancellationToken);
+            // Paced by the session clock, so pausing it stops the events and its speed multiplies their rate.
             var pacer = new RatePacer(_options.Rate, MaxCatchUp);
-            var started = _time.GetTimestamp();
+            var started = Clock.NowUnixMs;
             while (broadcaster.HasSubscribers && await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var due = pacer.TakeDue(_time.GetElapsedTime(started));
                 var now = Clock.NowUnixMs;
+                var due = pacer.TakeDue(TimeSpan.FromMilliseconds(now - started));
                 while (due > 0)
                 {
                     var events = new FeedEvent[Math.Min(due, MaxBatch)];

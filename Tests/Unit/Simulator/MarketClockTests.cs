@@ -47,6 +47,56 @@ public class MarketClockTests
         Assert.Equal(clock.StartUnixMs + 1_000, clock.NowUnixMs);
     }
 
+    [Fact]
+    public void Pausing_stops_the_market_time_and_resuming_runs_on_from_there()
+    {
+        var time = new ManualTime();
+        var clock = new MarketClock(Day, new TimeOnly(9, 25), speed: 60, time);
+        clock.Start();
+        time.Advance(TimeSpan.FromSeconds(1));
+        var paused = clock.StartUnixMs + 60_000;
+
+        clock.Pause();
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.True(clock.IsPaused);
+        Assert.Equal(paused, clock.NowUnixMs);
+        Assert.Equal(TimeSpan.MaxValue, clock.WallTimeUntil(paused + 1));
+
+        clock.Resume();
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(clock.IsPaused);
+        Assert.Equal(paused + 120_000, clock.NowUnixMs);
+    }
+
+    [Fact]
+    public void A_new_speed_applies_from_the_market_time_shown_when_it_changed()
+    {
+        var time = new ManualTime();
+        var clock = new MarketClock(Day, new TimeOnly(9, 25), speed: 1, time);
+        clock.Start();
+        time.Advance(TimeSpan.FromSeconds(10));
+
+        clock.SetSpeed(30);
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(30, clock.Speed);
+        Assert.Equal(clock.StartUnixMs + 10_000 + 60_000, clock.NowUnixMs);
+        Assert.Equal(TimeSpan.FromSeconds(1), clock.WallTimeUntil(clock.NowUnixMs + 30_000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => clock.SetSpeed(0));
+    }
+
+    [Fact]
+    public void An_as_fast_as_possible_replay_given_a_speed_runs_on_from_the_last_event_sent()
+    {
+        var time = new ManualTime();
+        var clock = new MarketClock(Day, new TimeOnly(9, 25), speed: 0, time);
+        clock.Start();
+        clock.AdvanceTo(clock.StartUnixMs + 5_000);
+
+        clock.SetSpeed(2);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(clock.StartUnixMs + 7_000, clock.NowUnixMs);
+    }
+
     [Theory]
     [InlineData("03:59", "closed")]
     [InlineData("04:00", "extended-hours")]

@@ -1,0 +1,17 @@
+namespace Scanner.Silo.Operations;
+
+/// <summary>
+/// The operator credentials (section <c>Operator</c>): the dashboard, the control API and the operator page ask
+/// for them with HTTP Basic. Without a password only this machine's loopback address gets in.
+/// </summary>
+public sealed class OperatorOptions
+{
+    public const string Section = "Operator";
+
+    public string User { get; set; } = "operator";
+
+    /// <summary>Empty: operator endpoints answer loopback only (127.0.0.1, ::1) and refuse everyone else.</summary>
+    public string Password { get; set; } = "";
+
+    public bool PasswordRequired => Password.Length > 0;
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Scanner.Feeds;
+using Scanner.Silo.Feed;
+using Scanner.Silo.Hosting;
+using Scanner.Silo.Operations;
+
+namespace Scanner.Tests.Integration.Operations;
+
+/// <summary>
+/// A silo web host composed like the silo process (in-memory storage and streams, the dashboard, the listener, the
+/// operator endpoints) listening on <see cref="Address"/>, a loopback address other than 127.0.0.1. Clients bound to
+/// <see cref="RemoteAddress"/> reach it as a remote operator would, without leaving the machine.
+/// </summary>
+public sealed class OperatorSiloHost : IAsyncDisposable
+{
+    public static readonly IPAddress Address = IPAddress.Parse("127.0.0.2");
+    public static readonly IPAddress RemoteAddress = IPAddress.Parse("127.0.0.3");
+
+    private readonly WebApplication _app;
+
+    private OperatorSiloHost(WebApplication app, Uri baseUri)
+    {
+        _app = app;
+        BaseUri = baseUri;
+    }
+
+    public Uri BaseUri { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public FeedListenerSnapshot Listener =>
+        Services.GetRequiredService<FeedListenerStatus>().Snapshot(Services.GetRequiredService<FeedMetrics>().Snapshot());
+
+    /// <param name="settings">Configuration on top of a disabled listener and no operator password.</param>
+    public static async Task<OperatorSiloHost> StartAsync(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Feed:Enabled"] = "false",
+            ["Hydration:BaseUrl"] = "http://127.0.0.1:9",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(Address, 0));
+        var host = new ScannerHostOptions { Infrastructure = ScannerInfrastructure.InMemory, SiloPort = FreePort(), GatewayPort = FreePort() };
+        builder.UseOrleans(silo => silo.ConfigureScannerSilo(host));
+        builder.Services.AddScannerGrains(builder.Configuration);
+        builder.Services.AddFeedPublishing();
+        builder.Services.AddFeedListener(builder.Configuration);
+        builder.Services.AddOperatorAccess(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseAuthorization();
+        app.MapSiloHealth();
+        app.MapOperatorEndpoints();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new OperatorSiloHost(app, new Uri(address));
+    }
+
+    /// <summary>A client connecting from <paramref name="from"/> (the kernel's choice, 127.0.0.1, when null).</summary>
+    public HttpClient Client(IPAddress? from = null, string? user = null, string? password = null) =>
+        CreateClient(BaseUri, from, user, password);
+
+    public static HttpClient CreateClient(Uri baseUri, IPAddress? from = null, string? user = null, string? password = null)
+    {
+        var handler = new SocketsHttpHandler();
+        if (from is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+        if (user is not null)
+        {
+            // Like a browser: answers the Basic challenge and keeps sending the credentials, redirects included.
+            handler.Credentials = new NetworkCredential(user, password);
+            handler.PreAuthenticate = true;
+        }
+        return new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
