@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Scanner.Feeds;
+using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Integration.EndToEnd;
 
@@ -16,7 +17,7 @@ public class ClusterSystemTests
         await using var system = await ScannerSystem.StartAsync(silos: 2);
         try
         {
-            await using var client = await GatewayClient.ConnectAsync(system.GatewayUri, "trader", "correct-horse");
+            await using var client = await GatewayTestClient.LogInAndConnectAsync(system.GatewayUri, "trader", "correct-horse");
             await client.SendAsync(new { action = "subscribe", feed = FeedNames.TopVolume });
             await client.SendAsync(new { action = "subscribe", feed = "quote:SPY" });
 

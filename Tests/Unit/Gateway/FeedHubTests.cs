@@ -3,23 +3,27 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Scanner.Feeds;
 using Scanner.Gateway.FanOut;
 using Scanner.Gateway.Health;
 using Scanner.Gateway.Hosting;
+using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Unit.Gateway;
 
 public class FeedHubTests
 {
+    private static readonly TimeSpan PropagationDelay = TimeSpan.FromSeconds(1.5);
     private readonly FakeFeedBackend _backend = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly FeedHub _hub;
 
     public FeedHubTests()
     {
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        var options = Options.Create(new GatewayOptions { InterestPropagationDelay = TimeSpan.FromMilliseconds(50) });
-        _hub = new FeedHub(_backend, new GatewayMetrics(meters), options, NullLogger<FeedHub>.Instance);
+        var options = Options.Create(new GatewayOptions { InterestPropagationDelay = PropagationDelay });
+        _hub = new FeedHub(_backend, new GatewayMetrics(meters), options, _time, NullLogger<FeedHub>.Instance);
     }
 
     private static FeedUpdate Update(string feed, long version) => new(feed, Encoding.UTF8.GetBytes(version.ToString()), version, 0);
@@ -91,6 +95,9 @@ public class FeedHubTests
         await Polling.UntilAsync(() => client.Has("quote:AAPL", 1));
         // The silo did not push anything newer yet: the hub asks again once the window has passed.
         _backend.Current["quote:AAPL"] = Update("quote:AAPL", 2);
+        _time.Advance(PropagationDelay - TimeSpan.FromMilliseconds(1));
+        Assert.False(client.Has("quote:AAPL", 2));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
         await Polling.UntilAsync(() => client.Has("quote:AAPL", 2));
         Assert.Equal(2, _backend.Fetches.Count(f => f == "quote:AAPL"));
     }
@@ -103,7 +110,8 @@ public class FeedHubTests
         _hub.Subscribe(client, FeedNames.TopGappers);
         await Polling.UntilAsync(() => client.Has(FeedNames.TopGappers, 9));
         Assert.Empty(_backend.Interest);
-        await Task.Delay(200);
+        // Well past the propagation window: a list feed is never fetched again.
+        _time.Advance(PropagationDelay * 10);
         Assert.Single(_backend.Fetches);
     }
 
