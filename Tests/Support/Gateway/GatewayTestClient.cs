@@ -94,7 +94,7 @@ public sealed class GatewayTestClient : IAsyncDisposable
     public Task SendAsync<T>(T message, CancellationToken cancellation = default) =>
         SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, cancellation: cancellation);
 
-    public async Task SendAsync(ReadOnlyMemory<byte> bytes, WebSocketMessageType type, bool endOfMessage = true, CancellationToken cancellation = default)
+    public async Task SendAsync(byte[] bytes, WebSocketMessageType type, bool endOfMessage = true, CancellationToken cancellation = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(Patience);

@@ -12,7 +12,7 @@ public class ClientConnectionTests
 {
     private static async Task<ScriptedWebSocket> RunAsync(ScriptedWebSocket socket, GatewayOptions? options = null)
     {
-        var gateway = new SessionHarness(options);
+        var gateway = new GatewayHarness(options);
         var connection = new ClientConnection(socket, raw: false, gateway.Services);
         await connection.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         return socket;

@@ -5,7 +5,7 @@ using Scanner.Gateway.Auth;
 using Scanner.Gateway.Connections;
 using Scanner.Gateway.Hosting;
 using Scanner.Tests.Support.Gateway;
-using static Scanner.Tests.Unit.Gateway.SessionHarness;
+using static Scanner.Tests.Unit.Gateway.GatewayHarness;
 
 namespace Scanner.Tests.Unit.Gateway;
 
@@ -15,7 +15,7 @@ public class ClientSessionTests
     [Fact]
     public async Task Subscribe_replies_then_sends_the_current_value_then_every_newer_update_in_an_envelope()
     {
-        var gateway = new SessionHarness();
+        var gateway = new GatewayHarness();
         gateway.Backend.Current[FeedNames.TopGainers] = Update(FeedNames.TopGainers, 1, """[{"symbol":"A"}]""");
         var (session, channel) = gateway.Open();
 
@@ -35,7 +35,7 @@ public class ClientSessionTests
     [Fact]
     public async Task Wildcards_register_interest_and_receive_every_matching_feed()
     {
-        var gateway = new SessionHarness();
+        var gateway = new GatewayHarness();
         var (session, channel) = gateway.Open();
         await session.SendAsync("""{"action":"subscribe","feed":"quote:*"}""");
         await session.SendAsync("""{"action":"subscribe","feed":"scanners:top_volume"}""");
@@ -49,7 +49,7 @@ public class ClientSessionTests
     [Fact]
     public async Task Unsubscribe_stops_updates_forgets_the_unsent_one_and_drops_interest()
     {
-        var gateway = new SessionHarness();
+        var gateway = new GatewayHarness();
         var (session, channel) = gateway.Open();
         await session.SendAsync("""{"action":"subscribe","feed":"quote:AAPL"}""");
         await session.SendAsync("""{"action":"subscribe","feed":"quote:IBM"}""");
@@ -69,7 +69,7 @@ public class ClientSessionTests
     [Fact]
     public async Task Get_returns_the_current_value_cut_to_the_limit_or_null()
     {
-        var gateway = new SessionHarness();
+        var gateway = new GatewayHarness();
         gateway.Backend.Current[FeedNames.TopVolume] = Update(FeedNames.TopVolume, 3, """[{"r":1},{"r":2},{"r":3}]""");
         var (session, channel) = gateway.Open();
 
@@ -90,7 +90,7 @@ public class ClientSessionTests
     [InlineData("""{"action":"get","cache":"x","limit":"all"}""")]
     public async Task Malformed_messages_get_invalid_action_and_the_session_goes_on(string message)
     {
-        var gateway = new SessionHarness();
+        var gateway = new GatewayHarness();
         var (session, channel) = gateway.Open();
         await session.SendAsync(message);
         Assert.True(channel.Last.IsStatus("invalid action"));
@@ -106,18 +106,20 @@ public class ClientSessionTests
     [InlineData("""{"action":"get","cache":"quote:*"}""")]
     public async Task Invalid_feed_names_get_a_clear_error(string message)
     {
-        var (session, channel) = new SessionHarness().Open();
+        var (session, channel) = new GatewayHarness().Open();
         await session.SendAsync(message);
         Assert.Equal("error", channel.Last.Str("status"));
         Assert.False(string.IsNullOrEmpty(channel.Last.Str("error")));
         Assert.Empty(session.Subscriptions);
+        await session.SendAsync("""{"action":"get","cache":"quote:OK"}""");
+        Assert.True(channel.Last.TryGetProperty("cache", out _));
         Assert.Null(channel.Closed);
     }
 
     [Fact]
     public async Task Binary_messages_get_an_error_and_the_session_goes_on()
     {
-        var (session, channel) = new SessionHarness().Open();
+        var (session, channel) = new GatewayHarness().Open();
         session.ReceiveBinary();
         Assert.Equal("error", channel.Last.Str("status"));
         await session.SendAsync("""{"action":"auth","api_key":"anything"}""");
@@ -128,7 +130,7 @@ public class ClientSessionTests
     [Fact]
     public async Task Subscriptions_per_client_are_limited()
     {
-        var (session, channel) = new SessionHarness(new GatewayOptions { MaxSubscriptionsPerClient = 3 }).Open();
+        var (session, channel) = new GatewayHarness(new GatewayOptions { MaxSubscriptionsPerClient = 3 }).Open();
         for (var i = 0; i < 3; i++)
         {
             await session.SendAsync($$"""{"action":"subscribe","feed":"quote:S{{i}}"}""");
@@ -144,7 +146,7 @@ public class ClientSessionTests
     [Fact]
     public async Task Messages_beyond_the_rate_get_an_error_until_the_bucket_refills()
     {
-        var gateway = new SessionHarness(new GatewayOptions { MessageBurst = 5, MessagesPerSecond = 0.5 });
+        var gateway = new GatewayHarness(new GatewayOptions { MessageBurst = 5, MessagesPerSecond = 0.5 });
         var (session, channel) = gateway.Open();
         for (var i = 0; i < 8; i++)
         {
@@ -162,7 +164,7 @@ public class ClientSessionTests
     [Fact]
     public async Task A_client_flooding_while_not_reading_is_refused_not_closed_as_too_slow()
     {
-        var gateway = new SessionHarness(new GatewayOptions { MessageBurst = 1, MessagesPerSecond = 0.01, SendQueueReplies = 2 });
+        var gateway = new GatewayHarness(new GatewayOptions { MessageBurst = 1, MessagesPerSecond = 0.01, SendQueueReplies = 2 });
         var (session, channel) = gateway.Open(replyCapacity: 2);
         for (var i = 0; i < 100; i++)
         {
@@ -177,7 +179,7 @@ public class ClientSessionTests
     [Fact]
     public void A_message_over_the_size_limit_gets_an_error_and_closes_with_message_too_big()
     {
-        var (session, channel) = new SessionHarness(new GatewayOptions { MaxMessageBytes = 256 }).Open();
+        var (session, channel) = new GatewayHarness(new GatewayOptions { MaxMessageBytes = 256 }).Open();
         session.ReceiveTooLarge();
         Assert.Contains("too large (limit 256 bytes)", Assert.Single(channel.Sent).Str("error"));
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, channel.Closed?.Status);
@@ -186,7 +188,7 @@ public class ClientSessionTests
     [Fact]
     public async Task Idle_clients_without_subscriptions_are_closed_and_subscribed_ones_kept()
     {
-        var gateway = new SessionHarness(new GatewayOptions { IdleTimeout = TimeSpan.FromMinutes(5) });
+        var gateway = new GatewayHarness(new GatewayOptions { IdleTimeout = TimeSpan.FromMinutes(5) });
         var (idle, idleChannel) = gateway.Open();
         var (busy, busyChannel) = gateway.Open();
         await busy.SendAsync("""{"action":"subscribe","feed":"quote:A"}""");
@@ -201,7 +203,7 @@ public class ClientSessionTests
         Assert.Null(busyChannel.Closed);
     }
 
-    private static SessionHarness WithAuth(int maxConnectionsPerUser = 20) => new(
+    private static GatewayHarness WithAuth(int maxConnectionsPerUser = 20) => new(
         new GatewayOptions { AuthTimeout = TimeSpan.FromSeconds(10), MaxConnectionsPerUser = maxConnectionsPerUser },
         new AuthOptions { Enabled = true, TokenSecret = "unit-secret", AllowStaticKey = true, ApiKey = "legacy-key" });
 
@@ -282,7 +284,7 @@ public class ClientSessionTests
     [Fact]
     public async Task Ending_a_session_releases_its_subscriptions_and_interest()
     {
-        var gateway = new SessionHarness();
+        var gateway = new GatewayHarness();
         var (session, _) = gateway.Open();
         await session.SendAsync("""{"action":"subscribe","feed":"quote:GONE"}""");
         Assert.Equal(["quote:GONE"], gateway.Backend.Interest);

@@ -14,10 +14,11 @@ using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Unit.Gateway;
 
-/// <summary>The gateway's shared parts, real but without Kestrel or Orleans, for sessions and connections under test.</summary>
-internal sealed class SessionHarness
+/// <summary>The gateway's shared parts, real but without Kestrel or Orleans (a fake backend and clock), for the hub,
+/// sessions and connections under test.</summary>
+internal sealed class GatewayHarness
 {
-    public SessionHarness(GatewayOptions? options = null, AuthOptions? auth = null)
+    public GatewayHarness(GatewayOptions? options = null, AuthOptions? auth = null)
     {
         Options = options ?? new GatewayOptions();
         Auth = auth ?? new AuthOptions();
@@ -58,7 +59,7 @@ internal sealed class SessionHarness
         new(feed, Encoding.UTF8.GetBytes(json), version, 1_700_000_000_000 + version);
 }
 
-internal static class SessionExtensions
+internal static class ClientSessionExtensions
 {
     public static Task SendAsync(this ClientSession session, string json) =>
         session.ReceiveTextAsync(Encoding.UTF8.GetBytes(json), CancellationToken.None);
