@@ -48,6 +48,17 @@ internal sealed partial class ClientSession
         }
     }
 
+    private bool HasSubscriptions
+    {
+        get
+        {
+            lock (_subscriptions)
+            {
+                return _subscriptions.Count > 0;
+            }
+        }
+    }
+
     /// <summary>Marks the client authorized as <paramref name="user"/> (a token from the query or a header).</summary>
     public bool TryAuthorize(string user)
     {
@@ -100,7 +111,7 @@ internal sealed partial class ClientSession
         {
             ReplyAndClose(ServerReplies.Unauthorized, WebSocketCloseStatus.PolicyViolation, "authentication timeout");
         }
-        else if (Subscriptions.Count == 0 && time.GetElapsedTime(Volatile.Read(ref _lastReceivedAt)) > options.IdleTimeout)
+        else if (!HasSubscriptions && time.GetElapsedTime(Volatile.Read(ref _lastReceivedAt)) > options.IdleTimeout)
         {
             _channel.Close(WebSocketCloseStatus.NormalClosure, "idle timeout");
         }
