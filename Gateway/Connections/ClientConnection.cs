@@ -1,81 +1,44 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.Net.WebSockets;
-using Scanner.Feeds;
-using Scanner.Gateway.Auth;
 using Scanner.Gateway.FanOut;
-using Scanner.Gateway.Health;
 using Scanner.Gateway.Hosting;
-using Scanner.Gateway.Protocol;
 
 namespace Scanner.Gateway.Connections;
 
 /// <summary>
-/// One client socket: a reader that handles the client's actions and a writer task that drains the client's own
-/// <see cref="ClientSendQueue"/>. The fan-out only ever enqueues, so a client that stops reading delays nobody; it
-/// loses its stale updates and is closed once a send stays stuck beyond <see cref="GatewayOptions.StallTimeout"/>.
+/// One client socket, the transport under a <see cref="ClientSession"/>: a reader that hands the session whole
+/// messages (reading at most <see cref="GatewayOptions.MaxMessageBytes"/> of one; the socket itself closes a text
+/// frame that is not UTF-8 with 1007, RFC 6455 section 8.1) and a writer task that drains
+/// the client's own <see cref="ClientSendQueue"/>. The fan-out only ever enqueues, so a client that stops reading
+/// delays nobody; it loses its stale updates and is closed once a send stays stuck beyond
+/// <see cref="GatewayOptions.StallTimeout"/>.
 /// </summary>
-internal sealed partial class ClientConnection : IFeedSubscriber
+internal sealed partial class ClientConnection : IClientChannel
 {
+    private const int Open = 0, Closing = 1, Aborted = 2;
+
     private readonly WebSocket _socket;
     private readonly ClientSendQueue _queue;
-    private readonly FeedHub _hub;
-    private readonly ClientAuthenticator _authenticator;
-    private readonly ClientRegistry _registry;
-    private readonly GatewayMetrics _metrics;
-    private readonly GatewayOptions _options;
-    private readonly ILogger _logger;
-    private readonly TokenBucket _rate;
-    private readonly HashSet<string> _subscriptions = new(StringComparer.Ordinal);
-    private readonly long _connectedAt;
+    private readonly ClientServices _services;
     private readonly CancellationTokenSource _reading = new();
-    private string? _user;
-    private bool _userCounted;
-    private long _lastReceivedAt;
     private long _sendStartedAt;
-    private int _subscriptionCount;
-    private int _closed;
+    private int _state;
 
-    public ClientConnection(
-        WebSocket socket, bool raw, FeedHub hub, ClientAuthenticator authenticator, ClientRegistry registry,
-        GatewayMetrics metrics, GatewayOptions options, ILogger logger)
+    public ClientConnection(WebSocket socket, bool raw, ClientServices services)
     {
         _socket = socket;
-        _hub = hub;
-        _authenticator = authenticator;
-        _registry = registry;
-        _metrics = metrics;
-        _options = options;
-        _logger = logger;
-        _queue = new ClientSendQueue(options.SendQueueFeeds, options.SendQueueReplies, raw);
-        _connectedAt = _lastReceivedAt = Stopwatch.GetTimestamp();
-        _rate = new TokenBucket(options.MessageBurst, options.MessagesPerSecond, _connectedAt);
+        _services = services;
+        _queue = new ClientSendQueue(services.Options.SendQueueFeeds, services.Options.SendQueueReplies, raw);
+        Session = new ClientSession(this, services);
     }
 
-    private bool Authorized => _user is not null || !_authenticator.Enabled;
-
-    /// <summary>Marks the client authorized as <paramref name="user"/> (a token from the query or a header).</summary>
-    public bool TryAuthorize(string user)
-    {
-        if (_user is not null)
-        {
-            return true;
-        }
-        // The static key is shared by every client of the compatibility mode, so a per-user limit cannot apply to it.
-        var counted = user != ClientAuthenticator.StaticKeySubject;
-        if (counted && !_registry.TryAcquireUser(user))
-        {
-            return false;
-        }
-        _user = user;
-        _userCounted = counted;
-        return true;
-    }
+    public ClientSession Session { get; }
 
     public async Task RunAsync(CancellationToken aborted)
     {
-        _registry.Add(this);
-        _metrics.ClientConnected();
+        var registry = _services.Registry;
+        registry.Add(this);
+        _services.Metrics.ClientConnected();
         var writer = Task.Run(() => WriteLoop(aborted), CancellationToken.None);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(aborted, _reading.Token);
         try
@@ -89,21 +52,14 @@ internal sealed partial class ClientConnection : IFeedSubscriber
         }
         finally
         {
-            foreach (var pattern in _subscriptions)
-            {
-                _hub.Unsubscribe(this, pattern);
-            }
+            Session.End();
             if (await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None)).ConfigureAwait(false) != writer)
             {
                 Abort();
             }
             _queue.Complete();
-            if (_userCounted)
-            {
-                _registry.ReleaseUser(_user!);
-            }
-            _registry.Remove(this);
-            _metrics.ClientDisconnected();
+            registry.Remove(this);
+            _services.Metrics.ClientDisconnected();
             _reading.Dispose();
         }
     }
@@ -113,7 +69,7 @@ internal sealed partial class ClientConnection : IFeedSubscriber
         switch (_queue.EnqueueFeed(message))
         {
             case EnqueueResult.Replaced:
-                _metrics.StaleDropped();
+                _services.Metrics.StaleDropped();
                 break;
             case EnqueueResult.Overflow:
                 CloseAsTooSlow();
@@ -121,66 +77,73 @@ internal sealed partial class ClientConnection : IFeedSubscriber
         }
     }
 
-    /// <summary>Closes the client if a send is stuck, it never authorized, or it sits idle without subscriptions.</summary>
-    public void Sweep(long now)
+    public void Reply(byte[] reply)
     {
-        var sending = Volatile.Read(ref _sendStartedAt);
-        if (sending != 0 && Stopwatch.GetElapsedTime(sending, now) > _options.StallTimeout)
+        if (!_queue.EnqueueReply(reply))
         {
             CloseAsTooSlow();
         }
-        else if (!Authorized && Stopwatch.GetElapsedTime(_connectedAt, now) > _options.AuthTimeout)
+    }
+
+    public void ReplyIfRoom(byte[] reply) => _queue.EnqueueReply(reply);
+
+    public void Forget(string feed) => _queue.Forget(feed);
+
+    public void Close(WebSocketCloseStatus status, string description)
+    {
+        Interlocked.CompareExchange(ref _state, Closing, Open);
+        _queue.RequestClose(status, description);
+    }
+
+    /// <summary>Closes the client if a send is stuck, else lets the session apply its own timeouts.</summary>
+    public void Sweep()
+    {
+        var sending = Volatile.Read(ref _sendStartedAt);
+        if (sending != 0 && _services.Time.GetElapsedTime(sending) > _services.Options.StallTimeout)
         {
-            ReplyAndClose(ServerReplies.Unauthorized, WebSocketCloseStatus.PolicyViolation, "authentication timeout");
+            CloseAsTooSlow();
         }
-        else if (Volatile.Read(ref _subscriptionCount) == 0 && Stopwatch.GetElapsedTime(Volatile.Read(ref _lastReceivedAt), now) > _options.IdleTimeout)
+        else
         {
-            _queue.RequestClose(WebSocketCloseStatus.NormalClosure, "idle timeout");
+            Session.Sweep();
         }
     }
 
     private async Task ReadLoop(CancellationToken aborted)
     {
-        // One byte more than allowed, to tell "exactly the limit" from "over it".
-        var buffer = ArrayPool<byte>.Shared.Rent(_options.MaxMessageBytes + 1);
+        var limit = _services.Options.MaxMessageBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(limit);
         try
         {
-            while (Volatile.Read(ref _closed) == 0)
+            while (Volatile.Read(ref _state) == Open)
             {
                 var count = 0;
                 ValueWebSocketReceiveResult received;
                 do
                 {
-                    received = await _socket.ReceiveAsync(buffer.AsMemory(count, _options.MaxMessageBytes + 1 - count), aborted).ConfigureAwait(false);
+                    received = await _socket.ReceiveAsync(buffer.AsMemory(count, limit - count), aborted).ConfigureAwait(false);
                     count += received.Count;
                 }
-                while (!received.EndOfMessage && count <= _options.MaxMessageBytes && received.MessageType != WebSocketMessageType.Close);
+                while (!received.EndOfMessage && count < limit && received.MessageType != WebSocketMessageType.Close);
 
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     _queue.RequestClose(WebSocketCloseStatus.NormalClosure, "bye");
                     return;
                 }
-                if (count > _options.MaxMessageBytes)
+                // A full buffer with more of the message to come: over the limit, without reading any further.
+                if (!received.EndOfMessage)
                 {
-                    _metrics.ProtocolError();
-                    ReplyAndClose(ServerReplies.Error($"message too large (limit {_options.MaxMessageBytes} bytes)"), WebSocketCloseStatus.MessageTooBig, "message too large");
-                    return;
+                    Session.ReceiveTooLarge();
                 }
-                Volatile.Write(ref _lastReceivedAt, Stopwatch.GetTimestamp());
-                if (!_rate.TryTake(Stopwatch.GetTimestamp()))
+                else if (received.MessageType == WebSocketMessageType.Binary)
                 {
-                    _metrics.ProtocolError();
-                    Reply(ServerReplies.Error($"rate limit exceeded ({_options.MessagesPerSecond} messages/s)"));
-                    continue;
+                    Session.ReceiveBinary();
                 }
-                if (received.MessageType == WebSocketMessageType.Binary)
+                else
                 {
-                    _metrics.ProtocolError();
-                    Reply(ServerReplies.Error("binary frames are not supported; send JSON text"));
-                    continue;
+                    await Session.ReceiveTextAsync(buffer.AsMemory(0, count), aborted).ConfigureAwait(false);
                 }
-                await HandleAsync(ClientMessageParser.Parse(buffer.AsSpan(0, count)), aborted).ConfigureAwait(false);
             }
         }
         finally
@@ -189,141 +152,23 @@ internal sealed partial class ClientConnection : IFeedSubscriber
         }
     }
 
-    private async Task HandleAsync(ClientMessage message, CancellationToken aborted)
-    {
-        if (message.Action == ClientAction.Invalid)
-        {
-            _metrics.ProtocolError();
-            Reply(ServerReplies.InvalidAction);
-            return;
-        }
-        if (message.Action != ClientAction.Auth && !Authorized)
-        {
-            _metrics.AuthFailed();
-            ReplyAndClose(ServerReplies.Unauthorized, WebSocketCloseStatus.PolicyViolation, "unauthorized");
-            return;
-        }
-        var argument = message.Argument!;
-        switch (message.Action)
-        {
-            case ClientAction.Auth:
-                Authenticate(argument);
-                break;
-            case ClientAction.Subscribe:
-                Subscribe(argument);
-                break;
-            case ClientAction.Unsubscribe:
-                Unsubscribe(argument);
-                break;
-            case ClientAction.Get:
-                await GetAsync(argument, message.Limit, aborted).ConfigureAwait(false);
-                break;
-        }
-    }
-
-    private void Authenticate(string credential)
-    {
-        if (!_authenticator.Enabled)
-        {
-            Reply(ServerReplies.Authorized);
-            return;
-        }
-        var check = _authenticator.Authenticate(credential);
-        if (!check.IsValid)
-        {
-            _metrics.AuthFailed();
-            LogAuthFailed(_logger, check.Status);
-            ReplyAndClose(ServerReplies.InvalidKey, WebSocketCloseStatus.PolicyViolation, "invalid key");
-            return;
-        }
-        if (!TryAuthorize(check.Subject!))
-        {
-            _metrics.ConnectionRejected();
-            ReplyAndClose(ServerReplies.Error($"too many connections for this user (limit {_options.MaxConnectionsPerUser})"), WebSocketCloseStatus.PolicyViolation, "connection limit");
-            return;
-        }
-        Reply(ServerReplies.Authorized);
-    }
-
-    private void Subscribe(string pattern)
-    {
-        if (!FeedPatterns.IsValid(pattern))
-        {
-            _metrics.ProtocolError();
-            Reply(ServerReplies.Error("invalid feed name"));
-            return;
-        }
-        if (_subscriptions.Contains(pattern))
-        {
-            Reply(ServerReplies.Subscribed(pattern));
-            return;
-        }
-        if (_subscriptions.Count >= _options.MaxSubscriptionsPerClient)
-        {
-            _metrics.ProtocolError();
-            Reply(ServerReplies.Error($"subscription limit reached ({_options.MaxSubscriptionsPerClient} per connection)"));
-            return;
-        }
-        _subscriptions.Add(pattern);
-        Volatile.Write(ref _subscriptionCount, _subscriptions.Count);
-        // The reply is queued before the current value, and both before any later update.
-        Reply(ServerReplies.Subscribed(pattern));
-        _hub.Subscribe(this, pattern);
-    }
-
-    private void Unsubscribe(string pattern)
-    {
-        if (_subscriptions.Remove(pattern))
-        {
-            Volatile.Write(ref _subscriptionCount, _subscriptions.Count);
-            _hub.Unsubscribe(this, pattern);
-            if (!FeedPatterns.IsWildcard(pattern))
-            {
-                _queue.Forget(pattern);
-            }
-        }
-        Reply(ServerReplies.Unsubscribed(pattern));
-    }
-
-    private async Task GetAsync(string cache, int? limit, CancellationToken aborted)
-    {
-        if (!FeedPatterns.IsValid(cache) || FeedPatterns.IsWildcard(cache))
-        {
-            _metrics.ProtocolError();
-            Reply(ServerReplies.Error("get needs an exact feed name"));
-            return;
-        }
-        FeedUpdate? update = null;
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-            timeout.CancelAfter(_options.GetTimeout);
-            update = await _hub.GetAsync(cache, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception error) when (!aborted.IsCancellationRequested)
-        {
-            _metrics.BackendFailure();
-            LogGetFailed(_logger, cache, error);
-        }
-        Reply(ServerReplies.GetResult(cache, update?.Payload, limit));
-    }
-
     private async Task WriteLoop(CancellationToken aborted)
     {
+        var time = _services.Time;
         try
         {
             while (await _queue.WaitAsync(aborted).ConfigureAwait(false))
             {
                 while (_queue.TryDequeue(out var frame))
                 {
-                    Volatile.Write(ref _sendStartedAt, Stopwatch.GetTimestamp());
+                    Volatile.Write(ref _sendStartedAt, time.GetTimestamp());
                     await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, aborted).ConfigureAwait(false);
                     Volatile.Write(ref _sendStartedAt, 0);
-                    _metrics.MessageSent();
+                    _services.Metrics.MessageSent();
                 }
                 if (_queue.TryTakeClose(out var status, out var description))
                 {
-                    Interlocked.Exchange(ref _closed, 1);
+                    Interlocked.CompareExchange(ref _state, Closing, Open);
                     if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
                         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
@@ -341,44 +186,24 @@ internal sealed partial class ClientConnection : IFeedSubscriber
         }
     }
 
-    private void Reply(byte[] reply)
-    {
-        if (!_queue.EnqueueReply(reply))
-        {
-            CloseAsTooSlow();
-        }
-    }
-
-    private void ReplyAndClose(byte[] reply, WebSocketCloseStatus status, string description)
-    {
-        Interlocked.Exchange(ref _closed, 1);
-        Reply(reply);
-        _queue.RequestClose(status, description);
-    }
-
     private void CloseAsTooSlow()
     {
-        if (Interlocked.Exchange(ref _closed, 2) != 2)
+        if (Interlocked.Exchange(ref _state, Aborted) != Aborted)
         {
-            _metrics.SlowClientClosed();
-            LogSlowClient(_logger, _user ?? "anonymous");
-            Abort();
+            _services.Metrics.SlowClientClosed();
+            LogSlowClient(_services.Logger, Session.User ?? "anonymous");
+            _queue.Complete();
+            _socket.Abort();
         }
     }
 
     private void Abort()
     {
-        Interlocked.Exchange(ref _closed, 2);
+        Interlocked.Exchange(ref _state, Aborted);
         _queue.Complete();
         _socket.Abort();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Client rejected: {Status} credential")]
-    private static partial void LogAuthFailed(ILogger logger, TokenStatus status);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed a client of {User} that stopped reading")]
     private static partial void LogSlowClient(ILogger logger, string user);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read {Feed} for a get")]
-    private static partial void LogGetFailed(ILogger logger, string feed, Exception error);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Scanner.Gateway.Hosting;
 
@@ -17,6 +16,9 @@ internal sealed class ClientRegistry(IOptions<GatewayOptions> options) : IDispos
     private Timer? _sweeper;
 
     public int Count => _clients.Count;
+
+    /// <summary>The protocol sessions of the open connections (what the gateway's own tests inspect).</summary>
+    public IReadOnlyCollection<ClientSession> Sessions => [.. _clients.Keys.Select(c => c.Session)];
 
     public void Start() => _sweeper = new Timer(_ => Sweep(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
 
@@ -59,10 +61,9 @@ internal sealed class ClientRegistry(IOptions<GatewayOptions> options) : IDispos
 
     public void Sweep()
     {
-        var now = Stopwatch.GetTimestamp();
         foreach (var client in _clients.Keys)
         {
-            client.Sweep(now);
+            client.Sweep();
         }
     }
 

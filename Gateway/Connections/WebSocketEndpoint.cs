@@ -17,7 +17,7 @@ internal static partial class WebSocketEndpoint
 
     private static async Task HandleAsync(
         HttpContext context, FeedHub hub, ClientAuthenticator authenticator, ClientRegistry registry, OriginPolicy origins,
-        GatewayMetrics metrics, IOptions<GatewayOptions> options, ILoggerFactory loggers)
+        GatewayMetrics metrics, IOptions<GatewayOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -48,8 +48,9 @@ internal static partial class WebSocketEndpoint
         }
         var raw = string.Equals(context.Request.Query["format"], "raw", StringComparison.OrdinalIgnoreCase);
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var connection = new ClientConnection(socket, raw, hub, authenticator, registry, metrics, options.Value, logger);
-        if (user is not null && !connection.TryAuthorize(user))
+        var services = new ClientServices(hub, authenticator, registry, metrics, options.Value, time, logger);
+        var connection = new ClientConnection(socket, raw, services);
+        if (user is not null && !connection.Session.TryAuthorize(user))
         {
             metrics.ConnectionRejected();
             await RefuseAsync(socket, options.Value.MaxConnectionsPerUser).ConfigureAwait(false);
@@ -71,7 +72,7 @@ internal static partial class WebSocketEndpoint
     private static async Task RefuseAsync(System.Net.WebSockets.WebSocket socket, int limit)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        var reply = Protocol.ServerReplies.Error($"too many connections for this user (limit {limit})");
+        var reply = Protocol.ServerReplies.TooManyConnections(limit);
         await socket.SendAsync(reply, System.Net.WebSockets.WebSocketMessageType.Text, true, timeout.Token).ConfigureAwait(false);
         await socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, "connection limit", timeout.Token).ConfigureAwait(false);
     }

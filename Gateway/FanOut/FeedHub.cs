@@ -18,6 +18,7 @@ internal sealed partial class FeedHub(
     IFeedBackend backend,
     GatewayMetrics metrics,
     IOptions<GatewayOptions> options,
+    TimeProvider time,
     ILogger<FeedHub> logger) : IFeedUpdateSink
 {
     private readonly ConcurrentDictionary<string, FeedMessage> _cache = new(StringComparer.Ordinal);
@@ -155,7 +156,7 @@ internal sealed partial class FeedHub(
                 return;
             }
             var seen = _cache.TryGetValue(feed, out var before) ? before.Version : long.MinValue;
-            await Task.Delay(options.Value.InterestPropagationDelay, cancellation).ConfigureAwait(false);
+            await Task.Delay(options.Value.InterestPropagationDelay, time, cancellation).ConfigureAwait(false);
             var now = _cache.TryGetValue(feed, out var after) ? after.Version : long.MinValue;
             if (now == seen && _index.HasSubscribers(feed))
             {

@@ -22,6 +22,9 @@ internal static class ServerReplies
         w.WriteString("error"u8, m);
     });
 
+    /// <summary>The refusal of a user's connection beyond <c>Gateway:MaxConnectionsPerUser</c>.</summary>
+    public static byte[] TooManyConnections(int limit) => Error($"too many connections for this user (limit {limit})");
+
     /// <summary><c>{"cache":K,"data":payload}</c>, with a list payload cut to its first <paramref name="limit"/> items.</summary>
     public static byte[] GetResult(string cache, byte[]? payload, int? limit) => Write((cache, payload, limit), static (w, s) =>
     {

@@ -46,9 +46,9 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         Assert.NotEqual("never", await _page.Widget("top_gainers").GetByTestId("age").InnerTextAsync());
         Assert.Matches(@"^\d\d:\d\d:\d\d$", await _page.Widget("top_gainers").GetByTestId("data-time").InnerTextAsync());
 
-        if (site.Fake is { } fake)
+        if (site.Local is { } local)
         {
-            var session = Assert.Single(fake.Sessions);   // every widget shares one socket
+            var session = Assert.Single(local.Sessions);   // every widget shares one socket
             Assert.True(session.Authorized);
             Assert.Contains("scanners:top_gainers", session.Subscriptions);
             Assert.Contains("daily_range_lod_alert", session.Subscriptions);
@@ -83,7 +83,7 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         var error = _page.Page.GetByTestId("login-error");
         await Assertions.Expect(error).ToContainTextAsync("Wrong username or password");
         Assert.False(await _page.Page.GetByTestId("board").IsVisibleAsync());
-        if (site.Fake is { } fake) Assert.Empty(fake.Sessions);
+        if (site.Local is { } local) Assert.Empty(local.Sessions);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
             Assert.InRange(r.Value("close"), 2, 8);
             Assert.True(r.Value("accumulated_volume") >= 1_500_000);
         });
-        if (site.Fake is not null) Assert.True(tighter.Visible < filtered.Visible, "a tighter limit hides more rows");
+        if (site.Local is not null) Assert.True(tighter.Visible < filtered.Visible, "a tighter limit hides more rows");
 
         await _page.SetFiltersEnabledAsync(false);
         var all = await _page.ReadTableAsync("top_gappers");
@@ -179,7 +179,7 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         }
         var tierColours = colourByTier.Where(t => t.Key > 0).Select(t => t.Value[0]).ToArray();
         Assert.Equal(tierColours.Length, tierColours.Distinct().Count());   // ... and a different one for each
-        if (site.Fake is not null) Assert.Equal([0, 10, 20, 50, 100], colourByTier.Keys.Order());
+        if (site.Local is not null) Assert.Equal([0, 10, 20, 50, 100], colourByTier.Keys.Order());
     }
 
     [Fact]
@@ -199,9 +199,9 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         await Assertions.Expect(quote.Locator("[data-testid=quote-range] dd").First).ToBeVisibleAsync();
         await _page.WaitForUpdatesAsync("quote", 3);
 
-        if (site.Fake is { } fake)
+        if (site.Local is { } local)
         {
-            var session = Assert.Single(fake.Sessions);
+            var session = Assert.Single(local.Sessions);
             Assert.Contains($"quote:{symbol}", session.Subscriptions);
             Assert.Contains($"daily_range:{symbol}", session.Subscriptions);
         }
@@ -210,33 +210,34 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         var otherSymbol = (await _page.ReadTableAsync("top_volume")).Rows[3].Symbol;
         await _page.Widget("top_volume").Locator($"tr[data-symbol='{otherSymbol}'] td.sym").ClickAsync();
         await Assertions.Expect(quote.GetByTestId("quote-sym")).ToHaveTextAsync(otherSymbol);
-        if (site.Fake is { } f)
+        if (site.Local is { } f)
         {
             await WaitUntilAsync(() => !Assert.Single(f.Sessions).Subscriptions.Contains($"quote:{symbol}"));
         }
     }
 
-    [FakeGatewayFact]
+    [LocalGatewayFact]
     public async Task The_page_reconnects_resubscribes_and_keeps_updating_after_a_gateway_restart()
     {
-        var fake = site.Fake!;
+        var local = site.Local!;
         await _page.OpenAndLogInAsync(site);
         await _page.WaitForRowsAsync("top_gainers", 1);
-        await _page.Page.GetByTestId("quote-symbol").FillAsync(fake.Symbols[7]);
+        await _page.Page.GetByTestId("quote-symbol").FillAsync(local.Symbols[7]);
         await _page.Page.GetByTestId("quote-watch").ClickAsync();
         await _page.WaitForUpdatesAsync("quote", 1);
-        var before = Assert.Single(fake.Sessions);
+        var before = Assert.Single(local.Sessions);
         var subscriptionsBefore = before.Subscriptions.Order().ToArray();
-        var connections = fake.ConnectionsAccepted;
+        var connections = local.ConnectionsAccepted;
 
-        fake.DropAllSockets(refuseFor: TimeSpan.FromSeconds(2));
+        var restart = local.RestartAsync(downtime: TimeSpan.FromSeconds(2));
         await _page.WaitForStateAsync("reconnecting");
+        await restart;
         await _page.WaitForStateAsync("live");
 
-        Assert.True(fake.ConnectionsAccepted > connections, "the page opened a new socket");
+        Assert.True(local.ConnectionsAccepted > connections, "the page opened a new socket");
         await _page.WaitForUpdatesAsync("top_gainers", 3);
         await _page.WaitForUpdatesAsync("quote", 2);
-        var after = Assert.Single(fake.Sessions);
+        var after = Assert.Single(local.Sessions);
         Assert.NotSame(before, after);
         Assert.True(after.Authorized, "the new socket signed in with the stored token");
         Assert.Equal(subscriptionsBefore, after.Subscriptions.Order().ToArray());

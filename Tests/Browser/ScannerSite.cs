@@ -1,10 +1,11 @@
 using Microsoft.Playwright;
-using Scanner.Tests.Browser.FakeGateway;
+using Scanner.Tests.Browser.Local;
 
 namespace Scanner.Tests.Browser;
 
 /// <summary>
-/// What the browser tests run against: the fake gateway by default, or a running system when
+/// What the browser tests run against: the real gateway in this process with a synthetic market by default, or a
+/// running system when
 /// SCANNER_BROWSER_BASE_URL is set (with SCANNER_BROWSER_USER / SCANNER_BROWSER_PASSWORD for its login).
 /// Also owns the one Chromium every test opens its pages in.
 /// </summary>
@@ -19,12 +20,12 @@ public sealed class ScannerSite : IAsyncLifetime
 
     public Uri BaseUri { get; private set; } = null!;
 
-    /// <summary>The fake gateway, or null when the tests run against a real system.</summary>
-    public FakeGatewayServer? Fake { get; private set; }
+    /// <summary>The in-process gateway, or null when the tests run against a running system.</summary>
+    public LocalGateway? Local { get; private set; }
 
-    public string Username { get; } = Environment.GetEnvironmentVariable("SCANNER_BROWSER_USER") ?? FakeGatewayServer.Username;
+    public string Username { get; } = Environment.GetEnvironmentVariable("SCANNER_BROWSER_USER") ?? LocalGateway.Username;
 
-    public string Password { get; } = Environment.GetEnvironmentVariable("SCANNER_BROWSER_PASSWORD") ?? FakeGatewayServer.Password;
+    public string Password { get; } = Environment.GetEnvironmentVariable("SCANNER_BROWSER_PASSWORD") ?? LocalGateway.Password;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -42,8 +43,8 @@ public sealed class ScannerSite : IAsyncLifetime
         }
         else
         {
-            Fake = await FakeGatewayServer.StartAsync(FindWwwroot());
-            BaseUri = Fake.BaseUri;
+            Local = await LocalGateway.StartAsync(FindWwwroot());
+            BaseUri = Local.BaseUri;
         }
         // The shared build machine can be very busy: "eventually" means generous timeouts, never a pass/fail on speed.
         Assertions.SetDefaultExpectTimeout((float)ScannerPage.Eventually.TotalMilliseconds);
@@ -60,7 +61,7 @@ public sealed class ScannerSite : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        if (Fake is not null) await Fake.DisposeAsync();
+        if (Local is not null) await Local.DisposeAsync();
     }
 
     /// <summary>The page's source folder, found by walking up from the test assembly to the solution.</summary>
@@ -81,11 +82,11 @@ public sealed class ScannerSiteCollection : ICollectionFixture<ScannerSite>
     public const string Name = "scanner site";
 }
 
-/// <summary>A test that needs the fake gateway's controls (dropping sockets, counting connections).</summary>
-public sealed class FakeGatewayFactAttribute : FactAttribute
+/// <summary>A test that needs the in-process gateway's controls (restarting it, counting connections).</summary>
+public sealed class LocalGatewayFactAttribute : FactAttribute
 {
-    public FakeGatewayFactAttribute()
+    public LocalGatewayFactAttribute()
     {
-        if (ScannerSite.AgainstRealSystem) Skip = $"needs the fake gateway ({ScannerSite.BaseUrlVariable} is set)";
+        if (ScannerSite.AgainstRealSystem) Skip = $"needs the in-process gateway ({ScannerSite.BaseUrlVariable} is set)";
     }
 }

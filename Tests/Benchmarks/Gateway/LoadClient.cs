@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text;
+using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Benchmarks.Gateway;
 
@@ -14,18 +14,19 @@ namespace Scanner.Benchmarks.Gateway;
 internal sealed class LoadClient : IAsyncDisposable
 {
     private static readonly byte[] TimestampKey = "\"t\":"u8.ToArray();
-    private readonly ClientWebSocket _socket = new();
     private readonly List<long> _latencies = new(1 << 16);
     private readonly Lock _gate = new();
+    private readonly GatewayTestClient _client;
     private Task _reading = Task.CompletedTask;
     private long _received;
     private bool _recording;
+
+    private LoadClient(GatewayTestClient client) => _client = client;
 
     public long Received => Interlocked.Read(ref _received);
 
     public static async Task<LoadClient> ConnectAsync(Uri uri, IEnumerable<string> feeds, bool stalled, CancellationToken cancellation)
     {
-        var client = new LoadClient();
         using var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (context, token) =>
@@ -39,12 +40,8 @@ internal sealed class LoadClient : IAsyncDisposable
                 return new NetworkStream(socket, ownsSocket: true);
             },
         };
-        await client._socket.ConnectAsync(uri, new HttpMessageInvoker(handler), cancellation);
-        foreach (var feed in feeds)
-        {
-            var message = Encoding.UTF8.GetBytes($$"""{"action":"subscribe","feed":"{{feed}}"}""");
-            await client._socket.SendAsync(message, WebSocketMessageType.Text, true, cancellation);
-        }
+        var client = new LoadClient(await GatewayTestClient.ConnectAsync(uri, invoker: new HttpMessageInvoker(handler), cancellation: cancellation));
+        await client._client.SubscribeAsync(feeds, cancellation);
         if (!stalled)
         {
             client._reading = client.ReadLoop(cancellation);
@@ -73,26 +70,13 @@ internal sealed class LoadClient : IAsyncDisposable
 
     private async Task ReadLoop(CancellationToken cancellation)
     {
-        var buffer = new byte[64 * 1024];
         try
         {
-            while (true)
+            while (await _client.ReceiveFrameAsync(cancellation) is { } message)
             {
-                var count = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), cancellation);
-                    count += result.Count;
-                }
-                while (!result.EndOfMessage);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
                 var now = Stopwatch.GetTimestamp();
                 Interlocked.Increment(ref _received);
-                var frame = buffer.AsSpan(0, count);
+                var frame = message.Span;
                 var at = frame.IndexOf(TimestampKey);
                 if (at >= 0 && Utf8Parser.TryParse(frame[(at + TimestampKey.Length)..], out long published, out _))
                 {
@@ -113,8 +97,8 @@ internal sealed class LoadClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _socket.Abort();
+        _client.Socket.Abort();
         await _reading;
-        _socket.Dispose();
+        await _client.DisposeAsync();
     }
 }

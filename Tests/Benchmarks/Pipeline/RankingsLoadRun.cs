@@ -31,7 +31,7 @@ internal static class RankingsLoadRun
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var (offset, uncertainty) = await SimulatorClock.MeasureOffsetAsync(http, simulator);
-        using var client = await RankingFeedClient.ConnectAsync(gateway, key, Feeds, CancellationToken.None);
+        await using var client = await RankingFeedClient.ConnectAsync(gateway, key, Feeds, CancellationToken.None);
         var detectors = Feeds.ToDictionary(f => f, _ => new RankingChangeDetector(), StringComparer.Ordinal);
         var versions = Feeds.ToDictionary(f => f, _ => 0L, StringComparer.Ordinal);
         var latencies = new RowLatencies();

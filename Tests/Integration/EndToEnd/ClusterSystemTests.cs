@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Scanner.Feeds;
 using Scanner.Tests.Support.Launcher;
+using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Integration.EndToEnd;
 
@@ -17,7 +18,7 @@ public class ClusterSystemTests
         await using var system = await TestSystem.StartAsync(silos: 2);
         try
         {
-            await using var client = await GatewayClient.ConnectAsync(system.GatewayUri, TestSystem.User, TestSystem.Password);
+            await using var client = await GatewayTestClient.LogInAndConnectAsync(system.GatewayUri, TestSystem.User, TestSystem.Password);
             await client.SendAsync(new { action = "subscribe", feed = FeedNames.TopVolume });
             await client.SendAsync(new { action = "subscribe", feed = "quote:SPY" });
 

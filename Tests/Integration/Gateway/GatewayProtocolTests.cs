@@ -2,16 +2,18 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Scanner.Feeds;
+using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Integration.Gateway;
 
-/// <summary>The /ws protocol with auth off: every action, the envelope and raw forms, and bad input.</summary>
+/// <summary>The /ws protocol with auth off over real sockets: the envelope and raw forms, many feeds per socket, binary and
+/// garbage frames, health, clean-up. The rules of each action are unit tests of ClientSession.</summary>
 public sealed class GatewayProtocolTests : IAsyncLifetime
 {
     private readonly FakeFeedBackend _backend = new();
-    private TestGateway _gateway = null!;
+    private GatewayTestHost _gateway = null!;
 
-    public async Task InitializeAsync() => _gateway = await TestGateway.StartAsync(_backend);
+    public async Task InitializeAsync() => _gateway = await GatewayTestHost.StartAsync(_backend);
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
@@ -21,7 +23,7 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
     public async Task Subscribe_replies_then_sends_the_current_value_then_every_newer_update_in_an_envelope()
     {
         _backend.Current[FeedNames.TopGainers] = Update(FeedNames.TopGainers, 1, """[{"symbol":"A"}]""");
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        await using var client = await GatewayTestClient.ConnectAsync(_gateway.Ws);
 
         var reply = await client.RequestAsync("""{"action":"subscribe","feed":"scanners:top_gainers"}""");
         Assert.Equal("subscribed", reply.Str("status"));
@@ -38,7 +40,7 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Many_feeds_share_one_socket_and_wildcards_work()
     {
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        await using var client = await GatewayTestClient.ConnectAsync(_gateway.Ws);
         Assert.True((await client.RequestAsync("""{"action":"subscribe","feed":"quote:*"}""")).IsStatus("subscribed"));
         Assert.True((await client.RequestAsync("""{"action":"subscribe","feed":"scanners:top_volume"}""")).IsStatus("subscribed"));
         Assert.Equal(["quote:*"], _backend.Interest);
@@ -54,42 +56,10 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unsubscribe_stops_updates()
-    {
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
-        await client.RequestAsync("""{"action":"subscribe","feed":"quote:AAPL"}""");
-        await client.RequestAsync("""{"action":"subscribe","feed":"quote:IBM"}""");
-        var reply = await client.RequestAsync("""{"action":"unsubscribe","feed":"quote:AAPL"}""");
-        Assert.Equal("unsubscribed", reply.Str("status"));
-        Assert.Equal("quote:AAPL", reply.Str("feed"));
-        Assert.Equal(["quote:IBM"], _backend.Interest);
-
-        _backend.Push(Update("quote:AAPL", 5, "{}"));
-        _backend.Push(Update("quote:IBM", 5, "{}"));
-        // Frames arrive in order: the first update to arrive is IBM's, so AAPL's was not sent.
-        Assert.Equal("quote:IBM", (await client.ReceiveAsync())!.Value.Str("feed"));
-    }
-
-    [Fact]
-    public async Task Get_returns_the_current_value_cut_to_the_limit_or_null()
-    {
-        _backend.Current[FeedNames.TopVolume] = Update(FeedNames.TopVolume, 3, """[{"r":1},{"r":2},{"r":3}]""");
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
-
-        var all = await client.RequestAsync("""{"action":"get","cache":"scanners:top_volume"}""");
-        Assert.Equal(FeedNames.TopVolume, all.Str("cache"));
-        Assert.Equal(3, all.GetProperty("data").GetArrayLength());
-        var limited = await client.RequestAsync("""{"action":"get","cache":"scanners:top_volume","limit":2}""");
-        Assert.Equal(2, limited.GetProperty("data").GetArrayLength());
-        var missing = await client.RequestAsync("""{"action":"get","cache":"quote:NOPE"}""");
-        Assert.Equal(JsonValueKind.Null, missing.GetProperty("data").ValueKind);
-    }
-
-    [Fact]
     public async Task Get_then_subscribe_never_misses_an_update()
     {
         _backend.Current["quote:AAPL"] = Update("quote:AAPL", 1, """{"v":1}""");
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        await using var client = await GatewayTestClient.ConnectAsync(_gateway.Ws);
         var got = await client.RequestAsync("""{"action":"get","cache":"quote:AAPL"}""");
         Assert.Equal(1, got.GetProperty("data").GetProperty("v").GetInt32());
         // Published between the get and the subscribe, while nobody here was subscribed.
@@ -102,43 +72,17 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
     public async Task Raw_format_sends_the_original_payloads()
     {
         _backend.Current[FeedNames.TopGappers] = Update(FeedNames.TopGappers, 1, """[{"symbol":"RAW"}]""");
-        await using var client = await TestClient.ConnectAsync(new Uri(_gateway.Ws + "?format=raw"));
+        await using var client = await GatewayTestClient.ConnectAsync(new Uri(_gateway.Ws + "?format=raw"));
         Assert.True((await client.RequestAsync("""{"action":"subscribe","feed":"scanners:top_gappers"}""")).IsStatus("subscribed"));
         var frame = (await client.ReceiveAsync())!.Value;
         Assert.Equal(JsonValueKind.Array, frame.ValueKind);
         Assert.Equal("RAW", frame[0].GetProperty("symbol").GetString());
     }
 
-    [Theory]
-    [InlineData("not json")]
-    [InlineData("""{"action":"fly"}""")]
-    [InlineData("""{"action":"subscribe"}""")]
-    [InlineData("[1,2,3]")]
-    [InlineData("""{"action":"get","cache":"x","limit":"all"}""")]
-    public async Task Malformed_messages_get_invalid_action_and_the_socket_stays_open(string message)
-    {
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
-        Assert.True((await client.RequestAsync(message)).IsStatus("invalid action"));
-        Assert.True((await client.RequestAsync("""{"action":"subscribe","feed":"quote:OK"}""")).IsStatus("subscribed"));
-    }
-
-    [Theory]
-    [InlineData("""{"action":"subscribe","feed":"*"}""")]
-    [InlineData("""{"action":"subscribe","feed":"quote:<script>"}""")]
-    [InlineData("""{"action":"get","cache":"quote:*"}""")]
-    public async Task Invalid_feed_names_get_a_clear_error(string message)
-    {
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
-        var reply = await client.RequestAsync(message);
-        Assert.Equal("error", reply.Str("status"));
-        Assert.False(string.IsNullOrEmpty(reply.Str("error")));
-        Assert.True((await client.RequestAsync("""{"action":"get","cache":"quote:OK"}""")).TryGetProperty("cache", out _));
-    }
-
     [Fact]
     public async Task Binary_frames_get_an_error_and_the_socket_stays_open()
     {
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        await using var client = await GatewayTestClient.ConnectAsync(_gateway.Ws);
         await client.SendAsync([1, 2, 3], WebSocketMessageType.Binary);
         Assert.Equal("error", (await client.ReceiveAsync())!.Value.Str("status"));
         Assert.True((await client.RequestAsync("""{"action":"auth","api_key":"anything"}""")).IsStatus("authorized"));
@@ -147,7 +91,7 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Random_garbage_never_breaks_the_socket()
     {
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        await using var client = await GatewayTestClient.ConnectAsync(_gateway.Ws);
         var random = new Random(42);
         for (var i = 0; i < 30; i++)
         {
@@ -164,7 +108,7 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Health_reports_clients_and_counters()
     {
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        await using var client = await GatewayTestClient.ConnectAsync(_gateway.Ws);
         await client.RequestAsync("""{"action":"subscribe","feed":"quote:AAPL"}""");
         using var http = _gateway.HttpClient();
         using var health = JsonDocument.Parse(await http.GetStringAsync("/health"));
@@ -183,7 +127,7 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_client_that_vanishes_releases_its_subscriptions_and_interest()
     {
-        var client = await TestClient.ConnectAsync(_gateway.Ws);
+        var client = await GatewayTestClient.ConnectAsync(_gateway.Ws);
         await client.RequestAsync("""{"action":"subscribe","feed":"quote:GONE"}""");
         Assert.Equal(["quote:GONE"], _backend.Interest);
         client.Socket.Abort();

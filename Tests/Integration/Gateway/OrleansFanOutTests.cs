@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Scanner.Feeds;
 using Scanner.Gateway.Backend;
+using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Integration.Gateway;
 
@@ -16,7 +17,7 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
     private void Step(string what) => output.WriteLine($"{_clock.ElapsedMilliseconds,6} ms {what}");
 
     private InProcessTestCluster _cluster = null!;
-    private TestGateway _gateway = null!;
+    private GatewayTestHost _gateway = null!;
 
     public async Task InitializeAsync()
     {
@@ -25,7 +26,7 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
         _cluster = builder.Build();
         await _cluster.DeployAsync();
         Step("cluster up");
-        _gateway = await TestGateway.StartAsync(
+        _gateway = await GatewayTestHost.StartAsync(
             services => services.AddSingleton<IFeedBackend>(sp => ActivatorUtilities.CreateInstance<OrleansFeedBackend>(sp, _cluster.Client)),
             "Gateway:InterestPropagationDelay=00:00:00.5");
     }
@@ -39,7 +40,7 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
     private ITestFeedSourceGrain Source => _cluster.Client.GetGrain<ITestFeedSourceGrain>("source");
 
     /// <summary>Publishes new versions of <paramref name="feed"/> until <paramref name="client"/> receives one.</summary>
-    private async Task PublishUntilReceived(TestClient client, string feed, long firstVersion)
+    private async Task PublishUntilReceived(GatewayTestClient client, string feed, long firstVersion)
     {
         var receiving = client.ReceiveUntilAsync(f => f.Str("feed") == feed && f.GetProperty("version").GetInt64() >= firstVersion);
         for (var version = firstVersion; !receiving.IsCompleted; version++)
@@ -64,8 +65,8 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
     [Fact]
     public async Task Updates_published_by_a_grain_reach_websocket_clients_by_exact_name_wildcard_and_list()
     {
-        await using var exact = await TestClient.ConnectAsync(_gateway.Ws);
-        await using var wildcard = await TestClient.ConnectAsync(_gateway.Ws);
+        await using var exact = await GatewayTestClient.ConnectAsync(_gateway.Ws);
+        await using var wildcard = await GatewayTestClient.ConnectAsync(_gateway.Ws);
         Assert.True((await exact.RequestAsync("""{"action":"subscribe","feed":"quote:TEST1"}""")).IsStatus("subscribed"));
         Assert.True((await wildcard.RequestAsync("""{"action":"subscribe","feed":"daily_range:*"}""")).IsStatus("subscribed"));
 
@@ -91,7 +92,7 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
     [Fact]
     public async Task Interest_is_withdrawn_when_the_last_client_unsubscribes()
     {
-        await using var client = await TestClient.ConnectAsync(_gateway.Ws);
+        await using var client = await GatewayTestClient.ConnectAsync(_gateway.Ws);
         await client.RequestAsync("""{"action":"subscribe","feed":"quote:GONE"}""");
         await Eventually(() => Source.IsWanted("quote:GONE"));
         await client.SendAsync("""{"action":"unsubscribe","feed":"quote:GONE"}""");

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Scanner.Feeds;
+using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Integration.Gateway;
 
@@ -14,17 +15,17 @@ public sealed class SlowClientIsolationTests
     public async Task A_stalled_client_is_dropped_and_counted_while_the_others_keep_receiving()
     {
         var backend = new FakeFeedBackend();
-        await using var gateway = await TestGateway.StartAsync(backend, "Gateway:StallTimeout=00:00:01");
-        var healthy = new List<TestClient>();
+        await using var gateway = await GatewayTestHost.StartAsync(backend, "Gateway:StallTimeout=00:00:01");
+        var healthy = new List<GatewayTestClient>();
         try
         {
             for (var i = 0; i < 100; i++)
             {
-                var client = await TestClient.ConnectAsync(gateway.Ws);
+                var client = await GatewayTestClient.ConnectAsync(gateway.Ws);
                 healthy.Add(client);
                 Assert.True((await client.RequestAsync($$"""{"action":"subscribe","feed":"{{Shared}}"}""")).IsStatus("subscribed"));
             }
-            await using var stalled = await TestClient.ConnectAsync(gateway.Ws);
+            await using var stalled = await GatewayTestClient.ConnectAsync(gateway.Ws);
             await stalled.SendAsync($$"""{"action":"subscribe","feed":"{{Shared}}"}""");
             await stalled.SendAsync($$"""{"action":"subscribe","feed":"{{Big}}"}""");
             // From here on the stalled client reads nothing. Large updates fill its socket buffers until its sends block.

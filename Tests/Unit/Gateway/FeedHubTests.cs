@@ -1,26 +1,14 @@
-using System.Diagnostics.Metrics;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Scanner.Feeds;
 using Scanner.Gateway.FanOut;
-using Scanner.Gateway.Health;
 using Scanner.Gateway.Hosting;
 
 namespace Scanner.Tests.Unit.Gateway;
 
 public class FeedHubTests
 {
-    private readonly FakeFeedBackend _backend = new();
-    private readonly FeedHub _hub;
-
-    public FeedHubTests()
-    {
-        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        var options = Options.Create(new GatewayOptions { InterestPropagationDelay = TimeSpan.FromMilliseconds(50) });
-        _hub = new FeedHub(_backend, new GatewayMetrics(meters), options, NullLogger<FeedHub>.Instance);
-    }
+    private static readonly TimeSpan PropagationDelay = TimeSpan.FromSeconds(1.5);
+    private readonly GatewayHarness _gateway = new(new GatewayOptions { InterestPropagationDelay = PropagationDelay });
 
     private static FeedUpdate Update(string feed, long version) => new(feed, Encoding.UTF8.GetBytes(version.ToString()), version, 0);
 
@@ -51,10 +39,10 @@ public class FeedHubTests
         var exact = new Recorder();
         var wildcard = new Recorder();
         var other = new Recorder();
-        _hub.Subscribe(exact, "quote:AAPL");
-        _hub.Subscribe(wildcard, "quote:*");
-        _hub.Subscribe(other, "daily_range:AAPL");
-        _hub.OnFeedUpdates([Update("quote:AAPL", 1), Update("quote:MSFT", 1)]);
+        _gateway.Hub.Subscribe(exact, "quote:AAPL");
+        _gateway.Hub.Subscribe(wildcard, "quote:*");
+        _gateway.Hub.Subscribe(other, "daily_range:AAPL");
+        _gateway.Hub.OnFeedUpdates([Update("quote:AAPL", 1), Update("quote:MSFT", 1)]);
         Assert.Contains(("quote:AAPL", 1L), exact.Received);
         Assert.DoesNotContain(("quote:MSFT", 1L), exact.Received);
         Assert.Contains(("quote:AAPL", 1L), wildcard.Received);
@@ -66,45 +54,49 @@ public class FeedHubTests
     public void Older_versions_are_not_fanned_out()
     {
         var client = new Recorder();
-        _hub.Subscribe(client, FeedNames.TopGainers);
-        _hub.OnFeedUpdates([Update(FeedNames.TopGainers, 5)]);
-        _hub.OnFeedUpdates([Update(FeedNames.TopGainers, 4), Update(FeedNames.TopGainers, 5)]);
+        _gateway.Hub.Subscribe(client, FeedNames.TopGainers);
+        _gateway.Hub.OnFeedUpdates([Update(FeedNames.TopGainers, 5)]);
+        _gateway.Hub.OnFeedUpdates([Update(FeedNames.TopGainers, 4), Update(FeedNames.TopGainers, 5)]);
         Assert.Equal([(FeedNames.TopGainers, 5L)], client.Received);
     }
 
     [Fact]
     public void Subscribe_hands_over_the_cached_value_first()
     {
-        _hub.OnFeedUpdates([Update(FeedNames.TopVolume, 3)]);
+        _gateway.Hub.OnFeedUpdates([Update(FeedNames.TopVolume, 3)]);
         var client = new Recorder();
-        _hub.Subscribe(client, FeedNames.TopVolume);
+        _gateway.Hub.Subscribe(client, FeedNames.TopVolume);
         Assert.Equal([(FeedNames.TopVolume, 3L)], client.Received);
     }
 
     [Fact]
     public async Task A_new_per_symbol_subscription_registers_interest_and_fetches_now_and_after_the_propagation_window()
     {
-        _backend.Current["quote:AAPL"] = Update("quote:AAPL", 1);
+        _gateway.Backend.Current["quote:AAPL"] = Update("quote:AAPL", 1);
         var client = new Recorder();
-        _hub.Subscribe(client, "quote:AAPL");
-        Assert.Equal(["quote:AAPL"], _backend.Interest);
+        _gateway.Hub.Subscribe(client, "quote:AAPL");
+        Assert.Equal(["quote:AAPL"], _gateway.Backend.Interest);
         await Polling.UntilAsync(() => client.Has("quote:AAPL", 1));
         // The silo did not push anything newer yet: the hub asks again once the window has passed.
-        _backend.Current["quote:AAPL"] = Update("quote:AAPL", 2);
+        _gateway.Backend.Current["quote:AAPL"] = Update("quote:AAPL", 2);
+        _gateway.Time.Advance(PropagationDelay - TimeSpan.FromMilliseconds(1));
+        Assert.False(client.Has("quote:AAPL", 2));
+        _gateway.Time.Advance(TimeSpan.FromMilliseconds(1));
         await Polling.UntilAsync(() => client.Has("quote:AAPL", 2));
-        Assert.Equal(2, _backend.Fetches.Count(f => f == "quote:AAPL"));
+        Assert.Equal(2, _gateway.Backend.Fetches.Count(f => f == "quote:AAPL"));
     }
 
     [Fact]
     public async Task A_list_feed_not_yet_cached_is_fetched_once()
     {
-        _backend.Current[FeedNames.TopGappers] = Update(FeedNames.TopGappers, 9);
+        _gateway.Backend.Current[FeedNames.TopGappers] = Update(FeedNames.TopGappers, 9);
         var client = new Recorder();
-        _hub.Subscribe(client, FeedNames.TopGappers);
+        _gateway.Hub.Subscribe(client, FeedNames.TopGappers);
         await Polling.UntilAsync(() => client.Has(FeedNames.TopGappers, 9));
-        Assert.Empty(_backend.Interest);
-        await Task.Delay(200);
-        Assert.Single(_backend.Fetches);
+        Assert.Empty(_gateway.Backend.Interest);
+        // Well past the propagation window: a list feed is never fetched again.
+        _gateway.Time.Advance(PropagationDelay * 10);
+        Assert.Single(_gateway.Backend.Fetches);
     }
 
     [Fact]
@@ -112,34 +104,34 @@ public class FeedHubTests
     {
         var a = new Recorder();
         var b = new Recorder();
-        _hub.Subscribe(a, "quote:AAPL");
-        _hub.Subscribe(b, "quote:*");
-        _hub.OnFeedUpdates([Update("quote:AAPL", 1)]);
-        Assert.Equal(["quote:*", "quote:AAPL"], _backend.Interest);
-        _hub.Unsubscribe(a, "quote:AAPL");
-        Assert.Equal(["quote:*"], _backend.Interest);
-        Assert.Equal(1, _hub.CachedFeeds);
-        _hub.Unsubscribe(b, "quote:*");
-        Assert.Empty(_backend.Interest);
-        Assert.Equal(0, _hub.CachedFeeds);
-        Assert.Equal(0, _hub.Subscriptions);
+        _gateway.Hub.Subscribe(a, "quote:AAPL");
+        _gateway.Hub.Subscribe(b, "quote:*");
+        _gateway.Hub.OnFeedUpdates([Update("quote:AAPL", 1)]);
+        Assert.Equal(["quote:*", "quote:AAPL"], _gateway.Backend.Interest);
+        _gateway.Hub.Unsubscribe(a, "quote:AAPL");
+        Assert.Equal(["quote:*"], _gateway.Backend.Interest);
+        Assert.Equal(1, _gateway.Hub.CachedFeeds);
+        _gateway.Hub.Unsubscribe(b, "quote:*");
+        Assert.Empty(_gateway.Backend.Interest);
+        Assert.Equal(0, _gateway.Hub.CachedFeeds);
+        Assert.Equal(0, _gateway.Hub.Subscriptions);
     }
 
     [Fact]
     public void Per_symbol_updates_nobody_wants_are_not_cached()
     {
-        _hub.OnFeedUpdates([Update("quote:ZZZ", 1), Update(FeedNames.Halts, 1)]);
-        Assert.Equal(1, _hub.CachedFeeds);
+        _gateway.Hub.OnFeedUpdates([Update("quote:ZZZ", 1), Update(FeedNames.Halts, 1)]);
+        Assert.Equal(1, _gateway.Hub.CachedFeeds);
     }
 
     [Fact]
     public async Task Get_answers_from_the_cache_or_the_backend()
     {
-        _hub.OnFeedUpdates([Update(FeedNames.Momentum, 4)]);
-        Assert.Equal(4, (await _hub.GetAsync(FeedNames.Momentum, CancellationToken.None))!.Version);
-        Assert.Empty(_backend.Fetches);
-        _backend.Current["quote:IBM"] = Update("quote:IBM", 2);
-        Assert.Equal(2, (await _hub.GetAsync("quote:IBM", CancellationToken.None))!.Version);
-        Assert.Null(await _hub.GetAsync("quote:NONE", CancellationToken.None));
+        _gateway.Hub.OnFeedUpdates([Update(FeedNames.Momentum, 4)]);
+        Assert.Equal(4, (await _gateway.Hub.GetAsync(FeedNames.Momentum, CancellationToken.None))!.Version);
+        Assert.Empty(_gateway.Backend.Fetches);
+        _gateway.Backend.Current["quote:IBM"] = Update("quote:IBM", 2);
+        Assert.Equal(2, (await _gateway.Hub.GetAsync("quote:IBM", CancellationToken.None))!.Version);
+        Assert.Null(await _gateway.Hub.GetAsync("quote:NONE", CancellationToken.None));
     }
 }

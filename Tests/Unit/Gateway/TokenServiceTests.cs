@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Scanner.Gateway.Auth;
 
 namespace Scanner.Tests.Unit.Gateway;
 
 public class TokenServiceTests
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 1, 5, 14, 30, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 14, 30, 0, TimeSpan.Zero));
 
     private TokenService Tokens(string secret = "s3cret", int minutes = 15) =>
         new(Options.Create(new AuthOptions { TokenSecret = secret, TokenLifetime = TimeSpan.FromMinutes(minutes) }), _clock);
@@ -15,11 +16,11 @@ public class TokenServiceTests
     {
         var tokens = Tokens();
         var (token, expiresAt) = tokens.Mint("alice");
-        Assert.Equal(_clock.Now.AddMinutes(15), expiresAt);
+        Assert.Equal(_clock.GetUtcNow().AddMinutes(15), expiresAt);
         Assert.Equal(new TokenCheck(TokenStatus.Valid, "alice"), tokens.Validate(token));
-        _clock.Now = _clock.Now.AddMinutes(14);
+        _clock.Advance(TimeSpan.FromMinutes(14));
         Assert.True(tokens.Validate(token).IsValid);
-        _clock.Now = _clock.Now.AddMinutes(2);
+        _clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(TokenStatus.Expired, tokens.Validate(token).Status);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Scanner.Tests.Browser.FakeGateway;
+namespace Scanner.Tests.Browser.Local;
 
 /// <summary>
 /// A few hundred made-up symbols whose prices drift on every tick, ranked into the scanner feeds the
@@ -28,15 +28,10 @@ internal sealed class SyntheticMarket
 
     public IReadOnlyList<string> Symbols => _symbols.Select(s => s.Name).ToArray();
 
-    /// <summary>The JSON of a feed's current value, or null when the feed is unknown.</summary>
-    public string? Current(string feed)
+    /// <summary>Every feed's current JSON, as of the last tick (a snapshot: a tick replaces it whole).</summary>
+    public IReadOnlyDictionary<string, string> Feeds
     {
-        lock (_gate) return _feeds.GetValueOrDefault(feed);
-    }
-
-    public IReadOnlyCollection<string> Feeds
-    {
-        get { lock (_gate) return _feeds.Keys.ToArray(); }
+        get { lock (_gate) return _feeds; }
     }
 
     /// <summary>Moves a fifth of the symbols, appends alerts, and recomputes every feed.</summary>

@@ -7,11 +7,11 @@ namespace Scanner.Gateway.Protocol;
 /// <c>action</c> and the argument that action needs; unknown properties are ignored, anything else is
 /// <see cref="ClientAction.Invalid"/>. Never throws, whatever the bytes.
 /// </summary>
-internal static class ClientMessageParser
+internal static class ClientRequestParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
-    public static ClientMessage Parse(ReadOnlySpan<byte> utf8)
+    public static ClientRequest Parse(ReadOnlySpan<byte> utf8)
     {
         try
         {
@@ -19,21 +19,21 @@ internal static class ClientMessageParser
         }
         catch (JsonException)
         {
-            return ClientMessage.Invalid;
+            return ClientRequest.Invalid;
         }
         catch (InvalidOperationException)
         {
             // Reading a property as the wrong type (for example "limit": 1.5 or a non-string action).
-            return ClientMessage.Invalid;
+            return ClientRequest.Invalid;
         }
     }
 
-    private static ClientMessage ParseObject(ReadOnlySpan<byte> utf8)
+    private static ClientRequest ParseObject(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return ClientMessage.Invalid;
+            return ClientRequest.Invalid;
         }
         var action = ClientAction.Invalid;
         string? apiKey = null, feed = null, cache = null;
@@ -81,7 +81,7 @@ internal static class ClientMessageParser
         // The object must be complete and nothing may follow it.
         if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 0 || reader.Read())
         {
-            return ClientMessage.Invalid;
+            return ClientRequest.Invalid;
         }
         return action switch
         {
@@ -89,7 +89,7 @@ internal static class ClientMessageParser
             ClientAction.Subscribe when feed is not null => new(ClientAction.Subscribe, feed),
             ClientAction.Unsubscribe when feed is not null => new(ClientAction.Unsubscribe, feed),
             ClientAction.Get when cache is not null && validLimit => new(ClientAction.Get, cache, limit),
-            _ => ClientMessage.Invalid,
+            _ => ClientRequest.Invalid,
         };
     }
 

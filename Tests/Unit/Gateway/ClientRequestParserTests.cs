@@ -3,9 +3,9 @@ using Scanner.Gateway.Protocol;
 
 namespace Scanner.Tests.Unit.Gateway;
 
-public class ClientMessageParserTests
+public class ClientRequestParserTests
 {
-    private static ClientMessage Parse(string json) => ClientMessageParser.Parse(Encoding.UTF8.GetBytes(json));
+    private static ClientRequest Parse(string json) => ClientRequestParser.Parse(Encoding.UTF8.GetBytes(json));
 
     [Theory]
     [InlineData("""{"action":"auth","api_key":"k1"}""", "Auth", "k1")]
@@ -73,7 +73,7 @@ public class ClientMessageParserTests
                     input[random.Next(input.Length)] = (byte)random.Next(256);
                 }
             }
-            var message = ClientMessageParser.Parse(input);
+            var message = ClientRequestParser.Parse(input);
             Assert.True(message.Action == ClientAction.Invalid || message.Argument is not null);
         }
     }

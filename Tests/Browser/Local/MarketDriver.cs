@@ -1,0 +1,64 @@
+using System.Text;
+using Scanner.Feeds;
+using Scanner.Tests.Support.Gateway;
+
+namespace Scanner.Tests.Browser.Local;
+
+/// <summary>
+/// Feeds the gateway's fake backend from a <see cref="SyntheticMarket"/> as the silos would: per-symbol feeds
+/// (quotes, daily ranges) on every 200 ms tick, the scanner and alert lists once a second. Starts once a gateway
+/// runs on the backend; while that gateway restarts, pushes reach the stopped one and the values stay current.
+/// </summary>
+internal sealed class MarketDriver : IAsyncDisposable
+{
+    public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(200);
+    private const int TicksPerListPublish = 5;
+
+    private readonly SyntheticMarket _market;
+    private readonly FakeFeedBackend _backend;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _ticking;
+    private long _version;
+
+    public MarketDriver(SyntheticMarket market, FakeFeedBackend backend)
+    {
+        _market = market;
+        _backend = backend;
+        Publish(lists: true);
+        _ticking = TickAsync();
+    }
+
+    private async Task TickAsync()
+    {
+        using var timer = new PeriodicTimer(TickInterval);
+        try
+        {
+            for (var tick = 1L; await timer.WaitForNextTickAsync(_stop.Token); tick++)
+            {
+                _market.Tick();
+                Publish(lists: tick % TicksPerListPublish == 0);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void Publish(bool lists)
+    {
+        var version = ++_version;
+        var publishedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var updates = _market.Feeds
+            .Where(feed => lists || !FeedNames.IsList(feed.Key))
+            .Select(feed => new FeedUpdate(feed.Key, Encoding.UTF8.GetBytes(feed.Value), version, publishedAt))
+            .ToArray();
+        _backend.Push(updates);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _ticking;
+        _stop.Dispose();
+    }
+}

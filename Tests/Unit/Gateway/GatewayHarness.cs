@@ -1,0 +1,66 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Scanner.Feeds;
+using Scanner.Gateway.Auth;
+using Scanner.Gateway.Connections;
+using Scanner.Gateway.FanOut;
+using Scanner.Gateway.Health;
+using Scanner.Gateway.Hosting;
+using Scanner.Tests.Support.Gateway;
+
+namespace Scanner.Tests.Unit.Gateway;
+
+/// <summary>The gateway's shared parts, real but without Kestrel or Orleans (a fake backend and clock), for the hub,
+/// sessions and connections under test.</summary>
+internal sealed class GatewayHarness
+{
+    public GatewayHarness(GatewayOptions? options = null, AuthOptions? auth = null)
+    {
+        Options = options ?? new GatewayOptions();
+        Auth = auth ?? new AuthOptions();
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        Metrics = new GatewayMetrics(meters);
+        var gatewayOptions = Microsoft.Extensions.Options.Options.Create(Options);
+        var authOptions = Microsoft.Extensions.Options.Options.Create(Auth);
+        Tokens = new TokenService(authOptions, Time);
+        Hub = new FeedHub(Backend, Metrics, gatewayOptions, Time, NullLogger<FeedHub>.Instance);
+        Backend.StartAsync(Hub, CancellationToken.None);
+        Services = new ClientServices(Hub, new ClientAuthenticator(Tokens, authOptions), new ClientRegistry(gatewayOptions),
+            Metrics, Options, Time, NullLogger.Instance);
+    }
+
+    public GatewayOptions Options { get; }
+
+    public AuthOptions Auth { get; }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public FakeFeedBackend Backend { get; } = new();
+
+    public GatewayMetrics Metrics { get; }
+
+    public TokenService Tokens { get; }
+
+    public FeedHub Hub { get; }
+
+    public ClientServices Services { get; }
+
+    public (ClientSession Session, RecordingChannel Channel) Open(int replyCapacity = int.MaxValue)
+    {
+        var channel = new RecordingChannel(replyCapacity);
+        return (new ClientSession(channel, Services), channel);
+    }
+
+    public static FeedUpdate Update(string feed, long version, string json) =>
+        new(feed, Encoding.UTF8.GetBytes(json), version, 1_700_000_000_000 + version);
+}
+
+internal static class ClientSessionExtensions
+{
+    public static Task SendAsync(this ClientSession session, string json) =>
+        session.ReceiveTextAsync(Encoding.UTF8.GetBytes(json), CancellationToken.None);
+}
