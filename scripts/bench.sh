@@ -4,7 +4,8 @@
 #   scripts/bench.sh parser                 BenchmarkDotNet: frame parser, ns and bytes per event
 #   scripts/bench.sh streams                RabbitMQ stream provider load run (real broker) into a counting grain
 #   scripts/bench.sh listener [OPTIONS]     synthetic feed (own process) -> listener -> RabbitMQ -> counting grains (one
-#                                           silo): events/s sent, published and received, drops, latency (issue 3)
+#                                           silo): events/s sent, published and received, drops, latency (issue 3);
+#                                           "sent" is the simulator's delivered rate against the asked --rate
 #   scripts/bench.sh gateway                1,000 WebSocket clients on loopback, with and without stalled clients
 #   scripts/bench.sh pipeline [RATE] [SECS] synthetic feed -> listener -> RabbitMQ -> grains -> rankings -> gateway, as
 #                                           processes: sustained events/s, drops, publish latency, silo memory, and
@@ -84,5 +85,5 @@ PY
         wait "$rankings" || echo "rankings load run failed (exit $?)"
         cat "$run_dir/rankings.log"
         ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

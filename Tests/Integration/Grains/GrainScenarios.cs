@@ -28,7 +28,8 @@ internal static class GrainScenarios
         })];
         await c.ProduceAsync(events);
         await Eventually(async () => (await Task.WhenAll(symbols.Select(c.Snapshot)))
-            .All(s => s.TradeCount == 2 && s.Reference is not null && s.Row.PrevDayClose > 0), "tickers processed and hydrated");
+            // Trades and bars come on separate streams: the 9:31 bar (the only one with an official open) is the last of its stream.
+            .All(s => s.TradeCount == 2 && s.Row.OfficialOpenPrice == 4.9 && s.Reference is not null && s.Row.PrevDayClose > 0), "tickers processed and hydrated");
         var before = await Task.WhenAll(symbols.Select(c.Snapshot));
         var expectedOrder = symbols.Reverse().ToArray(); // accumulated volume grows with the index
         await Eventually(async () => ContainsInOrder(await c.FeedSymbols(FeedNames.TopVolume), expectedOrder), "top_volume lists them");
