@@ -91,8 +91,9 @@ test_projects() {
     local project
     [[ -f Tests/Unit/Unit.csproj ]] && echo Tests/Unit/Unit.csproj
     for project in Tests/*/*.csproj; do
-        case $project in Tests/Unit/*|Tests/Benchmarks/*) continue ;; esac
-        echo "$project"
+        case $project in Tests/Unit/*) continue ;; esac
+        # Only test projects: Benchmarks, Launcher and Support are programs and libraries.
+        grep -q '<IsTestProject>true</IsTestProject>' "$project" && echo "$project"
     done
 }
 
@@ -113,7 +114,7 @@ ensure_chromium() {
 compose_check_failed=false
 check_compose_file() {
     [[ -f compose/docker-compose.yml ]] || return 0
-    if ! command -v docker-compose >/dev/null; then
+    if ! command -v docker-compose >/dev/null && ! apt_install docker-compose; then
         progress "docker-compose not installed: compose file not checked (apt-get install docker-compose)"
         return 0
     fi
@@ -123,7 +124,7 @@ check_compose_file() {
         compose_check_failed=true
     fi
     # The alert rules: promtool ships with Debian's `prometheus` package.
-    if ! command -v promtool >/dev/null; then
+    if ! command -v promtool >/dev/null && ! apt_install prometheus; then
         progress "promtool not installed: alert rules not checked (apt-get install prometheus)"
     elif ! promtool check rules compose/prometheus/alerts.yml >/dev/null; then
         progress "FAILED: compose/prometheus/alerts.yml does not pass promtool check rules"
