@@ -6,6 +6,7 @@ using Scanner.Feeds;
 using Scanner.Hydration;
 using Scanner.MarketData;
 using Scanner.Scanners;
+using Scanner.Persistence;
 
 namespace Scanner.Ticker;
 
@@ -188,6 +189,7 @@ public sealed partial class TickerGrain(
         }
         catch (Exception ex)
         {
+            StateWriteFailures.Record();
             LogPersistFailed(logger, ex, _day.Symbol);
         }
     }

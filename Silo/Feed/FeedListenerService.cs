@@ -147,6 +147,7 @@ public sealed partial class FeedListenerService(
         try
         {
             var grant = await lease.TryAcquire(identity.Name, feed.LeaseDuration).WaitAsync(ct);
+            status.SetLeaseHolder(grant.Holder);
             if (!grant.Granted)
             {
                 status.Set(ListenerState.Standby, $"lease held by {grant.Holder} until {grant.ExpiresAt:O}");
@@ -156,6 +157,7 @@ public sealed partial class FeedListenerService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The cluster is starting or the storage is briefly unavailable: stay in standby and ask again.
+            status.SetLeaseHolder(null);
             status.Set(ListenerState.Standby, $"lease unavailable: {ex.Message}");
             return false;
         }

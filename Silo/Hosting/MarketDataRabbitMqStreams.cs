@@ -1,4 +1,5 @@
 using Scanner.MarketData;
+using Scanner.ServiceDefaults.Configuration;
 using Scanner.Silo.Streaming.RabbitMq;
 
 namespace Scanner.Silo.Hosting;
@@ -6,13 +7,13 @@ namespace Scanner.Silo.Hosting;
 /// <summary>One RabbitMQ stream provider per data kind, each on its own queues, sharing the silo's connection.</summary>
 public static class MarketDataRabbitMqStreams
 {
-    public static ISiloBuilder AddMarketDataRabbitMqStreams(this ISiloBuilder silo, ScannerHostOptions options)
+    public static ISiloBuilder AddMarketDataRabbitMqStreams(this ISiloBuilder silo, ScannerHostOptions options, InfrastructureOptions infrastructure)
     {
         foreach (var kind in MarketDataStreams.All)
         {
             silo.AddRabbitMqStreams(kind, o =>
             {
-                o.Uri = new Uri(options.RabbitMqUrl);
+                o.Uri = infrastructure.RabbitMqUri;
                 o.QueuePrefix = options.QueuePrefix;
                 o.QueueCount = options.QueueCount;
                 o.MessageTtl = options.MessageTtl > TimeSpan.Zero ? options.MessageTtl : null;
