@@ -48,8 +48,8 @@ public sealed class ScannerSystem : IAsyncDisposable
             system.Start("gateway", "Gateway", new()
             {
                 ["REDIS_URL"] = TestInfrastructure.Redis,
-                ["Orleans__ClusterId"] = system._clusterId,
-                ["Orleans__ServiceId"] = system._clusterId,
+                ["Infrastructure__ClusterId"] = system._clusterId,
+                ["Infrastructure__ServiceId"] = system._clusterId,
                 ["AUTH_ENABLED"] = "true",
                 ["AUTH_TOKEN_SECRET"] = "system-test-secret-0123456789abcdef",
                 ["Auth__Users__trader"] = "correct-horse",
@@ -76,8 +76,8 @@ public sealed class ScannerSystem : IAsyncDisposable
             ["SCANNER_INFRASTRUCTURE"] = "Real",
             ["REDIS_URL"] = TestInfrastructure.Redis,
             ["RABBITMQ_URL"] = TestInfrastructure.RabbitMq,
-            ["Host__ClusterId"] = _clusterId,
-            ["Host__ServiceId"] = _clusterId,
+            ["Infrastructure__ClusterId"] = _clusterId,
+            ["Infrastructure__ServiceId"] = _clusterId,
             ["Host__QueuePrefix"] = _clusterId,
             ["Host__QueueCount"] = "2",
             ["ORLEANS_SILO_PORT"] = FreePort().ToString(),
