@@ -5,8 +5,8 @@ using Orleans.Streams.Core;
 using Scanner.Feeds;
 using Scanner.Hydration;
 using Scanner.MarketData;
-using Scanner.Scanners;
 using Scanner.Persistence;
+using Scanner.Scanners;
 
 namespace Scanner.Ticker;
 

@@ -8,13 +8,13 @@ namespace Scanner.Silo.Operations;
 /// that gave up is unhealthy; connecting, backing off, unacknowledged subscriptions, or a lease nobody is known to
 /// hold are degraded. A standby silo (another one holds the lease) and a silo with the listener off are healthy.
 /// </summary>
-public sealed class FeedListenerHealthCheck(FeedListenerStatus status, ListenerIdentity identity) : IHealthCheck
+public sealed class FeedListenerHealthCheck(FeedListenerStatus status, FeedMetrics metrics, ListenerIdentity identity) : IHealthCheck
 {
     public const string Name = "feed-listener";
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var snapshot = status.Snapshot(EmptyCounters);
+        var snapshot = status.Snapshot(metrics.Snapshot());
         var state = status.State;
         var holder = status.LeaseHolder;
         var result = Classify(state) switch
@@ -39,6 +39,4 @@ public sealed class FeedListenerHealthCheck(FeedListenerStatus status, ListenerI
         ListenerState.AuthFailed or ListenerState.Stopped => HealthStatus.Unhealthy,
         _ => HealthStatus.Degraded,
     };
-
-    private static readonly FeedCountersSnapshot EmptyCounters = new(Feed.Parsing.ParseCountersSnapshot.Empty(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -14,8 +14,10 @@ public class SiloHealthCheckTests
     private const string Me = "silo-a";
     private readonly FeedListenerStatus _status = new(new FakeTimeProvider());
 
+    private static IMeterFactory Meters() => new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
     private async Task<HealthCheckResult> Listener() =>
-        await new FeedListenerHealthCheck(_status, new ListenerIdentity(Me)).CheckHealthAsync(new HealthCheckContext());
+        await new FeedListenerHealthCheck(_status, new FeedMetrics(Meters()), new ListenerIdentity(Me)).CheckHealthAsync(new HealthCheckContext());
 
     [Fact]
     public async Task Streaming_with_every_subscription_acknowledged_is_healthy()
@@ -79,7 +81,7 @@ public class SiloHealthCheckTests
     [Fact]
     public async Task A_stream_provider_without_a_broker_connection_is_unhealthy()
     {
-        using var board = new RabbitMqStreamStatusBoard(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+        using var board = new RabbitMqStreamStatusBoard(Meters());
         var connected = true;
         board.Get("trades").BindConnection(() => true);
         board.Get("quotes").BindConnection(() => connected);
