@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 using Scanner.Gateway.Health;
@@ -7,7 +6,6 @@ using Scanner.ServiceDefaults.Health;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Operations;
 using Scanner.Silo.Streaming.RabbitMq;
-using System.Diagnostics.Metrics;
 
 namespace Scanner.Tests.Unit.Health;
 
@@ -15,8 +13,6 @@ namespace Scanner.Tests.Unit.Health;
 public class LossCounterHealthCheckTests
 {
     private readonly FakeTimeProvider _time = new();
-
-    private static IMeterFactory Meters() => new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     private static async Task<HealthCheckResult> Check(IHealthCheck check) => await check.CheckHealthAsync(new HealthCheckContext());
 
@@ -40,7 +36,7 @@ public class LossCounterHealthCheckTests
     [Fact]
     public async Task Frames_shed_by_the_listener()
     {
-        var metrics = new FeedMetrics(Meters());
+        var metrics = new FeedMetrics(TestMeters.Create());
         var buffer = new FrameBuffer(16, Timeout.InfiniteTimeSpan);
         metrics.Attach(buffer, Silo.Feed.Parsing.ParseCountersSnapshot.Empty, null!);
         await AssertDegradedThenClears(SiloHealthChecks.FeedLossCounters(metrics), () =>
@@ -55,7 +51,7 @@ public class LossCounterHealthCheckTests
     [Fact]
     public async Task Frames_expired_in_the_listener()
     {
-        var metrics = new FeedMetrics(Meters());
+        var metrics = new FeedMetrics(TestMeters.Create());
         var buffer = new FrameBuffer(16, TimeSpan.FromSeconds(5));
         metrics.Attach(buffer, Silo.Feed.Parsing.ParseCountersSnapshot.Empty, null!);
         await AssertDegradedThenClears(SiloHealthChecks.FeedLossCounters(metrics), () =>
@@ -69,7 +65,7 @@ public class LossCounterHealthCheckTests
     [Fact]
     public async Task Events_that_failed_to_publish()
     {
-        var metrics = new FeedMetrics(Meters());
+        var metrics = new FeedMetrics(TestMeters.Create());
         await AssertDegradedThenClears(SiloHealthChecks.FeedLossCounters(metrics), () =>
         {
             metrics.PublishStarted();
@@ -85,7 +81,7 @@ public class LossCounterHealthCheckTests
     [Fact]
     public async Task Stream_containers_that_failed_to_publish()
     {
-        using var board = new RabbitMqStreamStatusBoard(Meters());
+        using var board = new RabbitMqStreamStatusBoard(TestMeters.Create());
         var status = board.Get("trades");
         await AssertDegradedThenClears(SiloHealthChecks.StreamLossCounters(board), () => status.RecordFailed(3), "3 stream containers failed");
     }
@@ -93,7 +89,7 @@ public class LossCounterHealthCheckTests
     [Fact]
     public async Task Gateway_reads_from_the_cluster_that_failed()
     {
-        using var metrics = new GatewayMetrics(Meters());
+        using var metrics = new GatewayMetrics(TestMeters.Create());
         await AssertDegradedThenClears(GatewayHealthChecks.BackendLossCounters(metrics), metrics.BackendFailure, "1 feed reads from the cluster failed");
     }
 }

@@ -1,10 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Operations;
 using Scanner.Silo.Streaming.RabbitMq;
-using System.Diagnostics.Metrics;
 
 namespace Scanner.Tests.Unit.Health;
 
@@ -14,10 +12,8 @@ public class SiloHealthCheckTests
     private const string Me = "silo-a";
     private readonly FeedListenerStatus _status = new(new FakeTimeProvider());
 
-    private static IMeterFactory Meters() => new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-
     private async Task<HealthCheckResult> Listener() =>
-        await new FeedListenerHealthCheck(_status, new FeedMetrics(Meters()), new ListenerIdentity(Me)).CheckHealthAsync(new HealthCheckContext());
+        await new FeedListenerHealthCheck(_status, new FeedMetrics(TestMeters.Create()), new ListenerIdentity(Me)).CheckHealthAsync(new HealthCheckContext());
 
     [Fact]
     public async Task Streaming_with_every_subscription_acknowledged_is_healthy()
@@ -81,7 +77,7 @@ public class SiloHealthCheckTests
     [Fact]
     public async Task A_stream_provider_without_a_broker_connection_is_unhealthy()
     {
-        using var board = new RabbitMqStreamStatusBoard(Meters());
+        using var board = new RabbitMqStreamStatusBoard(TestMeters.Create());
         var connected = true;
         board.Get("trades").BindConnection(() => true);
         board.Get("quotes").BindConnection(() => connected);
