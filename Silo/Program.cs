@@ -1,4 +1,6 @@
 using Scanner.Feeds;
+using Scanner.ServiceDefaults;
+using Scanner.ServiceDefaults.Configuration;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Hosting;
 using Scanner.Silo.Operations;
@@ -10,18 +12,21 @@ public static class Program
     public static async Task Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Configuration.AddInMemoryCollection(
-            LegacyEnvironmentAliases.Map(Environment.GetEnvironmentVariables(), builder.Configuration));
+        builder.AddServiceDefaults(HealthEndpoint.ServiceName);
         var host = builder.Configuration.GetSection(ScannerHostOptions.Section).Get<ScannerHostOptions>() ?? new();
+        var infrastructure = builder.Configuration.GetSection(InfrastructureOptions.Section).Get<InfrastructureOptions>() ?? new();
 
-        builder.UseOrleans(silo => silo.ConfigureScannerSilo(host));
+        builder.Services.AddScannerHostOptions(builder.Configuration);
+        builder.UseOrleans(silo => silo.ConfigureScannerSilo(host, infrastructure));
         builder.Services.AddScannerGrains(builder.Configuration);
         builder.Services.AddFeedPublishing();
         builder.Services.AddFeedListener(builder.Configuration);
+        builder.Services.AddSiloHealthChecks(host, infrastructure);
         builder.Services.AddOperatorAccess(builder.Configuration);
         builder.Services.AddAuthorization();
 
         var app = builder.Build();
+        app.UseServiceDefaults();
         app.UseAuthorization();
         app.MapSiloHealth();
         app.MapOperatorEndpoints();

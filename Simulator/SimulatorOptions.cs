@@ -68,13 +68,13 @@ public sealed class SimulatorOptions
 
     public void Validate()
     {
-        if (FrameSize < 1) throw new ArgumentException("FrameSize must be at least 1.");
-        if (Speed < 0) throw new ArgumentException("Speed must be 0 (as fast as possible) or positive.");
-        if (Tickers < 1) throw new ArgumentException("Tickers must be at least 1.");
-        if (Rate <= 0) throw new ArgumentException("Rate must be positive.");
-        if (QueueCapacity < FrameSize) throw new ArgumentException("QueueCapacity must hold at least one frame.");
-        if (AuthTimeoutSeconds <= 0) throw new ArgumentException("AuthTimeoutSeconds must be positive.");
-        if (MaxConnectionsPerKey < 1) throw new ArgumentException("MaxConnectionsPerKey must be at least 1.");
-        if (string.IsNullOrEmpty(ApiKey)) throw new ArgumentException("ApiKey must not be empty.");
+        if (FrameSize < 1) throw new ArgumentException("Simulator:FrameSize must be at least 1.");
+        if (Speed < 0) throw new ArgumentException("Simulator:Speed must be 0 (as fast as possible) or positive.");
+        if (Tickers < 1) throw new ArgumentException("Simulator:Tickers must be at least 1.");
+        if (Rate <= 0) throw new ArgumentException("Simulator:Rate must be positive.");
+        if (QueueCapacity < FrameSize) throw new ArgumentException("Simulator:QueueCapacity must hold at least one frame.");
+        if (AuthTimeoutSeconds <= 0) throw new ArgumentException("Simulator:AuthTimeoutSeconds must be positive.");
+        if (MaxConnectionsPerKey < 1) throw new ArgumentException("Simulator:MaxConnectionsPerKey must be at least 1.");
+        if (string.IsNullOrEmpty(ApiKey)) throw new ArgumentException("Simulator:ApiKey must not be empty.");
     }
 }

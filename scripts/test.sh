@@ -110,6 +110,12 @@ ensure_chromium() {
     export SCANNER_BROWSER_CHROMIUM=${SCANNER_BROWSER_CHROMIUM:-$chromium}
 }
 
+# The metrics integration test scrapes the services with Debian's Prometheus.
+ensure_prometheus() {
+    command -v prometheus >/dev/null || apt_install prometheus || return 0
+    export SCANNER_TEST_PROMETHEUS=${SCANNER_TEST_PROMETHEUS:-$(command -v prometheus)}
+}
+
 # Docker Compose file check: `docker-compose config` parses and resolves it (no engine needed).
 compose_check_failed=false
 check_compose_file() {
@@ -199,7 +205,7 @@ main() {
     for project in "${projects[@]}"; do
         if uses_browser "$project"; then ensure_chromium; fi
     done
-    if ((${#projects[@]} > 1)); then start_infra; fi
+    if ((${#projects[@]} > 1)); then start_infra; ensure_prometheus; fi
 
     progress "building Scanner.Orleans.sln ($CONFIGURATION)"
     if ! dotnet build Scanner.Orleans.sln -c "$CONFIGURATION" --nologo -v quiet; then

@@ -1,11 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Scanner.Gateway.Auth;
 
 /// <summary>
 /// Client authentication (section <c>Auth</c>; env aliases AUTH_ENABLED, AUTH_TOKEN_SECRET, AUTH_API_KEY,
 /// AUTH_ALLOW_STATIC_KEY, AUTH_DEMO_USER).
 /// </summary>
-public sealed class AuthOptions
+public sealed class AuthOptions : IValidatableObject
 {
+    public const string Section = "Auth";
+
     public bool Enabled { get; set; }
 
     /// <summary>HMAC-SHA256 key of the tokens. Unset: a random key per process (tokens die with it).</summary>
@@ -23,4 +27,16 @@ public sealed class AuthOptions
 
     /// <summary>Adds the user demo/demo; for the local demo only.</summary>
     public bool DemoUser { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TokenLifetime <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(TokenLifetime)} must be positive (got {TokenLifetime})", [nameof(TokenLifetime)]);
+        }
+        if (AllowStaticKey && string.IsNullOrEmpty(ApiKey))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(ApiKey)} (AUTH_API_KEY) is required when {Section}:{nameof(AllowStaticKey)} is on", [nameof(ApiKey)]);
+        }
+    }
 }

@@ -1,16 +1,25 @@
-using Scanner.Gateway.Backend;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scanner.Gateway.FanOut;
+using Scanner.ServiceDefaults.Health;
 
 namespace Scanner.Gateway.Health;
 
-/// <summary><c>GET /health</c>: the original's service/status/active_clients plus the fan-out counters.</summary>
+/// <summary>
+/// <c>GET /health</c>: the original's service/status/active_clients plus the fan-out counters and, when the
+/// status is not <c>ok</c>, the reasons (readiness checks). Answers from in-memory state only.
+/// </summary>
 internal static class HealthEndpoint
 {
-    public static void MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/health", (GatewayMetrics metrics, IFeedBackend backend, FeedHub hub) =>
-        Results.Json(new
+    public const string ServiceName = "scanner-gateway";
+
+    public static void MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/health", async (HealthCheckService health, GatewayMetrics metrics, Backend.IFeedBackend backend, FeedHub hub, CancellationToken cancellationToken) =>
+    {
+        var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthTags.Ready), cancellationToken);
+        return Results.Json(new
         {
-            service = "scanner-gateway",
-            status = backend.IsConnected ? "ok" : "degraded",
+            service = ServiceName,
+            status = report.Status == HealthStatus.Healthy ? "ok" : HealthResponses.Word(report.Status),
+            reasons = HealthResponses.Reasons(report),
             active_clients = metrics.ActiveClients,
             subscriptions = hub.Subscriptions,
             cached_feeds = hub.CachedFeeds,
@@ -23,5 +32,6 @@ internal static class HealthEndpoint
             slow_clients_closed = metrics.SlowClientsClosed,
             auth_failures = metrics.AuthFailures,
             protocol_errors = metrics.ProtocolErrors,
-        }));
+        }, statusCode: HealthResponses.StatusCode(report.Status));
+    });
 }

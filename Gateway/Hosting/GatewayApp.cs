@@ -3,6 +3,7 @@ using Scanner.Gateway.Backend;
 using Scanner.Gateway.Connections;
 using Scanner.Gateway.FanOut;
 using Scanner.Gateway.Health;
+using Scanner.ServiceDefaults;
 
 namespace Scanner.Gateway.Hosting;
 
@@ -17,16 +18,15 @@ public static class GatewayApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        ConfigurationAliases.Apply(builder.Configuration);
+        builder.AddServiceDefaults(HealthEndpoint.ServiceName);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
         var services = builder.Services;
-        services.Configure<GatewayOptions>(builder.Configuration.GetSection("Gateway"));
-        services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
+        services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<ClientAuthenticator>();
@@ -40,9 +40,11 @@ public static class GatewayApp
             builder.AddOrleansFeedBackend();
         }
         services.AddHostedService<FeedHubService>();
+        services.AddGatewayHealthChecks();
 
         var app = builder.Build();
         var gateway = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value;
+        app.UseServiceDefaults();
         app.UseWebSockets(new WebSocketOptions
         {
             KeepAliveInterval = gateway.KeepAliveInterval,

@@ -1,19 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Scanner.Gateway.Hosting;
 
-/// <summary>Limits and timings of the client-facing gateway (section <c>Gateway</c>).</summary>
-public sealed class GatewayOptions
+/// <summary>Limits and timings of the client-facing gateway (section <c>Gateway</c>; validated at start).</summary>
+public sealed class GatewayOptions : IValidatableObject
 {
+    public const string Section = "Gateway";
+
     /// <summary>Largest client message; a larger one is answered with an error and the socket is closed (1009).</summary>
+    [Range(64, 16 * 1024 * 1024, ErrorMessage = "Gateway:MaxMessageBytes must be between 64 and 16 MiB")]
     public int MaxMessageBytes { get; set; } = 4096;
 
+    [Range(1, int.MaxValue, ErrorMessage = "Gateway:MaxSubscriptionsPerClient must be at least 1")]
     public int MaxSubscriptionsPerClient { get; set; } = 200;
 
     /// <summary>Sockets one authenticated user (token subject) may hold at once; clients of the shared static key are not counted.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Gateway:MaxConnectionsPerUser must be at least 1")]
     public int MaxConnectionsPerUser { get; set; } = 20;
 
     /// <summary>Sustained client messages per second (token bucket refill) and the burst allowed on top.</summary>
+    [Range(0.001, double.MaxValue, ErrorMessage = "Gateway:MessagesPerSecond must be positive")]
     public double MessagesPerSecond { get; set; } = 20;
 
+    [Range(1, int.MaxValue, ErrorMessage = "Gateway:MessageBurst must be at least 1")]
     public int MessageBurst { get; set; } = 40;
 
     /// <summary>How often the server pings; a peer that does not answer within <see cref="KeepAliveTimeout"/> is dropped.</summary>
@@ -31,9 +40,11 @@ public sealed class GatewayOptions
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Distinct feeds with an unsent update one client may have queued; beyond it the client is closed as too slow.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Gateway:SendQueueFeeds must be at least 1")]
     public int SendQueueFeeds { get; set; } = 4096;
 
     /// <summary>Replies one client may have queued; beyond it the client is closed as not reading.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Gateway:SendQueueReplies must be at least 1")]
     public int SendQueueReplies { get; set; } = 64;
 
     /// <summary>How long a silo may take to learn new interest; a new per-symbol subscription is re-fetched after it.</summary>
@@ -47,4 +58,29 @@ public sealed class GatewayOptions
     public TimeSpan RegistrationInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan RegistrationLease { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Every timing must be positive (the propagation delay may be zero), and a registration must outlive its renewal.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        (string Name, TimeSpan Value)[] positive =
+        [
+            (nameof(KeepAliveInterval), KeepAliveInterval), (nameof(KeepAliveTimeout), KeepAliveTimeout),
+            (nameof(IdleTimeout), IdleTimeout), (nameof(AuthTimeout), AuthTimeout), (nameof(StallTimeout), StallTimeout),
+            (nameof(GetTimeout), GetTimeout), (nameof(RegistrationInterval), RegistrationInterval), (nameof(RegistrationLease), RegistrationLease),
+        ];
+        foreach (var (name, value) in positive.Where(p => p.Value <= TimeSpan.Zero))
+        {
+            yield return new ValidationResult($"{Section}:{name} must be positive (got {value})", [name]);
+        }
+        if (InterestPropagationDelay < TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(InterestPropagationDelay)} must not be negative", [nameof(InterestPropagationDelay)]);
+        }
+        if (RegistrationLease <= RegistrationInterval)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(RegistrationLease)} ({RegistrationLease}) must be longer than {Section}:{nameof(RegistrationInterval)} ({RegistrationInterval})",
+                [nameof(RegistrationLease)]);
+        }
+    }
 }

@@ -1,10 +1,12 @@
 using Orleans.Configuration;
 using Scanner.Gateway.Backend;
+using Scanner.ServiceDefaults.Configuration;
+using StackExchange.Redis;
 
 namespace Scanner.Gateway.Hosting;
 
 /// <summary>
-/// The Orleans client of the gateway: Redis clustering when <c>REDIS_URL</c> is set, localhost clustering otherwise
+/// The Orleans client of the gateway: Redis clustering when <c>Infrastructure:Redis</c> (<c>REDIS_URL</c>) is set, localhost clustering otherwise
 /// (the local demo). Connection failures are retried forever, so the gateway serves its page and health while the
 /// cluster is away.
 /// </summary>
@@ -12,12 +14,12 @@ internal static class OrleansClientSetup
 {
     public static void AddOrleansFeedBackend(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
+        var infrastructure = builder.Configuration.GetSection(InfrastructureOptions.Section).Get<InfrastructureOptions>() ?? new();
         builder.UseOrleansClient(client =>
         {
-            if (configuration["REDIS_URL"] is { Length: > 0 } redisUrl)
+            if (infrastructure.Redis is { Length: > 0 })
             {
-                client.UseRedisClustering(RedisEndpoint.FromUrl(redisUrl));
+                client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(infrastructure.RedisConfiguration));
             }
             else
             {
@@ -25,8 +27,8 @@ internal static class OrleansClientSetup
             }
             client.Configure<ClusterOptions>(options =>
             {
-                options.ClusterId = configuration["Orleans:ClusterId"] ?? "scanner";
-                options.ServiceId = configuration["Orleans:ServiceId"] ?? "scanner";
+                options.ClusterId = infrastructure.ClusterId;
+                options.ServiceId = infrastructure.ServiceId;
             });
             client.UseConnectionRetryFilter(async (_, cancellation) =>
             {

@@ -11,7 +11,7 @@ public static class FeedPublishingExtensions
     /// </summary>
     public static IServiceCollection AddFeedPublishing(this IServiceCollection services, Action<FeedPublishingOptions>? configure = null)
     {
-        services.AddOptions<FeedPublishingOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<FeedPublishingOptions>().Configure(o => configure?.Invoke(o)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<FanOutMetrics>();
         services.TryAddSingleton<FeedPublisher>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Scanner.Hydration;
 
 /// <summary>
@@ -8,31 +10,40 @@ public sealed class HydrationOptions
 {
     public const string Section = "Hydration";
 
+    [Url(ErrorMessage = "Hydration:BaseUrl (HYDRATION_BASE_URL) must be an absolute http(s) URL")]
     public string BaseUrl { get; set; } = "https://api.massive.com";
 
     public string ApiKey { get; set; } = "";
 
     /// <summary>Requests a silo has in flight at most; the others wait their turn (not counted in their timeout).</summary>
+    [Range(1, 1024, ErrorMessage = "Hydration:MaxConcurrentRequests must be between 1 and 1024")]
     public int MaxConcurrentRequests { get; set; } = 16;
 
     /// <summary>Timeout of one HTTP attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ErrorMessage = "Hydration:RequestTimeout must be positive")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Attempts per request for transient failures (network, timeout, 429, 5xx).</summary>
+    [Range(1, 20, ErrorMessage = "Hydration:MaxAttempts must be between 1 and 20")]
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>Wait before the second attempt; doubles for each further attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Hydration:RetryDelay must be between 0 and one hour")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How long a symbol's loaded reference data is reused.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ErrorMessage = "Hydration:CacheDuration must be positive")]
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>How long a failed load is remembered, so thousands of grains do not hammer a failing service.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Hydration:NegativeCacheDuration must be between 0 and one day")]
     public TimeSpan NegativeCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Average daily volume: the mean of the last this-many daily volumes ...</summary>
+    [Range(1, 365, ErrorMessage = "Hydration:AverageVolumeDays must be between 1 and 365")]
     public int AverageVolumeDays { get; set; } = 30;
 
     /// <summary>... within this many calendar days before the trading day.</summary>
+    [Range(1, 3650, ErrorMessage = "Hydration:AverageVolumeLookbackDays must be between 1 and 3650")]
     public int AverageVolumeLookbackDays { get; set; } = 42;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scanner.Persistence;
 
 namespace Scanner.Scanners;
 
@@ -149,6 +150,7 @@ public sealed partial class RankingShardGrain(
         }
         catch (Exception ex)
         {
+            StateWriteFailures.Record();
             LogPersistFailed(logger, ex, Shard);
         }
     }

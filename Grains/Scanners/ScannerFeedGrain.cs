@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scanner.Feeds;
+using Scanner.Persistence;
 
 namespace Scanner.Scanners;
 
@@ -167,6 +168,7 @@ public sealed partial class ScannerFeedGrain(
         }
         catch (Exception ex)
         {
+            StateWriteFailures.Record();
             LogPersistFailed(logger, ex, _feed);
         }
     }

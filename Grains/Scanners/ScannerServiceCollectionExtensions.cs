@@ -10,24 +10,23 @@ public static class ScannerServiceCollectionExtensions
 {
     /// <summary>
     /// Registers what the ticker, ranking and scanner grains need in a silo: <see cref="ScannerOptions"/> (section
-    /// <c>Scanner</c>), <see cref="HydrationOptions"/> (section <c>Hydration</c>, API key falling back to
-    /// <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c>), the hydration HttpClient with its cache, and the
+    /// <c>Scanner</c>), <see cref="HydrationOptions"/> (section <c>Hydration</c>; the host maps
+    /// <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c> onto its key), both validated at start, the hydration HttpClient with its cache, and the
     /// <see cref="RankingReporter"/> that carries ticker rows to the ranking shards.
     /// The silo also needs grain storage "scanner", the five market data stream providers and an
     /// <see cref="Feeds.IFeedPublisher"/>.
     /// </summary>
     public static IServiceCollection AddScannerGrains(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ScannerOptions>().Bind(configuration.GetSection(ScannerOptions.Section));
+        services.AddOptions<ScannerOptions>()
+            .Bind(configuration.GetSection(ScannerOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<HydrationOptions>()
             .Bind(configuration.GetSection(HydrationOptions.Section))
-            .PostConfigure(o =>
-            {
-                if (o.ApiKey.Length == 0)
-                {
-                    o.ApiKey = configuration["MASSIVE_API_KEY"] ?? configuration["POLYGON_API_KEY"] ?? "";
-                }
-            });
+            .ValidateDataAnnotations()
+            .Validate(o => o.AverageVolumeLookbackDays >= o.AverageVolumeDays, "Hydration:AverageVolumeLookbackDays must be at least Hydration:AverageVolumeDays")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReferenceDataCache>();
         services.TryAddSingleton<HydrationRequestLimiter>();

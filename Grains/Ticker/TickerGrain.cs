@@ -5,6 +5,7 @@ using Orleans.Streams.Core;
 using Scanner.Feeds;
 using Scanner.Hydration;
 using Scanner.MarketData;
+using Scanner.Persistence;
 using Scanner.Scanners;
 
 namespace Scanner.Ticker;
@@ -188,6 +189,7 @@ public sealed partial class TickerGrain(
         }
         catch (Exception ex)
         {
+            StateWriteFailures.Record();
             LogPersistFailed(logger, ex, _day.Symbol);
         }
     }

@@ -188,6 +188,7 @@ public sealed partial class FeedListenerService(
         {
             var grant = await lease.TryAcquire(identity.Name, feed.LeaseDuration).WaitAsync(ct);
             control.ObserveLeaseHolder(grant.Holder);
+            status.SetLeaseHolder(grant.Holder);
             if (!grant.Granted)
             {
                 status.Set(ListenerState.Standby, $"lease held by {grant.Holder} until {grant.ExpiresAt:O}");
@@ -197,6 +198,7 @@ public sealed partial class FeedListenerService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The cluster is starting or the storage is briefly unavailable: stay in standby and ask again.
+            status.SetLeaseHolder(null);
             status.Set(ListenerState.Standby, $"lease unavailable: {ex.Message}");
             return false;
         }

@@ -15,6 +15,7 @@ public sealed class FeedListenerStatus(TimeProvider time)
     private string[] _unacknowledged = [];
     private long _reconnects;
     private bool _wasStreaming;
+    private string? _leaseHolder;
 
     public ListenerState State
     {
@@ -74,6 +75,26 @@ public sealed class FeedListenerStatus(TimeProvider time)
         {
             _acknowledged = acknowledged;
             _unacknowledged = unacknowledged;
+        }
+    }
+
+    /// <summary>Who holds the cluster's listener lease as last seen by this silo; null when the lease could not be read.</summary>
+    public string? LeaseHolder
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _leaseHolder;
+            }
+        }
+    }
+
+    public void SetLeaseHolder(string? holder)
+    {
+        lock (_gate)
+        {
+            _leaseHolder = holder;
         }
     }
 

@@ -44,6 +44,10 @@ public sealed class FeedMetrics : IDisposable
 
     public long DroppedFrames => _droppedFrames();
 
+    public long ExpiredFrames => _expiredFrames();
+
+    public long PublishFailedEvents => Interlocked.Read(ref _publishFailed);
+
     /// <summary>Points the observable instruments at the listener's buffer, parser and batching publisher.</summary>
     public void Attach(FrameBuffer buffer, Func<Parsing.ParseCountersSnapshot> parse, StreamBatchingPublisher publisher)
     {

@@ -6,6 +6,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.Streams;
 using Scanner.MarketData;
+using Scanner.ServiceDefaults.Configuration;
 using StackExchange.Redis;
 
 namespace Scanner.Silo.Hosting;
@@ -19,12 +20,12 @@ public static class ScannerSiloConfiguration
     /// <summary>The grain storage every scanner grain persists to.</summary>
     public const string StorageName = "scanner";
 
-    public static ISiloBuilder ConfigureScannerSilo(this ISiloBuilder silo, ScannerHostOptions options)
+    public static ISiloBuilder ConfigureScannerSilo(this ISiloBuilder silo, ScannerHostOptions options, InfrastructureOptions infrastructure)
     {
         silo.Configure<ClusterOptions>(o =>
         {
-            o.ClusterId = options.ClusterId;
-            o.ServiceId = options.ServiceId;
+            o.ClusterId = infrastructure.ClusterId;
+            o.ServiceId = infrastructure.ServiceId;
         });
         if (options.Infrastructure == ScannerInfrastructure.InMemory)
         {
@@ -33,9 +34,9 @@ public static class ScannerSiloConfiguration
         else
         {
             silo.ConfigureEndpoints(AdvertisedAddress(options.AdvertisedHost), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
-            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(options.Redis));
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(infrastructure));
         }
-        silo.AddScannerStorage(options).AddMarketDataStreams(options);
+        silo.AddScannerStorage(options, infrastructure).AddMarketDataStreams(options, infrastructure);
         silo.AddDashboard();
         return silo;
     }
@@ -45,21 +46,21 @@ public static class ScannerSiloConfiguration
     /// serializer, not the provider's default JSON (Newtonsoft): ten thousand tickers write behind every few seconds,
     /// and JSON made that the silo's largest CPU cost and timed Redis out under load.
     /// </summary>
-    public static ISiloBuilder AddScannerStorage(this ISiloBuilder silo, ScannerHostOptions options) =>
+    public static ISiloBuilder AddScannerStorage(this ISiloBuilder silo, ScannerHostOptions options, InfrastructureOptions infrastructure) =>
         options.Infrastructure == ScannerInfrastructure.InMemory
             ? silo.AddMemoryGrainStorage(StorageName)
             : silo.AddRedisGrainStorage(StorageName, redis => redis.Configure<Serializer>((o, serializer) =>
             {
-                o.ConfigurationOptions = RedisOptions(options.Redis);
+                o.ConfigurationOptions = RedisOptions(infrastructure);
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
 
     /// <summary>One stream provider per data kind: RabbitMQ, or memory streams for the zero-setup run.</summary>
-    public static ISiloBuilder AddMarketDataStreams(this ISiloBuilder silo, ScannerHostOptions options)
+    public static ISiloBuilder AddMarketDataStreams(this ISiloBuilder silo, ScannerHostOptions options, InfrastructureOptions infrastructure)
     {
         if (options.Infrastructure != ScannerInfrastructure.InMemory)
         {
-            return silo.AddMarketDataRabbitMqStreams(options);
+            return silo.AddMarketDataRabbitMqStreams(options, infrastructure);
         }
         foreach (var kind in MarketDataStreams.All)
         {
@@ -68,12 +69,8 @@ public static class ScannerSiloConfiguration
         return silo;
     }
 
-    public static ConfigurationOptions RedisOptions(string endpoint)
-    {
-        var redis = ConfigurationOptions.Parse(endpoint);
-        redis.AbortOnConnectFail = false;
-        return redis;
-    }
+    public static ConfigurationOptions RedisOptions(InfrastructureOptions infrastructure) =>
+        ConfigurationOptions.Parse(infrastructure.RedisConfiguration);
 
     private static IPAddress AdvertisedAddress(string? host)
     {

@@ -1,11 +1,14 @@
 using Orleans.Streaming.RabbitMQ;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scanner.ServiceDefaults.Health;
 using Scanner.Silo.Feed;
 
 namespace Scanner.Silo.Operations;
 
 /// <summary>
-/// <c>GET /health</c>: the silo's state at a glance for operators and orchestrators. 503 only when the listener
-/// can no longer recover by itself (refused key, gave up), so a restart or a fix is needed.
+/// <c>GET /health</c>: the silo's state at a glance for operators: the readiness checks' verdict with its reasons,
+/// the listener and its counters, the stream providers. 503 when unhealthy (a fix or a restart is needed, or a
+/// dependency is unreachable). Answers from in-memory state only.
 /// </summary>
 public static class HealthEndpoint
 {
@@ -13,32 +16,25 @@ public static class HealthEndpoint
 
     public static IEndpointRouteBuilder MapSiloHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (FeedListenerStatus listener, FeedMetrics metrics, ILocalSiloDetails silo, IServiceProvider services) =>
+        app.MapGet("/health", async (HealthCheckService health, FeedListenerStatus listener, FeedMetrics metrics, ILocalSiloDetails silo, IServiceProvider services, CancellationToken cancellationToken) =>
         {
+            var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthTags.Ready), cancellationToken);
             var snapshot = listener.Snapshot(metrics.Snapshot());
             var streams = services.GetService<RabbitMqStreamStatusBoard>()?.All ?? [];
-            var status = Classify(listener.State);
-            if (status == "healthy" && streams.Any(s => !s.Connected))
-            {
-                status = "degraded";
-            }
-            var body = new SiloHealth(ServiceName, status, silo.SiloAddress.ToString(), snapshot, streams);
-            return Results.Json(body, statusCode: status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+            var body = new SiloHealth(ServiceName, HealthResponses.Word(report.Status), HealthResponses.Reasons(report), silo.SiloAddress.ToString(), snapshot, streams);
+            return Results.Json(body, statusCode: HealthResponses.StatusCode(report.Status));
         });
         return app;
     }
 
-    public static string Classify(ListenerState state) => state switch
-    {
-        ListenerState.Streaming or ListenerState.Standby or ListenerState.Idle => "healthy",
-        ListenerState.AuthFailed or ListenerState.Stopped => "unhealthy",
-        _ => "degraded",
-    };
+    /// <summary>The word the listener's state alone earns (see <see cref="FeedListenerHealthCheck.Classify"/>).</summary>
+    public static string Classify(ListenerState state) => HealthResponses.Word(FeedListenerHealthCheck.Classify(state));
 }
 
 public sealed record SiloHealth(
     string Service,
     string Status,
+    string[] Reasons,
     string Silo,
     FeedListenerSnapshot Listener,
     IReadOnlyCollection<RabbitMqStreamStatus> Streams);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Scanner.ServiceDefaults.Configuration;
 
 namespace Scanner.Simulator.Hosting;
 
@@ -44,13 +45,12 @@ public static class SimulatorConfiguration
 
     public static SimulatorOptions Bind(IConfiguration configuration)
     {
-        var section = configuration.GetSection(SimulatorOptions.Section);
-        var options = section.Get<SimulatorOptions>() ?? new SimulatorOptions();
-        if (section[nameof(SimulatorOptions.ApiKey)] is null
-            && (configuration["MASSIVE_API_KEY"] ?? configuration["POLYGON_API_KEY"]) is { Length: > 0 } key)
-        {
-            options.ApiKey = key;
-        }
+        // The original's variable names (MASSIVE_API_KEY, POLYGON_API_KEY) fill what is not set explicitly.
+        var withAliases = new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection(EnvironmentAliases.Map(configuration))
+            .Build();
+        var options = withAliases.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
         options.Validate();
         return options;
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scanner.Simulator.Control;
+using Scanner.ServiceDefaults;
 using Scanner.Simulator.Distribution;
 using Scanner.Simulator.Replay;
 using Scanner.Simulator.Rest;
@@ -23,6 +24,8 @@ namespace Scanner.Simulator.Hosting;
 /// </summary>
 public sealed class SimulatorServer : IAsyncDisposable
 {
+    public const string ServiceName = "scanner-simulator";
+
     private readonly WebApplication _app;
     private readonly SimulatorCounters _counters;
     private readonly ConnectionRegistry _registry;
@@ -49,7 +52,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         {
             var connections = _registry.Snapshot;
             return new SimulatorStats(
-                "scanner-simulator",
+                ServiceName,
                 "ok",
                 Source.Name,
                 DateTimeOffset.FromUnixTimeMilliseconds(Source.Clock.NowUnixMs),
@@ -76,12 +79,12 @@ public sealed class SimulatorServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(ListenAddress(options.Host), options.Port));
+        builder.AddServiceDefaults(ServiceName);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<SimulatorCounters>();
         services.AddSingleton<FeedBroadcaster>();
@@ -94,6 +97,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         services.AddHostedService<FeedSourceService>();
 
         var app = builder.Build();
+        app.UseServiceDefaults();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         var feed = app.Services.GetRequiredService<FeedWebSocketEndpoint>();
         app.Map("/stocks", feed.HandleAsync);

@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using Scanner.MarketData;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Hosting;
+using Scanner.ServiceDefaults.Configuration;
 
 namespace Scanner.Benchmarks.Streaming;
 
@@ -33,7 +34,7 @@ internal static class ListenerLoadRun
         var queues = LoadRunArguments.Int(args, "--queues", RabbitMqStreamOptions.DefaultQueueCount);
 
         await using var sim = await SimulatorProcess.StartAsync("bench", tickers, rate, frameSize);
-        var host = new ScannerHostOptions { RabbitMqUrl = uri, QueuePrefix = $"bench{Guid.NewGuid():N}"[..13], QueueCount = queues };
+        var host = new ScannerHostOptions { QueuePrefix = $"bench{Guid.NewGuid():N}"[..13], QueueCount = queues };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Feed:Url"] = sim.WebSocketUri.ToString(),
@@ -42,7 +43,7 @@ internal static class ListenerLoadRun
 
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddMarketDataRabbitMqStreams(host).WithCountingConsumerOnly());
+        builder.ConfigureSilo((_, silo) => silo.AddMarketDataRabbitMqStreams(host, new InfrastructureOptions { RabbitMq = uri }).WithCountingConsumerOnly());
         builder.ConfigureSiloHost((_, siloHost) => siloHost.Services.AddFeedListener(configuration));
         await using var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -1,4 +1,5 @@
 using Scanner.Silo.Hosting;
+using Scanner.ServiceDefaults.Configuration;
 
 namespace Scanner.Tests.Integration.Grains;
 
@@ -9,7 +10,7 @@ public sealed class RedisGrainPersistenceTests : IAsyncLifetime
     private ScannerCluster _c = null!;
 
     public async Task InitializeAsync() =>
-        _c = await ScannerCluster.StartAsync(silo => silo.AddScannerStorage(new ScannerHostOptions { Redis = TestInfrastructure.Redis }));
+        _c = await ScannerCluster.StartAsync(silo => silo.AddScannerStorage(new ScannerHostOptions(), new InfrastructureOptions { Redis = TestInfrastructure.Redis }));
 
     public async Task DisposeAsync() => await _c.DisposeAsync();
 

@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using Scanner.Feeds;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Hosting;
+using Scanner.ServiceDefaults.Configuration;
 
 namespace Scanner.Tests.Integration.Infrastructure;
 
@@ -41,15 +42,18 @@ public sealed class ScannerSiloCluster : IAsyncDisposable
     /// <param name="feedUri">The simulator's WebSocket; null disables the listener.</param>
     /// <param name="restUri">The simulator's REST base for hydration.</param>
     /// <param name="host">Storage and streams; <see cref="ScannerInfrastructure.InMemory"/> unless a test needs the real ones.</param>
+    /// <param name="infrastructure">Where the real Redis and RabbitMQ are, when <paramref name="host"/> asks for them.</param>
     public static async Task<ScannerSiloCluster> StartAsync(
         Uri? feedUri,
         Uri? restUri,
         string apiKey,
         ScannerHostOptions? host = null,
         Action<Dictionary<string, string?>>? configure = null,
-        short silos = 1)
+        short silos = 1,
+        InfrastructureOptions? infrastructure = null)
     {
         host ??= new ScannerHostOptions { Infrastructure = ScannerInfrastructure.InMemory };
+        infrastructure ??= new InfrastructureOptions();
         var settings = new Dictionary<string, string?>
         {
             ["Feed:Enabled"] = (feedUri is not null).ToString(),
@@ -66,7 +70,7 @@ public sealed class ScannerSiloCluster : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.AddScannerStorage(host).AddMarketDataStreams(host));
+        builder.ConfigureSilo((_, silo) => silo.AddScannerStorage(host, infrastructure).AddMarketDataStreams(host, infrastructure));
         builder.ConfigureSiloHost((_, hostBuilder) =>
         {
             hostBuilder.Services.AddScannerGrains(configuration);

@@ -6,6 +6,7 @@ using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
 using Scanner.Tests.Integration.Infrastructure;
 using Scanner.Ticker;
+using Scanner.ServiceDefaults.Configuration;
 
 namespace Scanner.Tests.Integration.Pipeline;
 
@@ -34,8 +35,6 @@ public class ReplayedDayTests
         var host = new ScannerHostOptions
         {
             Infrastructure = ScannerInfrastructure.Real,
-            Redis = TestInfrastructure.Redis,
-            RabbitMqUrl = TestInfrastructure.RabbitMq,
             QueuePrefix = $"replay-{Guid.NewGuid():N}",
             QueueCount = 4,
             // A replay at full speed outruns real time: no message may expire on the way.
@@ -49,7 +48,8 @@ public class ReplayedDayTests
                 s["Feed:Subscriptions:1"] = "A.*";
                 s["Feed:Subscriptions:2"] = "AM.*";
                 s["Feed:MaxFrameAge"] = "00:00:00"; // as the message TTL above: a full-speed replay is old on arrival
-            });
+            },
+            infrastructure: new InfrastructureOptions { Redis = TestInfrastructure.Redis, RabbitMq = TestInfrastructure.RabbitMq });
 
         var grains = expected.ToDictionary(e => e.Symbol, e => cluster.Client.GetGrain<ITickerGrain>(e.Symbol));
         await WaitForAsync(async () =>

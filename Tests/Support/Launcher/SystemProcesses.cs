@@ -39,8 +39,8 @@ public static class SystemProcesses
             environment["REDIS_URL"] = Require(settings.Redis, nameof(settings.Redis));
             environment["RABBITMQ_URL"] = Require(settings.RabbitMq, nameof(settings.RabbitMq));
         }
-        environment["Host__ClusterId"] = layout.ClusterId;
-        environment["Host__ServiceId"] = layout.ClusterId;
+        environment["Infrastructure__ClusterId"] = layout.ClusterId;
+        environment["Infrastructure__ServiceId"] = layout.ClusterId;
         environment["Host__QueuePrefix"] = layout.ClusterId;
         SetIfGiven(environment, "Host__QueueCount", settings.QueueCount);
         environment["ORLEANS_SILO_PORT"] = Text(ports.Silo);
@@ -64,8 +64,8 @@ public static class SystemProcesses
         {
             environment["REDIS_URL"] = Require(settings.Redis, nameof(settings.Redis));
         }
-        environment["Orleans__ClusterId"] = layout.ClusterId;
-        environment["Orleans__ServiceId"] = layout.ClusterId;
+        environment["Infrastructure__ClusterId"] = layout.ClusterId;
+        environment["Infrastructure__ServiceId"] = layout.ClusterId;
         environment["AUTH_ENABLED"] = "true";
         environment["AUTH_TOKEN_SECRET"] = layout.TokenSecret;
         foreach (var (user, password) in settings.Users)

@@ -19,9 +19,9 @@ public sealed class SystemProcessesTests
         var silos = Enumerable.Range(0, 2).Select(i => SystemProcesses.Silo(Real, layout, i).Environment).ToList();
         var gateway = SystemProcesses.Gateway(Real, layout).Environment;
 
-        Assert.All(silos, silo => Assert.Equal(layout.ClusterId, silo["Host__ClusterId"]));
+        Assert.All(silos, silo => Assert.Equal(layout.ClusterId, silo["Infrastructure__ClusterId"]));
         Assert.All(silos, silo => Assert.Equal(layout.ClusterId, silo["Host__QueuePrefix"]));
-        Assert.Equal(layout.ClusterId, gateway["Orleans__ClusterId"]);
+        Assert.Equal(layout.ClusterId, gateway["Infrastructure__ClusterId"]);
         Assert.All(silos, silo => Assert.Equal($"ws://127.0.0.1:{layout.SimulatorPort}/stocks", silo["MASSIVE_FEED_URL"]));
         Assert.NotEqual(silos[0]["ORLEANS_SILO_PORT"], silos[1]["ORLEANS_SILO_PORT"]);
         Assert.Equal("secret", gateway["Auth__Users__demo"]);

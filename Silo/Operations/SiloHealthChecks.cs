@@ -1,0 +1,48 @@
+using Scanner.Persistence;
+using Scanner.ServiceDefaults;
+using Scanner.ServiceDefaults.Configuration;
+using Scanner.ServiceDefaults.Health;
+using Scanner.Silo.Feed;
+using Scanner.Silo.Hosting;
+using Scanner.Silo.Streaming.RabbitMq;
+
+namespace Scanner.Silo.Operations;
+
+/// <summary>The silo's readiness conditions: each reads state the services keep current, none touches the network.</summary>
+public static class SiloHealthChecks
+{
+    public const string FeedLoss = "feed-loss";
+    public const string StreamLoss = "stream-loss";
+    public const string GrainState = "grain-state";
+    public const string Redis = "redis";
+
+    public static IServiceCollection AddSiloHealthChecks(this IServiceCollection services, ScannerHostOptions host, InfrastructureOptions infrastructure)
+    {
+        var checks = services.AddHealthChecks()
+            .AddCheck<FeedListenerHealthCheck>(FeedListenerHealthCheck.Name, tags: [HealthTags.Ready])
+            .AddLossCheck(FeedLoss, sp => FeedLossCounters(sp.GetRequiredService<FeedMetrics>()))
+            .AddLossCheck(GrainState, _ => [new LossCounter("grain state writes failed", () => StateWriteFailures.Total)]);
+        if (host.Infrastructure == ScannerInfrastructure.Real)
+        {
+            var (redisHost, redisPort) = RedisEndpoint.HostAndPort(infrastructure.Redis ?? InfrastructureOptions.DefaultRedis);
+            checks.AddReachabilityCheck(Redis, redisHost, redisPort)
+                .AddCheck<StreamProvidersHealthCheck>(StreamProvidersHealthCheck.Name, tags: [HealthTags.Ready])
+                .AddLossCheck(StreamLoss, sp => StreamLossCounters(sp.GetRequiredService<RabbitMqStreamStatusBoard>()));
+        }
+        return services;
+    }
+
+    public static LossCounter[] FeedLossCounters(FeedMetrics metrics) =>
+    [
+        new("frames shed (publishing fell behind the socket)", () => metrics.DroppedFrames),
+        new("frames expired (older than Feed:MaxFrameAge)", () => metrics.ExpiredFrames),
+        new("events failed to publish to the streams", () => metrics.PublishFailedEvents),
+    ];
+
+    public static LossCounter[] StreamLossCounters(RabbitMqStreamStatusBoard board) =>
+    [
+        new("stream containers failed to publish", () => board.All.Sum(s => s.FailedContainers)),
+        new("stream messages dropped undelivered", () => board.All.Sum(s => s.DroppedMessages)),
+        new("stream messages dead-lettered", () => board.All.Sum(s => s.DeadLetteredTotal)),
+    ];
+}
