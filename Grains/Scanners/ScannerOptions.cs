@@ -30,10 +30,5 @@ public sealed class ScannerOptions
     /// <summary>Changed grain state is written behind this often (and on deactivation).</summary>
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>First wait before retrying a failed hydration; doubles per failure up to <see cref="HydrationRetryMax"/>.</summary>
-    public TimeSpan HydrationRetry { get; set; } = TimeSpan.FromSeconds(15);
-
-    public TimeSpan HydrationRetryMax { get; set; } = TimeSpan.FromMinutes(10);
-
     public MomentumOptions Momentum { get; set; } = new();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scanner.Hydration;
+using Scanner.Persistence;
 using Scanner.Scanners;
 
 namespace Scanner;
@@ -12,7 +13,8 @@ public static class ScannerServiceCollectionExtensions
     /// Registers what the ticker, ranking and scanner grains need in a silo: <see cref="ScannerOptions"/> (section
     /// <c>Scanner</c>), <see cref="HydrationOptions"/> (section <c>Hydration</c>, API key falling back to
     /// <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c>), the hydration HttpClient with its cache, and the
-    /// <see cref="RankingReporter"/> that carries ticker rows to the ranking shards.
+    /// <see cref="RankingReporter"/> that carries ticker rows to the ranking shards, and the silo's
+    /// <see cref="StateWriteFailures"/> (the grains' failed state writes, for health).
     /// The silo also needs grain storage "scanner", the five market data stream providers and an
     /// <see cref="Feeds.IFeedPublisher"/>.
     /// </summary>
@@ -29,6 +31,7 @@ public static class ScannerServiceCollectionExtensions
                 }
             });
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StateWriteFailures>();
         services.TryAddSingleton<ReferenceDataCache>();
         services.TryAddSingleton<HydrationRequestLimiter>();
         services.TryAddSingleton<RankingReporter>();
