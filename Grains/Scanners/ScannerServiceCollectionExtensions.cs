@@ -12,7 +12,7 @@ public static class ScannerServiceCollectionExtensions
     /// <summary>
     /// Registers what the ticker, ranking and scanner grains need in a silo: <see cref="ScannerOptions"/> (section
     /// <c>Scanner</c>), <see cref="HydrationOptions"/> (section <c>Hydration</c>, API key falling back to
-    /// <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c>), the hydration HttpClient with its cache, and the
+    /// <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c>), the hydration client (<see cref="HydrationClientRegistration"/>), and the
     /// <see cref="RankingReporter"/> that carries ticker rows to the ranking shards, and the silo's
     /// <see cref="StateWriteFailures"/> (the grains' failed state writes, for health).
     /// The silo also needs grain storage "scanner", the five market data stream providers and an
@@ -32,11 +32,9 @@ public static class ScannerServiceCollectionExtensions
             });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StateWriteFailures>();
-        services.TryAddSingleton<ReferenceDataCache>();
-        services.TryAddSingleton<HydrationRequestLimiter>();
         services.TryAddSingleton<RankingReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<RankingReporter>());
-        services.AddHttpClient<IReferenceDataSource, HydrationClient>();
+        services.AddHydrationClient();
         return services;
     }
 }
