@@ -1,4 +1,5 @@
 using Scanner.Ticker;
+using Scanner.Calendar;
 
 namespace Scanner.Scanners;
 

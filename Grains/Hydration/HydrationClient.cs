@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scanner.Ticker;
+using Scanner.Calendar;
 
 namespace Scanner.Hydration;
 
@@ -45,7 +46,7 @@ public sealed partial class HydrationClient(
         var recent = dailyBars.TakeLast(_options.AverageVolumeDays).ToList();
         var avgVolume = recent.Count == 0 ? 0 : recent.Average(static b => b.Volume);
         return new ReferenceData(
-            MarketClock.ToNumber(day), prevDay.Open, prevDay.High, prevDay.Low, prevDay.Close, prevDay.Volume, prevDay.Vwap,
+            TradingCalendar.ToNumber(day), prevDay.Open, prevDay.High, prevDay.Low, prevDay.Close, prevDay.Volume, prevDay.Vwap,
             avgVolume, freeFloat);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scanner.Hydration;
+using Scanner.Calendar;
 
 namespace Scanner.Ticker;
 
@@ -37,7 +38,7 @@ internal sealed partial class TickerHydration(
     {
         try
         {
-            var reference = await source.LoadAsync(day.Symbol, MarketClock.FromNumber(dayNumber), CancellationToken.None);
+            var reference = await source.LoadAsync(day.Symbol, TradingCalendar.FromNumber(dayNumber), CancellationToken.None);
             if (day.ApplyReference(reference))
             {
                 if (_failures > 0)

@@ -1,17 +1,18 @@
+using Scanner.Calendar;
 namespace Scanner.Simulator.Time;
 
 /// <summary>
-/// The simulated market time. It stands at <see cref="StartUnixMs"/> until <see cref="Start"/>, then runs at
+/// The simulated market time (New York time from <see cref="TradingCalendar"/>). It stands at <see cref="StartUnixMs"/> until <see cref="Start"/>, then runs at
 /// <see cref="Speed"/> times wall-clock time. At speed 0 ("as fast as possible") it does not run by itself: the
 /// replay moves it to each event it sends with <see cref="AdvanceTo"/>. Thread-safe for readers.
 /// </summary>
-public sealed class MarketClock(DateOnly day, TimeOnly start, double speed, TimeProvider time)
+public sealed class SimulatedClock(DateOnly day, TimeOnly start, double speed, TimeProvider time)
 {
     private long _startedAtWallTimestamp = -1;
-    private long _advancedToUnixMs = NewYorkTime.ToUnixMs(day, start);
+    private long _advancedToUnixMs = TradingCalendar.At(day, start);
 
     public DateOnly Day { get; } = day;
-    public long StartUnixMs { get; } = NewYorkTime.ToUnixMs(day, start);
+    public long StartUnixMs { get; } = TradingCalendar.At(day, start);
     public double Speed { get; } = speed;
 
     public void Start()
