@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net;
-using Polly.Timeout;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Scanner.Ticker;
+using Polly.Timeout;
 using Scanner.Calendar;
+using Scanner.Ticker;
 
 namespace Scanner.Hydration;
 

@@ -1,4 +1,3 @@
-using Scanner.Ticker;
 using Scanner.Calendar;
 
 namespace Scanner.Scanners;

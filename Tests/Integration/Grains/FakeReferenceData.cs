@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Scanner.Hydration;
-using Scanner.Ticker;
 using Scanner.Calendar;
+using Scanner.Ticker;
 
 namespace Scanner.Tests.Integration.Grains;
 

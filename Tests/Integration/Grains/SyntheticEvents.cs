@@ -1,5 +1,4 @@
 using Scanner.MarketData;
-using Scanner.Ticker;
 using Scanner.Calendar;
 
 namespace Scanner.Tests.Integration.Grains;

@@ -1,4 +1,3 @@
-using Scanner.Ticker;
 using Scanner.Calendar;
 
 namespace Scanner.Tests.Unit.Calendar;
@@ -8,26 +7,21 @@ public class TradingCalendarTests
     private static long Utc(int y, int m, int d, int h, int min) =>
         new DateTimeOffset(y, m, d, h, min, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
-    [Fact]
-    public void Day_starts_at_four_in_new_york_on_the_monday_after_dst_ends()
+    /// <summary>
+    /// On the Monday after DST ends (2013-11-03 02:00 EDT -> 01:00 EST) New York is UTC-5; on the Monday after it
+    /// starts (2014-03-09 02:00 EST -> 03:00 EDT), UTC-4.
+    /// </summary>
+    [Theory]
+    [InlineData(2013, 11, 4, 5)]
+    [InlineData(2014, 3, 10, 4)]
+    public void Day_starts_at_four_in_new_york_on_the_monday_after_a_dst_switch(int year, int month, int date, int hoursBehindUtc)
     {
-        // 2013-11-03 02:00 EDT -> 01:00 EST: on Monday 2013-11-04 New York is UTC-5.
-        var day = new DateOnly(2013, 11, 4);
-        Assert.Equal(Utc(2013, 11, 4, 9, 0), TradingCalendar.At(day, TradingCalendar.PreMarketOpen));
-        Assert.Equal(Utc(2013, 11, 4, 14, 30), TradingCalendar.At(day, TradingCalendar.RegularOpen));
-        Assert.Equal(new DateOnly(2013, 11, 3), TradingCalendar.TradingDayOf(Utc(2013, 11, 4, 8, 59)));
-        Assert.Equal(day, TradingCalendar.TradingDayOf(Utc(2013, 11, 4, 9, 0)));
-    }
-
-    [Fact]
-    public void Day_starts_at_four_in_new_york_on_the_monday_after_dst_starts()
-    {
-        // 2014-03-09 02:00 EST -> 03:00 EDT: on Monday 2014-03-10 New York is UTC-4.
-        var day = new DateOnly(2014, 3, 10);
-        Assert.Equal(Utc(2014, 3, 10, 8, 0), TradingCalendar.At(day, TradingCalendar.PreMarketOpen));
-        Assert.Equal(Utc(2014, 3, 10, 13, 30), TradingCalendar.At(day, TradingCalendar.RegularOpen));
-        Assert.Equal(new DateOnly(2014, 3, 9), TradingCalendar.TradingDayOf(Utc(2014, 3, 10, 7, 59)));
-        Assert.Equal(day, TradingCalendar.TradingDayOf(Utc(2014, 3, 10, 8, 0)));
+        var day = new DateOnly(year, month, date);
+        var dayStartUtc = Utc(year, month, date, 4 + hoursBehindUtc, 0);
+        Assert.Equal(dayStartUtc, TradingCalendar.At(day, TradingCalendar.PreMarketOpen));
+        Assert.Equal(Utc(year, month, date, 9 + hoursBehindUtc, 30), TradingCalendar.At(day, TradingCalendar.RegularOpen));
+        Assert.Equal(day.AddDays(-1), TradingCalendar.TradingDayOf(dayStartUtc - 60_000));
+        Assert.Equal(day, TradingCalendar.TradingDayOf(dayStartUtc));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Scanner.MarketData;
-using Scanner.Ticker;
 using Scanner.Calendar;
+using Scanner.Ticker;
 
 namespace Scanner.Tests.Unit.Ticker;
 
