@@ -1,4 +1,4 @@
-using Scanner.Ticker;
+using Scanner.Calendar;
 
 namespace Scanner.Scanners;
 

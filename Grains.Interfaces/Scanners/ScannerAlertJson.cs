@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Scanner.Ticker;
+using Scanner.Calendar;
 
 namespace Scanner.Scanners;
 

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
+using Scanner.Calendar;
 using Scanner.Ticker;
 
 namespace Scanner.Hydration;
@@ -12,13 +14,13 @@ namespace Scanner.Hydration;
 /// the previous day's bar from the ticker snapshot (<c>prevDay</c>; the last daily bar before the trading day when
 /// the snapshot has none), the average daily volume as the mean of the last 30 daily volumes within the 42 calendar
 /// days before the trading day, and the free float (optional: 0 when unknown or failing). At most
-/// <see cref="HydrationOptions.MaxConcurrentRequests"/> requests are in flight per silo; every request has a
-/// timeout and is retried with exponential backoff on transient failures; results and failures are cached per
-/// symbol and day by <see cref="ReferenceDataCache"/>.
+/// <see cref="HydrationOptions.MaxConcurrentRequests"/> requests are in flight per silo, every attempt has a
+/// timeout and transient failures are retried: all by the HttpClient's resilience pipeline
+/// (<see cref="HydrationClientRegistration"/>). Results and failures are cached per symbol and day by
+/// <see cref="ReferenceDataCache"/>.
 /// </summary>
 public sealed partial class HydrationClient(
-    HttpClient http, ReferenceDataCache cache, HydrationRequestLimiter limiter, IOptions<HydrationOptions> options,
-    ILogger<HydrationClient> logger)
+    HttpClient http, ReferenceDataCache cache, IOptions<HydrationOptions> options, ILogger<HydrationClient> logger)
     : IReferenceDataSource
 {
     private readonly HydrationOptions _options = options.Value;
@@ -44,7 +46,7 @@ public sealed partial class HydrationClient(
         var recent = dailyBars.TakeLast(_options.AverageVolumeDays).ToList();
         var avgVolume = recent.Count == 0 ? 0 : recent.Average(static b => b.Volume);
         return new ReferenceData(
-            MarketClock.ToNumber(day), prevDay.Open, prevDay.High, prevDay.Low, prevDay.Close, prevDay.Volume, prevDay.Vwap,
+            TradingCalendar.ToNumber(day), prevDay.Open, prevDay.High, prevDay.Low, prevDay.Close, prevDay.Volume, prevDay.Vwap,
             avgVolume, freeFloat);
     }
 
@@ -62,61 +64,42 @@ public sealed partial class HydrationClient(
         }
     }
 
-    /// <summary>GETs <paramref name="path"/> and parses it, retrying transient failures with exponential backoff.</summary>
+    /// <summary>GETs <paramref name="path"/> (through the resilience pipeline) and parses it.</summary>
     private async Task<T> GetAsync<T>(string path, Func<JsonElement, T> parse, CancellationToken cancellationToken)
     {
         var uri = new Uri(new Uri(_options.BaseUrl.TrimEnd('/') + "/"), path);
-        for (var attempt = 1; ; attempt++)
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (_options.ApiKey.Length > 0)
         {
-            string? failure;
-            Exception? error = null;
-            using (await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false))
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            request.Headers.Authorization = new("Bearer", _options.ApiKey);
+        }
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
             {
-                timeout.CancelAfter(_options.RequestTimeout);
-                try
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                    if (_options.ApiKey.Length > 0)
-                    {
-                        request.Headers.Authorization = new("Bearer", _options.ApiKey);
-                    }
-                    using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-                        using var json = await JsonDocument.ParseAsync(body, default, timeout.Token).ConfigureAwait(false);
-                        return parse(json.RootElement);
-                    }
-                    failure = $"HTTP {(int)response.StatusCode}";
-                    if (!IsTransient(response.StatusCode))
-                    {
-                        throw new HydrationException($"{failure} from {path}");
-                    }
-                }
-                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    failure = "timeout";
-                    error = ex;
-                }
-                catch (HttpRequestException ex)
-                {
-                    failure = ex.Message;
-                    error = ex;
-                }
-                catch (JsonException ex)
-                {
-                    throw new HydrationException($"Malformed JSON from {path}", ex);
-                }
+                var failure = $"HTTP {(int)response.StatusCode} from {path}";
+                throw new HydrationException(IsTransient(response.StatusCode) ? $"{failure} after {_options.MaxAttempts} attempts" : failure);
             }
-            if (attempt >= _options.MaxAttempts)
-            {
-                throw new HydrationException($"{failure} from {path} after {attempt} attempts", error);
-            }
-            await Task.Delay(_options.RetryDelay * (1 << (attempt - 1)), cancellationToken).ConfigureAwait(false);
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var json = await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
+            return parse(json.RootElement);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new HydrationException($"timeout from {path} after {_options.MaxAttempts} attempts", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new HydrationException($"{ex.Message} from {path} after {_options.MaxAttempts} attempts", ex);
+        }
+        catch (JsonException ex)
+        {
+            throw new HydrationException($"Malformed JSON from {path}", ex);
         }
     }
 
+    /// <summary>The statuses the resilience pipeline retries (so a failure with one of them used every attempt).</summary>
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
 

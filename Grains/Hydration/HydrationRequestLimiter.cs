@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Scanner.Hydration;
@@ -5,30 +6,17 @@ namespace Scanner.Hydration;
 /// <summary>
 /// Bounds the silo's concurrent REST requests (<see cref="HydrationOptions.MaxConcurrentRequests"/>): ten thousand
 /// tickers activating at the open would otherwise open thousands of connections at once to a rate-limited API.
+/// One per silo; the hydration client's resilience pipeline takes a permit per attempt (see
+/// <see cref="HydrationClientRegistration"/>); the others wait their turn, oldest first.
 /// </summary>
 public sealed class HydrationRequestLimiter(IOptions<HydrationOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentRequests, options.Value.MaxConcurrentRequests);
-
-    /// <summary>Waits for a free slot; dispose the result to give it back.</summary>
-    public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
+    public RateLimiter Limiter { get; } = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
     {
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Slot(_slots);
-    }
+        PermitLimit = options.Value.MaxConcurrentRequests,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
 
-    public void Dispose() => _slots.Dispose();
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
-    }
+    public void Dispose() => Limiter.Dispose();
 }

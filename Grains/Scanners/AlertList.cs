@@ -1,4 +1,4 @@
-using Scanner.Ticker;
+using Scanner.Calendar;
 
 namespace Scanner.Scanners;
 
@@ -23,7 +23,7 @@ public sealed class AlertList(int capacity = AlertFeeds.Size)
         var changed = false;
         foreach (var alert in alerts)
         {
-            var day = MarketClock.ToNumber(MarketClock.TradingDayOf(alert.Timestamp));
+            var day = TradingCalendar.ToNumber(TradingCalendar.TradingDayOf(alert.Timestamp));
             if (day < TradingDay)
             {
                 continue;

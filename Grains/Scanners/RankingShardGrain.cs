@@ -11,6 +11,7 @@ namespace Scanner.Scanners;
 /// </summary>
 public sealed partial class RankingShardGrain(
     [PersistentState("shard", "scanner")] IPersistentState<RankingShardState> state,
+    StateWriteFailures writeFailures,
     IOptions<ScannerOptions> options,
     ILogger<RankingShardGrain> logger)
     : Grain, IRankingShardGrain
@@ -19,8 +20,8 @@ public sealed partial class RankingShardGrain(
     private readonly Dictionary<string, List<ScannerAlert>> _pendingAlerts = [];
     private readonly Dictionary<string, ScannerRow[]> _sent = [];
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private WriteBehind<RankingShardState> _writeBehind = null!;
     private bool _rankingDirty;
-    private bool _stateDirty;
 
     private int Shard => (int)this.GetPrimaryKeyLong();
 
@@ -29,14 +30,15 @@ public sealed partial class RankingShardGrain(
         state.State.Rows = new Dictionary<string, ScannerRow>(state.State.Rows, StringComparer.Ordinal);
         _rankingDirty = state.State.Rows.Count > 0;
         this.RegisterGrainTimer(MergeAsync, new GrainTimerCreationOptions(_options.ShardMergeInterval, _options.ShardMergeInterval));
-        this.RegisterGrainTimer(PersistAsync, new GrainTimerCreationOptions(_options.PersistInterval, _options.PersistInterval));
+        _writeBehind = new WriteBehind<RankingShardState>(state, () => state.State, $"ranking shard {Shard}", writeFailures);
+        _writeBehind.Start(this, _options.PersistInterval);
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await MergeAsync(cancellationToken);
-        await PersistAsync(cancellationToken);
+        await _writeBehind.FlushAsync(cancellationToken);
     }
 
     public Task Report(ShardReport[] reports)
@@ -71,7 +73,7 @@ public sealed partial class RankingShardGrain(
             _versions[row.Symbol] = report.Version;
             shard.Rows[row.Symbol] = row;
             _rankingDirty = true;
-            _stateDirty = true;
+            _writeBehind.MarkDirty();
         }
         foreach (var alert in report.Alerts)
         {
@@ -137,27 +139,6 @@ public sealed partial class RankingShardGrain(
         }
     }
 
-    private async Task PersistAsync(CancellationToken cancellationToken)
-    {
-        if (!_stateDirty)
-        {
-            return;
-        }
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-            _stateDirty = false;
-        }
-        catch (Exception ex)
-        {
-            StateWriteFailures.Record();
-            LogPersistFailed(logger, ex, Shard);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ranking shard {Shard} could not send to {Feed}")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, int shard, string feed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing ranking shard {Shard} failed; will retry")]
-    private static partial void LogPersistFailed(ILogger logger, Exception exception, int shard);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scanner.Feeds;
+using Scanner.Pacing;
 using Scanner.Persistence;
 
 namespace Scanner.Scanners;
@@ -11,11 +12,12 @@ namespace Scanner.Scanners;
 /// <see cref="IFeedPublisher"/> at most once per <see cref="ScannerOptions.FeedPublishInterval"/>, and only when
 /// the serialised value changed.
 /// </summary>
-public sealed partial class ScannerFeedGrain(
+public sealed class ScannerFeedGrain(
     [PersistentState("alerts", "scanner")] IPersistentState<AlertListState> state,
     IFeedPublisher publisher,
-    IOptions<ScannerOptions> options,
-    ILogger<ScannerFeedGrain> logger)
+    StateWriteFailures writeFailures,
+    TimeProvider time,
+    IOptions<ScannerOptions> options)
     : Grain, IScannerFeedGrain
 {
     private readonly ScannerOptions _options = options.Value;
@@ -26,15 +28,15 @@ public sealed partial class ScannerFeedGrain(
     private long _version;
     private long _publishedVersion;
     private bool _changed;
-    private bool _stateDirty;
-    private bool _publishScheduled;
-    private long _lastPublish = long.MinValue / 2;
+    private WriteBehind<AlertListState>? _writeBehind;
+    private Pacer _publishPacer = null!;
     private IGrainTimer _publishTimer = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _feed = this.GetPrimaryKeyString();
-        _version = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+        _version = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        _publishPacer = new Pacer(_options.FeedPublishInterval, time);
         _publishTimer = this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         if (RankingScanner.Find(_feed) is { } scanner)
         {
@@ -50,7 +52,10 @@ public sealed partial class ScannerFeedGrain(
         {
             _alerts = new AlertList();
             _changed = _alerts.Add(state.State.Alerts);
-            this.RegisterGrainTimer(PersistAsync, new GrainTimerCreationOptions(_options.PersistInterval, _options.PersistInterval));
+            var alerts = _alerts;
+            _writeBehind = new WriteBehind<AlertListState>(
+                state, () => new AlertListState { Alerts = [.. alerts.OldestFirst] }, _feed, writeFailures);
+            _writeBehind.Start(this, _options.PersistInterval);
         }
         if (_changed)
         {
@@ -59,7 +64,7 @@ public sealed partial class ScannerFeedGrain(
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        PersistAsync(cancellationToken);
+        _writeBehind?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
 
     public Task UpdateRanking(ShardRanking ranking)
     {
@@ -82,7 +87,7 @@ public sealed partial class ScannerFeedGrain(
         }
         if (_alerts.Add(alerts))
         {
-            _stateDirty = true;
+            _writeBehind!.MarkDirty();
             OnChanged();
         }
         return Task.CompletedTask;
@@ -104,28 +109,26 @@ public sealed partial class ScannerFeedGrain(
     private void OnChanged()
     {
         _changed = true;
-        var wait = (long)_options.FeedPublishInterval.TotalMilliseconds - (Environment.TickCount64 - _lastPublish);
-        if (wait <= 0)
+        if (_publishPacer.IsDue)
         {
             Publish();
         }
-        else if (!_publishScheduled)
+        else if (_publishPacer.Schedule() is { } wait)
         {
-            _publishScheduled = true;
-            _publishTimer.Change(TimeSpan.FromMilliseconds(wait), Timeout.InfiniteTimeSpan);
+            _publishTimer.Change(wait, Timeout.InfiniteTimeSpan);
         }
     }
 
     private Task OnPublishTimerAsync(CancellationToken cancellationToken)
     {
-        _publishScheduled = false;
+        _publishPacer.TimerFired();
         Publish();
         return Task.CompletedTask;
     }
 
     private void Publish()
     {
-        _lastPublish = Environment.TickCount64;
+        _publishPacer.Acted();
         if (_changed)
         {
             Build();
@@ -150,29 +153,7 @@ public sealed partial class ScannerFeedGrain(
             : ScannerAlertJson.ToArray(_alerts!.NewestFirst());
         if (_current is null || !_current.Payload.AsSpan().SequenceEqual(payload))
         {
-            _current = new FeedUpdate(_feed, payload, ++_version, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            _current = new FeedUpdate(_feed, payload, ++_version, time.GetUtcNow().ToUnixTimeMilliseconds());
         }
     }
-
-    private async Task PersistAsync(CancellationToken cancellationToken)
-    {
-        if (!_stateDirty || _alerts is null)
-        {
-            return;
-        }
-        try
-        {
-            state.State.Alerts = [.. _alerts.OldestFirst];
-            await state.WriteStateAsync(cancellationToken);
-            _stateDirty = false;
-        }
-        catch (Exception ex)
-        {
-            StateWriteFailures.Record();
-            LogPersistFailed(logger, ex, _feed);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing alert feed {Feed} failed; will retry")]
-    private static partial void LogPersistFailed(ILogger logger, Exception exception, string feed);
 }

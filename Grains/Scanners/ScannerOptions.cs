@@ -37,22 +37,11 @@ public sealed class ScannerOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ErrorMessage = "Scanner:PersistInterval must be positive")]
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>First wait before retrying a failed hydration; doubles per failure up to <see cref="HydrationRetryMax"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ErrorMessage = "Scanner:HydrationRetry must be positive")]
-    public TimeSpan HydrationRetry { get; set; } = TimeSpan.FromSeconds(15);
-
-    [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ErrorMessage = "Scanner:HydrationRetryMax must be positive")]
-    public TimeSpan HydrationRetryMax { get; set; } = TimeSpan.FromMinutes(10);
-
     public MomentumOptions Momentum { get; set; } = new();
 
-    /// <summary>The rules between settings, and <see cref="Momentum"/>'s own (DataAnnotations does not descend into it).</summary>
+    /// <summary><see cref="Momentum"/>'s own rules (DataAnnotations does not descend into it).</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (HydrationRetryMax < HydrationRetry)
-        {
-            yield return new ValidationResult($"{Section}:{nameof(HydrationRetryMax)} must not be shorter than {Section}:{nameof(HydrationRetry)}", [nameof(HydrationRetryMax)]);
-        }
         var momentum = new List<ValidationResult>();
         Validator.TryValidateObject(Momentum, new ValidationContext(Momentum), momentum, validateAllProperties: true);
         foreach (var result in momentum)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scanner.Hydration;
+using Scanner.Persistence;
 using Scanner.Scanners;
 
 namespace Scanner;
@@ -11,8 +12,9 @@ public static class ScannerServiceCollectionExtensions
     /// <summary>
     /// Registers what the ticker, ranking and scanner grains need in a silo: <see cref="ScannerOptions"/> (section
     /// <c>Scanner</c>), <see cref="HydrationOptions"/> (section <c>Hydration</c>; the host maps
-    /// <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c> onto its key), both validated at start, the hydration HttpClient with its cache, and the
-    /// <see cref="RankingReporter"/> that carries ticker rows to the ranking shards.
+    /// <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c> onto its key), both validated at start, the hydration client
+    /// (<see cref="HydrationClientRegistration"/>), the <see cref="RankingReporter"/> that carries ticker rows to the
+    /// ranking shards, and the silo's <see cref="StateWriteFailures"/> (the grains' failed state writes, for health).
     /// The silo also needs grain storage "scanner", the five market data stream providers and an
     /// <see cref="Feeds.IFeedPublisher"/>.
     /// </summary>
@@ -28,11 +30,10 @@ public static class ScannerServiceCollectionExtensions
             .Validate(o => o.AverageVolumeLookbackDays >= o.AverageVolumeDays, "Hydration:AverageVolumeLookbackDays must be at least Hydration:AverageVolumeDays")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ReferenceDataCache>();
-        services.TryAddSingleton<HydrationRequestLimiter>();
+        services.TryAddSingleton<StateWriteFailures>();
         services.TryAddSingleton<RankingReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<RankingReporter>());
-        services.AddHttpClient<IReferenceDataSource, HydrationClient>();
+        services.AddHydrationClient();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Scanner.MarketData;
 using Scanner.Scanners;
+using Scanner.Calendar;
 
 namespace Scanner.Ticker;
 
@@ -28,7 +29,7 @@ public sealed class TickerDay
         State.Symbol = symbol;
         if (State.Day != 0)
         {
-            _bounds = MarketClock.BoundsOf(MarketClock.FromNumber(State.Day));
+            _bounds = TradingCalendar.BoundsOf(TradingCalendar.FromNumber(State.Day));
         }
     }
 
@@ -150,8 +151,8 @@ public sealed class TickerDay
         {
             return true;
         }
-        var day = MarketClock.TradingDayOf(time);
-        var number = MarketClock.ToNumber(day);
+        var day = TradingCalendar.TradingDayOf(time);
+        var number = TradingCalendar.ToNumber(day);
         if (number < State.Day)
         {
             return false;
@@ -167,7 +168,7 @@ public sealed class TickerDay
             };
             changes = TickerChanges.NewDay | TickerChanges.Row | TickerChanges.Range;
         }
-        _bounds = MarketClock.BoundsOf(day);
+        _bounds = TradingCalendar.BoundsOf(day);
         return true;
     }
 
@@ -436,7 +437,7 @@ public sealed class TickerDay
     }
 
     private static string ClockTime(long unixMs) =>
-        MarketClock.ToNewYork(unixMs).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        TradingCalendar.ToNewYork(unixMs).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     private TickerChanges ApplyFairMarketValue(FairMarketValue f)
     {

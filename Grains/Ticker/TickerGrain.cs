@@ -5,6 +5,7 @@ using Orleans.Streams.Core;
 using Scanner.Feeds;
 using Scanner.Hydration;
 using Scanner.MarketData;
+using Scanner.Pacing;
 using Scanner.Persistence;
 using Scanner.Scanners;
 
@@ -14,8 +15,8 @@ namespace Scanner.Ticker;
 /// A thin shell around one symbol's <see cref="TickerDay"/>: fed by implicit subscriptions to the symbol's streams
 /// of every data kind, it hands its row and alerts to the silo's <see cref="RankingReporter"/> for its ranking
 /// shard (at once, then at most every <see cref="ScannerOptions.ReportInterval"/>), publishes <c>quote:{SYM}</c> and <c>daily_range:{SYM}</c> the same
-/// way when some gateway wants them, writes its state behind on a timer, and hydrates the day's reference data in
-/// the background so the stream never waits for it.
+/// way when some gateway wants them, writes its state behind (<see cref="WriteBehind{TState}"/>), and hydrates
+/// the day's reference data in the background (<see cref="TickerHydration"/>) so the stream never waits for it.
 /// </summary>
 [ImplicitStreamSubscription(MarketDataStreams.Trades)]
 [ImplicitStreamSubscription(MarketDataStreams.Quotes)]
@@ -27,26 +28,25 @@ public sealed partial class TickerGrain(
     IFeedPublisher publisher,
     RankingReporter reporter,
     IReferenceDataSource referenceData,
+    StateWriteFailures writeFailures,
+    TimeProvider time,
     IOptions<ScannerOptions> options,
+    IOptions<HydrationOptions> hydrationOptions,
     ILogger<TickerGrain> logger)
     : Grain, ITickerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<FeedEvent>
 {
     private readonly ScannerOptions _options = options.Value;
     private readonly List<ScannerAlert> _pendingAlerts = [];
     private TickerDay _day = null!;
+    private WriteBehind<TickerDayState> _writeBehind = null!;
+    private TickerHydration _hydration = null!;
+    private Pacer _reportPacer = null!;
     private IGrainTimer _flushTimer = null!;
-    private IGrainTimer _hydrationTimer = null!;
     private string _quoteFeed = "";
     private string _rangeFeed = "";
     private bool _rowDirty;
     private bool _rangeDirty;
-    private bool _stateDirty;
-    private bool _flushScheduled;
-    private long _lastFlush = long.MinValue / 2;
     private long _version;
-    private bool _hydrating;
-    private bool _hydrationRetryPending;
-    private int _hydrationFailures;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -55,18 +55,21 @@ public sealed partial class TickerGrain(
         _quoteFeed = FeedNames.Quote(symbol);
         _rangeFeed = FeedNames.DailyRange(symbol);
         // Versions keep increasing across activations: start from the wall clock.
-        _version = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
-        this.RegisterGrainTimer(PersistAsync, new GrainTimerCreationOptions(_options.PersistInterval, _options.PersistInterval));
+        _version = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        _writeBehind = new WriteBehind<TickerDayState>(state, () => _day.State, symbol, writeFailures);
+        _writeBehind.Start(this, _options.PersistInterval);
+        _reportPacer = new Pacer(_options.ReportInterval, time);
         _flushTimer = this.RegisterGrainTimer(OnFlushTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        _hydrationTimer = this.RegisterGrainTimer(OnHydrationTimer, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        StartHydrationIfNeeded();
+        _hydration = new TickerHydration(_day, referenceData, hydrationOptions.Value.NegativeCacheDuration, OnHydrated, logger);
+        _hydration.Start(this);
+        _hydration.StartIfNeeded();
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         Flush();
-        await PersistAsync(cancellationToken);
+        await _writeBehind.FlushAsync(cancellationToken);
     }
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -90,11 +93,11 @@ public sealed partial class TickerGrain(
         {
             return Task.CompletedTask;
         }
-        _stateDirty = true;
+        _writeBehind.MarkDirty();
         _rowDirty |= (changes & TickerChanges.Row) != 0;
         _rangeDirty |= (changes & TickerChanges.Range) != 0;
-        StartHydrationIfNeeded();
-        if (Environment.TickCount64 - _lastFlush >= (long)_options.ReportInterval.TotalMilliseconds)
+        _hydration.StartIfNeeded();
+        if (_reportPacer.IsDue)
         {
             Flush();
         }
@@ -124,23 +127,27 @@ public sealed partial class TickerGrain(
             : null;
         return Task.FromResult(payload is null
             ? null
-            : new FeedUpdate(feed, payload, _version, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+            : new FeedUpdate(feed, payload, _version, time.GetUtcNow().ToUnixTimeMilliseconds()));
+    }
+
+    private void OnHydrated()
+    {
+        _rowDirty = true;
+        _writeBehind.MarkDirty();
+        ScheduleFlush();
     }
 
     private void ScheduleFlush()
     {
-        if (_flushScheduled)
+        if (_reportPacer.Schedule() is { } wait)
         {
-            return;
+            _flushTimer.Change(wait, Timeout.InfiniteTimeSpan);
         }
-        _flushScheduled = true;
-        var wait = _options.ReportInterval.TotalMilliseconds - (Environment.TickCount64 - _lastFlush);
-        _flushTimer.Change(TimeSpan.FromMilliseconds(Math.Max(1, wait)), Timeout.InfiniteTimeSpan);
     }
 
     private Task OnFlushTimerAsync(CancellationToken cancellationToken)
     {
-        _flushScheduled = false;
+        _reportPacer.TimerFired();
         Flush();
         return Task.CompletedTask;
     }
@@ -152,8 +159,8 @@ public sealed partial class TickerGrain(
         {
             return;
         }
-        _lastFlush = Environment.TickCount64;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        _reportPacer.Acted();
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var row = _day.ToRow();
         if (_rowDirty && publisher.IsWanted(_quoteFeed))
         {
@@ -175,84 +182,6 @@ public sealed partial class TickerGrain(
         TickerMetrics.Reports.Add(1);
     }
 
-    private async Task PersistAsync(CancellationToken cancellationToken)
-    {
-        if (!_stateDirty)
-        {
-            return;
-        }
-        try
-        {
-            state.State = _day.State;
-            await state.WriteStateAsync(cancellationToken);
-            _stateDirty = false;
-        }
-        catch (Exception ex)
-        {
-            StateWriteFailures.Record();
-            LogPersistFailed(logger, ex, _day.Symbol);
-        }
-    }
-
-    private void StartHydrationIfNeeded()
-    {
-        if (_hydrating || _hydrationRetryPending || !_day.NeedsReference)
-        {
-            return;
-        }
-        _hydrating = true;
-        // Not awaited: the stream keeps flowing; the continuation runs on this activation when the data arrives.
-        _ = HydrateAsync(_day.Day);
-    }
-
-    private async Task HydrateAsync(int day)
-    {
-        try
-        {
-            var reference = await referenceData.LoadAsync(_day.Symbol, MarketClock.FromNumber(day), CancellationToken.None);
-            _hydrationFailures = 0;
-            if (_day.ApplyReference(reference))
-            {
-                _rowDirty = true;
-                _stateDirty = true;
-                ScheduleFlush();
-            }
-            else if (_day.Day == day)
-            {
-                throw new HydrationException($"Reference data of {_day.Symbol} is for {reference.TradingDay}, not {day}");
-            }
-        }
-        catch (Exception ex)
-        {
-            _hydrationFailures++;
-            TickerMetrics.HydrationFailures.Add(1);
-            var wait = TimeSpan.FromTicks(Math.Min(
-                _options.HydrationRetryMax.Ticks,
-                _options.HydrationRetry.Ticks * (1L << Math.Min(_hydrationFailures - 1, 16))));
-            LogHydrationFailed(logger, ex, _day.Symbol, _hydrationFailures, wait);
-            _hydrationRetryPending = true;
-            _hydrationTimer.Change(wait, Timeout.InfiniteTimeSpan);
-        }
-        finally
-        {
-            _hydrating = false;
-        }
-        StartHydrationIfNeeded(); // the day may have rolled over while this load was in flight
-    }
-
-    private Task OnHydrationTimer(CancellationToken cancellationToken)
-    {
-        _hydrationRetryPending = false;
-        StartHydrationIfNeeded();
-        return Task.CompletedTask;
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream error for {Symbol}")]
     private static partial void LogStreamError(ILogger logger, Exception exception, string symbol);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the state of {Symbol} failed; will retry")]
-    private static partial void LogPersistFailed(ILogger logger, Exception exception, string symbol);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hydration of {Symbol} failed ({Failures} in a row); retrying in {Wait}")]
-    private static partial void LogHydrationFailed(ILogger logger, Exception exception, string symbol, int failures, TimeSpan wait);
 }

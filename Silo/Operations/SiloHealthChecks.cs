@@ -4,7 +4,7 @@ using Scanner.ServiceDefaults.Configuration;
 using Scanner.ServiceDefaults.Health;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Hosting;
-using Scanner.Silo.Streaming.RabbitMq;
+using Orleans.Streaming.RabbitMQ;
 
 namespace Scanner.Silo.Operations;
 
@@ -21,7 +21,7 @@ public static class SiloHealthChecks
         var checks = services.AddHealthChecks()
             .AddCheck<FeedListenerHealthCheck>(FeedListenerHealthCheck.Name, tags: [HealthTags.Ready])
             .AddLossCheck(FeedLoss, sp => FeedLossCounters(sp.GetRequiredService<FeedMetrics>()))
-            .AddLossCheck(GrainState, _ => [new LossCounter("grain state writes failed", () => StateWriteFailures.Total)]);
+            .AddLossCheck(GrainState, sp => GrainStateLossCounters(sp.GetRequiredService<StateWriteFailures>()));
         if (host.Infrastructure == ScannerInfrastructure.Real)
         {
             var (redisHost, redisPort) = RedisEndpoint.HostAndPort(infrastructure.Redis ?? InfrastructureOptions.DefaultRedis);
@@ -31,6 +31,9 @@ public static class SiloHealthChecks
         }
         return services;
     }
+
+    public static LossCounter[] GrainStateLossCounters(StateWriteFailures failures) =>
+        [new("grain state writes failed", () => failures.Total)];
 
     public static LossCounter[] FeedLossCounters(FeedMetrics metrics) =>
     [

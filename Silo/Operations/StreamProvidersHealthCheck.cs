@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Scanner.Silo.Streaming.RabbitMq;
+using Orleans.Streaming.RabbitMQ;
 
 namespace Scanner.Silo.Operations;
 

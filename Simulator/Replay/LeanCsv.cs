@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using Scanner.Simulator.Reference;
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Simulator.Replay;
 
@@ -35,7 +36,7 @@ public static class LeanCsv
         }
         var exchange = line[fields[3]].Trim();
         var suspicious = count >= 6 && line[fields[5]].Trim() is "1";
-        tick = new LeanTick(NewYorkTime.ToUnixMs(day, ms), price, size, exchange.IsEmpty ? ' ' : exchange[0], suspicious);
+        tick = new LeanTick(TradingCalendar.At(day, ms), price, size, exchange.IsEmpty ? ' ' : exchange[0], suspicious);
         return true;
     }
 

@@ -4,6 +4,7 @@ using Scanner.Simulator.Distribution;
 using Scanner.Simulator.Reference;
 using Scanner.Simulator.Sources;
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Simulator.Replay;
 
@@ -34,16 +35,16 @@ public sealed partial class ReplaySource : IFeedSource
             throw new InvalidOperationException($"No tick files for {day:yyyy-MM-dd} in {_data.Root}/tick (expected {{sym}}_{day:yyyyMMdd}_trade.zip).");
         }
         _logger = logger;
-        Clock = new MarketClock(day, options.Start ?? DefaultStart, options.Speed, time);
+        Clock = new SimulatedClock(day, options.Start ?? DefaultStart, options.Speed, time);
     }
 
     public string Name => "replay";
-    public MarketClock Clock { get; }
+    public SimulatedClock Clock { get; }
     public IReferenceData Reference => _data;
 
     public async Task RunAsync(FeedBroadcaster broadcaster, CancellationToken cancellationToken)
     {
-        var regularOpen = NewYorkTime.ToUnixMs(Clock.Day, NewYorkTime.RegularOpen);
+        var regularOpen = TradingCalendar.At(Clock.Day, TradingCalendar.RegularOpen);
         using var timeline = new ReplayTimeline(_symbols.Select(symbol =>
             SymbolReplay.Events(symbol, LeanCsv.ReadTicks(_data.TickFile(symbol), Clock.Day), regularOpen)));
         var skipped = timeline.SkipBefore(Clock.StartUnixMs);

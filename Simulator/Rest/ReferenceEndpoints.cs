@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Scanner.Simulator.Reference;
 using Scanner.Simulator.Sources;
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Simulator.Rest;
 
@@ -73,7 +74,7 @@ public static class ReferenceEndpoints
         }
         var results = selected
             .Take(limit is > 0 ? limit.Value : 5_000)
-            .Select(b => new { v = b.Volume, vw = b.Vwap, o = b.Open, c = b.Close, h = b.High, l = b.Low, t = NewYorkTime.MidnightUnixMs(b.Date) })
+            .Select(b => new { v = b.Volume, vw = b.Vwap, o = b.Open, c = b.Close, h = b.High, l = b.Low, t = TradingCalendar.At(b.Date, TimeOnly.MinValue) })
             .ToList();
         return Results.Json(new
         {
@@ -108,10 +109,10 @@ public static class ReferenceEndpoints
     private static IResult MarketStatus(IFeedSource source)
     {
         var now = source.Clock.NowUnixMs;
-        var session = MarketSessions.At(now);
+        var session = TradingCalendar.SessionAt(now);
         var market = session.MarketValue();
-        var local = NewYorkTime.ToLocal(now);
-        var serverTime = new DateTimeOffset(local, NewYorkTime.Zone.GetUtcOffset(local));
+        var local = TradingCalendar.ToNewYork(now);
+        var serverTime = new DateTimeOffset(local, TradingCalendar.NewYork.GetUtcOffset(local));
         return Results.Json(new
         {
             market,
@@ -131,7 +132,7 @@ public static class ReferenceEndpoints
         }
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var unixMs))
         {
-            date = DateOnly.FromDateTime(NewYorkTime.ToLocal(unixMs));
+            date = DateOnly.FromDateTime(TradingCalendar.ToNewYork(unixMs));
             return true;
         }
         return false;

@@ -1,6 +1,7 @@
 using Scanner.Simulator.Distribution;
 using Scanner.Simulator.Reference;
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Simulator.Sources;
 
@@ -10,7 +11,7 @@ public interface IFeedSource
     string Name { get; }
 
     /// <summary>The market time of the source; the REST market status reads it.</summary>
-    MarketClock Clock { get; }
+    SimulatedClock Clock { get; }
 
     IReferenceData Reference { get; }
 

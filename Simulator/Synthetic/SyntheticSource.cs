@@ -4,6 +4,7 @@ using Scanner.Simulator.Distribution;
 using Scanner.Simulator.Reference;
 using Scanner.Simulator.Sources;
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Simulator.Synthetic;
 
@@ -30,19 +31,19 @@ public sealed partial class SyntheticSource : IFeedSource
         _options = options;
         _time = time;
         _logger = logger;
-        var day = options.Day ?? NewYorkTime.LatestWeekday(NewYorkTime.Today(time));
+        var day = options.Day ?? TradingCalendar.LatestTradingDay(TradingCalendar.NewYorkDateOf(time.GetUtcNow().ToUnixTimeMilliseconds()));
         _universe = new SyntheticUniverse(options.Tickers, options.Seed, day);
-        Clock = new MarketClock(day, options.Start ?? DefaultStart, speed: 1, time);
+        Clock = new SimulatedClock(day, options.Start ?? DefaultStart, speed: 1, time);
     }
 
     public string Name => "synthetic";
-    public MarketClock Clock { get; }
+    public SimulatedClock Clock { get; }
     public IReferenceData Reference => _universe;
     public SyntheticUniverse Universe => _universe;
 
     public async Task RunAsync(FeedBroadcaster broadcaster, CancellationToken cancellationToken)
     {
-        var market = new SyntheticMarket(_universe, _options.Seed, NewYorkTime.ToUnixMs(Clock.Day, NewYorkTime.RegularOpen));
+        var market = new SyntheticMarket(_universe, _options.Seed, TradingCalendar.At(Clock.Day, TradingCalendar.RegularOpen));
         Clock.Start();
         LogReady(_logger, _universe.Tickers.Length, _options.Rate);
         using var timer = new PeriodicTimer(Tick, _time);

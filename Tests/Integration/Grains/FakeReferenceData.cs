@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Scanner.Hydration;
+using Scanner.Calendar;
 using Scanner.Ticker;
 
 namespace Scanner.Tests.Integration.Grains;
@@ -18,7 +19,7 @@ internal sealed class FakeReferenceData : IReferenceDataSource
     {
         var seed = Math.Abs(symbol.GetHashCode(StringComparison.Ordinal) % 1000);
         var prevClose = 2 + (seed / 50.0);
-        return new ReferenceData(MarketClock.ToNumber(day), prevClose, prevClose * 1.05, prevClose * 0.95, prevClose,
+        return new ReferenceData(TradingCalendar.ToNumber(day), prevClose, prevClose * 1.05, prevClose * 0.95, prevClose,
             100_000 + (seed * 1000), prevClose, 200_000 + (seed * 2000), 1_000_000);
     }
 

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Scanner.Feeds;
 using Scanner.MarketData;
+using Scanner.Persistence;
 using Scanner.Scanners;
 using Scanner.Ticker;
 using static Scanner.Tests.Integration.Grains.ScannerCluster;
@@ -67,6 +70,47 @@ internal static class GrainScenarios
             Assert.Equal(5.02, after[i].Row.Close);
         }
         Assert.True(ContainsInOrder(await c.FeedSymbols(FeedNames.TopVolume), expectedOrder));
+    }
+
+    /// <summary>
+    /// Storage loses a running ticker's record behind its back (a flushed or restored Redis): the grain's next
+    /// write meets another etag, and instead of failing forever it rewrites its memory, which is the truth; the
+    /// failure is counted for health, and a reactivated grain resumes from the rewritten state.
+    /// </summary>
+    public static async Task LostStateIsRewrittenFromMemory(ScannerCluster c, string symbol)
+    {
+        await c.ProduceAsync([Bar(symbol, At(9, 31), 5, 1_000), Trade(symbol, At(9, 31) + 500, 5.01, sequence: 1)]);
+        var grainId = c.Client.GetGrain<ITickerGrain>(symbol).GetGrainId();
+        await Eventually(async () => (await ReadTicker(c, grainId)).State?.TradeCount == 1, "the ticker's state was written");
+
+        var stored = await ReadTicker(c, grainId);
+        await Storage(c).ClearStateAsync("ticker", grainId, stored); // the record is gone; the grain holds the old etag
+        var failuresBefore = Failures(c).InLastMinute;
+
+        await c.ProduceAsync([Trade(symbol, At(9, 32), 5.02, sequence: 2)]);
+        await Eventually(async () => (await ReadTicker(c, grainId)) is { RecordExists: true, State.TradeCount: 2 },
+            "the grain rewrote its state over the lost record");
+        Assert.True(Failures(c).InLastMinute > failuresBefore);
+
+        await c.ProduceAsync([Trade(symbol, At(9, 33), 5.03, sequence: 3)]);
+        await Eventually(async () => (await ReadTicker(c, grainId)).State?.TradeCount == 3, "later writes go through");
+        await c.Cluster.DeactivateAsync(c.Client.GetGrain<ITickerGrain>(symbol));
+        var resumed = await c.Snapshot(symbol);
+        Assert.Equal(3, resumed.TradeCount);
+        Assert.Equal(5.03, resumed.Row.Close);
+    }
+
+    private static IGrainStorage Storage(ScannerCluster c) =>
+        c.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("scanner");
+
+    private static StateWriteFailures Failures(ScannerCluster c) =>
+        c.Cluster.Silos[0].ServiceProvider.GetRequiredService<StateWriteFailures>();
+
+    private static async Task<GrainState<TickerDayState>> ReadTicker(ScannerCluster c, GrainId grainId)
+    {
+        var state = new GrainState<TickerDayState>();
+        await Storage(c).ReadStateAsync("ticker", grainId, state);
+        return state;
     }
 
     /// <summary>True when <paramref name="expected"/> all appear in <paramref name="list"/>, in this relative order.</summary>

@@ -18,4 +18,8 @@ public sealed class RedisGrainPersistenceTests : IAsyncLifetime
     public async Task Deactivated_grains_resume_from_redis_without_double_counting() =>
         // Each test cluster has its own ServiceId, which prefixes every Redis key: runs do not see each other.
         await GrainScenarios.DeactivatedGrainsResumeWithoutDoubleCounting(_c, "RDS");
+
+    [Fact]
+    public async Task A_ticker_rewrites_state_that_redis_lost() =>
+        await GrainScenarios.LostStateIsRewrittenFromMemory(_c, "LOSTR");
 }

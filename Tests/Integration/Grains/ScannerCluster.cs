@@ -53,9 +53,9 @@ internal sealed class ScannerCluster : IAsyncDisposable
                 o.ShardMergeInterval = TimeSpan.FromMilliseconds(100);
                 o.FeedPublishInterval = TimeSpan.FromMilliseconds(200);
                 o.PersistInterval = TimeSpan.FromMilliseconds(500);
-                o.HydrationRetry = TimeSpan.FromMilliseconds(100);
-                o.HydrationRetryMax = TimeSpan.FromSeconds(1);
             });
+            // A failed hydration is asked again when the negative cache lets it.
+            silo.Services.Configure<HydrationOptions>(o => o.NegativeCacheDuration = TimeSpan.FromMilliseconds(100));
             silo.Services.AddSingleton<IFeedPublisher>(publisher);
             silo.Services.AddSingleton<IReferenceDataSource>(reference);
         });

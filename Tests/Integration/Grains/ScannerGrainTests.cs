@@ -143,6 +143,10 @@ public sealed class ScannerGrainTests : IAsyncLifetime
         await GrainScenarios.DeactivatedGrainsResumeWithoutDoubleCounting(_c, "MEM");
 
     [Fact]
+    public async Task A_ticker_rewrites_state_that_storage_lost() =>
+        await GrainScenarios.LostStateIsRewrittenFromMemory(_c, "LOSTM");
+
+    [Fact]
     public async Task A_failing_hydration_never_holds_up_the_stream_and_is_retried()
     {
         const string sym = "NOREF";

@@ -1,5 +1,5 @@
 using Scanner.MarketData;
-using Scanner.Ticker;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Integration.Grains;
 
@@ -9,7 +9,7 @@ internal static class SyntheticEvents
     public static readonly DateOnly Monday = new(2013, 10, 7);
 
     public static long At(int hour, int minute, int second = 0, DateOnly? day = null) =>
-        MarketClock.At(day ?? Monday, new TimeSpan(hour, minute, second));
+        TradingCalendar.At(day ?? Monday, new TimeOnly(hour, minute, second));
 
     public static Aggregate Bar(string symbol, long start, double close, long accumulatedVolume, double? officialOpen = null,
         long volume = 100, double? high = null, double? low = null) =>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Integration.Simulator;
 
@@ -47,7 +48,7 @@ public class ReferenceEndpointTests
         Assert.Equal("OK", aggs.GetProperty("status").GetString());
         Assert.Equal(expected.Count, aggs.GetProperty("resultsCount").GetInt32());
         Assert.Equal(
-            expected.Select(d => (d.V, d.O, d.C, d.H, d.L, NewYorkTime.MidnightUnixMs(d.Date))),
+            expected.Select(d => (d.V, d.O, d.C, d.H, d.L, TradingCalendar.At(d.Date, TimeOnly.MinValue))),
             results.Select(r => (r.GetProperty("v").GetInt64(), r.GetProperty("o").GetDouble(), r.GetProperty("c").GetDouble(),
                 r.GetProperty("h").GetDouble(), r.GetProperty("l").GetDouble(), r.GetProperty("t").GetInt64())));
         Assert.All(results, r => Assert.True(r.GetProperty("vw").GetDouble() > 0));
@@ -94,7 +95,7 @@ public class ReferenceEndpointTests
         var last = aggs.GetProperty("results").EnumerateArray().Last();
 
         Assert.True(aggs.GetProperty("resultsCount").GetInt32() >= 30);
-        Assert.Equal(NewYorkTime.MidnightUnixMs(new DateOnly(2025, 3, 3)), last.GetProperty("t").GetInt64());
+        Assert.Equal(TradingCalendar.At(new DateOnly(2025, 3, 3), TimeOnly.MinValue), last.GetProperty("t").GetInt64());
         foreach (var field in new[] { "o", "h", "l", "c", "v", "vw" })
         {
             Assert.Equal(last.GetProperty(field).GetDouble(), prevDay.GetProperty(field).GetDouble());

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Integration.Simulator;
 
@@ -20,7 +21,7 @@ public class ReplayFeedTests
         await client.SendAsync(new { action = "subscribe", @params = "T.IBM,A.IBM,AM.IBM,T.SPY" });
 
         // The replay starts with the first subscription, so events may come between the acks: keep both.
-        var until = NewYorkTime.ToUnixMs(Day, new TimeOnly(9, 32));
+        var until = TradingCalendar.At(Day, new TimeOnly(9, 32));
         var events = new List<JsonElement>();
         var acks = 0;
         while (!events.Any(e => Ev(e) == "AM" && e.GetProperty("e").GetInt64() >= until))
@@ -39,14 +40,14 @@ public class ReplayFeedTests
         Assert.Contains(events, e => Symbol(e) == "SPY");
 
         var ticks = LeanSampleData.Ticks("ibm").Where(t => !t.Suspicious).ToList();
-        var start = NewYorkTime.ToUnixMs(Day, new TimeOnly(9, 29, 30));
+        var start = TradingCalendar.At(Day, new TimeOnly(9, 29, 30));
 
         // The trades are the raw ticks from the start on, in file order.
         var trades = events.Where(e => Ev(e) == "T" && Symbol(e) == "IBM").ToList();
-        var expected = ticks.Where(t => NewYorkTime.ToUnixMs(Day, t.Ms) >= start).Take(trades.Count).ToList();
+        var expected = ticks.Where(t => TradingCalendar.At(Day, t.Ms) >= start).Take(trades.Count).ToList();
         Assert.Equal(expected.Count, trades.Count);
         Assert.Equal(
-            expected.Select(t => (NewYorkTime.ToUnixMs(Day, t.Ms), t.Price, t.Size)),
+            expected.Select(t => (TradingCalendar.At(Day, t.Ms), t.Price, t.Size)),
             trades.Select(t => (t.GetProperty("t").GetInt64(), t.GetProperty("p").GetDouble(), t.GetProperty("s").GetInt64())));
 
         // Bars: av is the day volume from 04:00 to the bar's end; op the first regular trade; vw the window VWAP.
@@ -59,8 +60,8 @@ public class ReplayFeedTests
             var s = bar.GetProperty("s").GetInt64();
             var e = bar.GetProperty("e").GetInt64();
             Assert.Equal(Ev(bar) == "AM" ? 60_000 : 1_000, e - s);
-            var window = ticks.Where(t => NewYorkTime.ToUnixMs(Day, t.Ms) >= s && NewYorkTime.ToUnixMs(Day, t.Ms) < e).ToList();
-            var dayToEnd = ticks.Where(t => NewYorkTime.ToUnixMs(Day, t.Ms) < e).ToList();
+            var window = ticks.Where(t => TradingCalendar.At(Day, t.Ms) >= s && TradingCalendar.At(Day, t.Ms) < e).ToList();
+            var dayToEnd = ticks.Where(t => TradingCalendar.At(Day, t.Ms) < e).ToList();
             Assert.Equal(window.Sum(t => t.Size), bar.GetProperty("v").GetInt64());
             Assert.Equal(dayToEnd.Sum(t => t.Size), bar.GetProperty("av").GetInt64());
             Assert.Equal(window[0].Price, bar.GetProperty("o").GetDouble());
@@ -69,7 +70,7 @@ public class ReplayFeedTests
             Assert.Equal(window.Min(t => t.Price), bar.GetProperty("l").GetDouble());
             Assert.Equal(Math.Round(window.Sum(t => t.Price * t.Size) / window.Sum(t => t.Size), 4), bar.GetProperty("vw").GetDouble(), 4);
             Assert.Equal(Math.Round(dayToEnd.Sum(t => t.Price * t.Size) / dayToEnd.Sum(t => t.Size), 4), bar.GetProperty("a").GetDouble(), 4);
-            if (e > NewYorkTime.ToUnixMs(Day, RegularOpenMs) && window.Concat(dayToEnd).Any(t => t.Ms >= RegularOpenMs))
+            if (e > TradingCalendar.At(Day, RegularOpenMs) && window.Concat(dayToEnd).Any(t => t.Ms >= RegularOpenMs))
             {
                 Assert.Equal(officialOpen, bar.GetProperty("op").GetDouble());
             }

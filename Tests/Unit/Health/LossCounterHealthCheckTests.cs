@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 using Scanner.Gateway.Health;
@@ -5,7 +6,7 @@ using Scanner.Persistence;
 using Scanner.ServiceDefaults.Health;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Operations;
-using Scanner.Silo.Streaming.RabbitMq;
+using Orleans.Streaming.RabbitMQ;
 
 namespace Scanner.Tests.Unit.Health;
 
@@ -74,9 +75,12 @@ public class LossCounterHealthCheckTests
     }
 
     [Fact]
-    public async Task Grain_state_writes_that_failed() =>
-        await AssertDegradedThenClears(
-            [new LossCounter("grain state writes failed", () => StateWriteFailures.Total)], StateWriteFailures.Record, "grain state writes failed");
+    public async Task Grain_state_writes_that_failed()
+    {
+        var failures = new StateWriteFailures(TimeProvider.System, NullLogger<StateWriteFailures>.Instance);
+        await AssertDegradedThenClears(SiloHealthChecks.GrainStateLossCounters(failures),
+            () => failures.Failed("ticker AAPL", new InvalidOperationException("write failed")), "grain state writes failed");
+    }
 
     [Fact]
     public async Task Stream_containers_that_failed_to_publish()

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 using Scanner.Silo.Feed;
 using Scanner.Silo.Operations;
-using Scanner.Silo.Streaming.RabbitMq;
+using Orleans.Streaming.RabbitMQ;
 
 namespace Scanner.Tests.Unit.Health;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Scanner.Hydration;
 
 namespace Scanner.Tests.Unit.Hydration;
@@ -19,9 +18,28 @@ public class HydrationClientTests
         RequestTimeout = TimeSpan.FromMilliseconds(200),
     };
 
-    private HydrationClient Client(ReferenceDataCache? cache = null, HttpMessageHandler? handler = null) => new(
-        new HttpClient(handler ?? _handler), cache ?? new ReferenceDataCache(TimeProvider.System),
-        new HydrationRequestLimiter(Options.Create(_options)), Options.Create(_options), NullLogger<HydrationClient>.Instance);
+    /// <summary>
+    /// The client as the silo registers it (resilience pipeline included) over <paramref name="handler"/>; each
+    /// call is a silo of its own unless <paramref name="cache"/> is shared.
+    /// </summary>
+    private IReferenceDataSource Client(ReferenceDataCache? cache = null, HttpMessageHandler? handler = null)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddOptions<HydrationOptions>().Configure(o =>
+        {
+            o.BaseUrl = _options.BaseUrl;
+            o.ApiKey = _options.ApiKey;
+            o.RetryDelay = _options.RetryDelay;
+            o.RequestTimeout = _options.RequestTimeout;
+            o.MaxConcurrentRequests = _options.MaxConcurrentRequests;
+        });
+        if (cache is not null)
+        {
+            services.AddSingleton(cache);
+        }
+        services.AddHydrationClient().ConfigurePrimaryHttpMessageHandler(() => handler ?? _handler);
+        return services.BuildServiceProvider().GetRequiredService<IReferenceDataSource>();
+    }
 
     /// <summary>Holds every request a moment and records how many were in flight at once.</summary>
     private sealed class ConcurrencyProbe(HttpMessageHandler inner) : DelegatingHandler(inner)
@@ -146,6 +164,13 @@ public class HydrationClientTests
         var error = await Assert.ThrowsAsync<HydrationException>(() => Client().LoadAsync("AIG", Day, CancellationToken.None));
         Assert.Contains("after 3 attempts", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, _handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Answers_that_are_not_transient_are_not_retried()
+    {
+        await Assert.ThrowsAsync<HydrationException>(() => Client().LoadAsync("NOPE", Day, CancellationToken.None)); // 404 everywhere
+        Assert.Single(_handler.Requests); // the daily bars, asked once: without them there is nothing to load
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Scanner.Scanners;
-using Scanner.Ticker;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Unit.Scanners;
 
@@ -8,7 +8,7 @@ public class AlertListTests
     private static ScannerAlert Alert(long timestamp, string symbol = "X") =>
         new(AlertKind.NewHigh, symbol, timestamp, MarketSession.Regular, 1, 0.5, 0, 0, 0, 0, "note");
 
-    private static readonly long Monday10 = MarketClock.At(new DateOnly(2013, 10, 7), new TimeSpan(10, 0, 0));
+    private static readonly long Monday10 = TradingCalendar.At(new DateOnly(2013, 10, 7), new TimeOnly(10, 0));
 
     [Fact]
     public void Keeps_the_newest_alerts_newest_first()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Scanner.Scanners;
 using Scanner.Ticker;
 using static Scanner.Tests.Unit.Scanners.Rows;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Unit.Scanners;
 

@@ -1,5 +1,5 @@
 using Scanner.Scanners;
-using Scanner.Ticker;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Unit.Scanners;
 

@@ -1,13 +1,14 @@
 using Scanner.MarketData;
 using Scanner.Simulator.Replay;
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Unit.Simulator;
 
 public class AggregateBuilderTests
 {
     private static readonly DateOnly Day = new(2013, 10, 7);
-    private static readonly long Open = NewYorkTime.ToUnixMs(Day, NewYorkTime.RegularOpen);
+    private static readonly long Open = TradingCalendar.At(Day, TradingCalendar.RegularOpen);
 
     private static List<Aggregate> Build(params (long Offset, double Price, long Size)[] trades)
     {

@@ -1,13 +1,14 @@
 using Scanner.MarketData;
 using Scanner.Simulator.Replay;
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Unit.Simulator;
 
 public class ReplayTests
 {
     private static readonly DateOnly Day = new(2013, 10, 7);
-    private static readonly long Open = NewYorkTime.ToUnixMs(Day, NewYorkTime.RegularOpen);
+    private static readonly long Open = TradingCalendar.At(Day, TradingCalendar.RegularOpen);
 
     [Fact]
     public void Lean_tick_times_are_new_york_milliseconds_since_midnight()

@@ -2,13 +2,14 @@ using Scanner.MarketData;
 using Scanner.Simulator.Reference;
 using Scanner.Simulator.Synthetic;
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Unit.Simulator;
 
 public class SyntheticMarketTests
 {
     private static readonly DateOnly Day = new(2025, 3, 3);
-    private static readonly long Open = NewYorkTime.ToUnixMs(Day, NewYorkTime.RegularOpen);
+    private static readonly long Open = TradingCalendar.At(Day, TradingCalendar.RegularOpen);
 
     private static List<FeedEvent> Run(SyntheticUniverse universe, int seed, int seconds, int perSecond)
     {

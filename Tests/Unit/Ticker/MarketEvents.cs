@@ -1,4 +1,5 @@
 using Scanner.MarketData;
+using Scanner.Calendar;
 using Scanner.Ticker;
 
 namespace Scanner.Tests.Unit.Ticker;
@@ -9,7 +10,7 @@ internal static class MarketEvents
     public static readonly DateOnly Monday = new(2013, 10, 7);
 
     public static long At(DateOnly day, int hour, int minute, int second = 0) =>
-        MarketClock.At(day, new TimeSpan(hour, minute, second));
+        TradingCalendar.At(day, new TimeOnly(hour, minute, second));
 
     /// <summary>A bar covering [start, start + length) with the given prices and volumes.</summary>
     public static Aggregate Bar(
@@ -35,5 +36,5 @@ internal static class MarketEvents
         new(symbol, time, time * 1000, upper, lower, ConditionCodes.Of(indicators), 3, sequence);
 
     public static ReferenceData Reference(DateOnly day, double prevClose = 10, double avgVolume = 1_000_000, double freeFloat = 0) =>
-        new(MarketClock.ToNumber(day), prevClose - 0.5, prevClose + 1, prevClose - 1, prevClose, 900_000, prevClose - 0.2, avgVolume, freeFloat);
+        new(TradingCalendar.ToNumber(day), prevClose - 0.5, prevClose + 1, prevClose - 1, prevClose, 900_000, prevClose - 0.2, avgVolume, freeFloat);
 }

@@ -2,6 +2,7 @@ using Scanner.MarketData;
 using Scanner.Scanners;
 using Scanner.Ticker;
 using static Scanner.Tests.Unit.Ticker.MarketEvents;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Unit.Ticker;
 
@@ -195,10 +196,10 @@ public class TickerDayTests
         var sunday = day.AddDays(-1);
         Apply(Bar(Sym, At(sunday, 19, 0), close: 1, accumulatedVolume: 10));
         Apply(Bar(Sym, At(day, 3, 59, 59), close: 1, accumulatedVolume: 20));
-        Assert.Equal(MarketClock.ToNumber(sunday), _day.Day);
+        Assert.Equal(TradingCalendar.ToNumber(sunday), _day.Day);
 
         Apply(Bar(Sym, At(day, 4, 0), close: 2, accumulatedVolume: 30));
-        Assert.Equal(MarketClock.ToNumber(day), _day.Day);
+        Assert.Equal(TradingCalendar.ToNumber(day), _day.Day);
         Apply(Bar(Sym, At(day, 9, 29, 59), close: 2, accumulatedVolume: 40, officialOpen: 2));
         Assert.Equal(0, _day.ToRow().OfficialOpenPrice); // an op before 09:30 ET is not the official open
 

@@ -1,25 +1,26 @@
+using Scanner.Calendar;
 namespace Scanner.Simulator.Time;
 
 /// <summary>
-/// The simulated market time. It stands at <see cref="StartUnixMs"/> until <see cref="Start"/>, then runs at
+/// The simulated market time (New York time from <see cref="TradingCalendar"/>). It stands at <see cref="StartUnixMs"/> until <see cref="Start"/>, then runs at
 /// <see cref="Speed"/> times wall-clock time. At speed 0 ("as fast as possible", a start-up choice) it does not run by
 /// itself: the replay moves it to each event it sends with <see cref="AdvanceTo"/>. Operators may pause it, resume it
 /// and change its speed while it runs (the simulator's control API); each of those re-anchors it at the market time
 /// it shows, so it never jumps. Thread-safe.
 /// </summary>
-public sealed class MarketClock(DateOnly day, TimeOnly start, double speed, TimeProvider time)
+public sealed class SimulatedClock(DateOnly day, TimeOnly start, double speed, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private double _speed = speed;
     private bool _started;
     private bool _paused;
     // The market time shown at wall timestamp _anchorWall; the clock runs on from there unless paused.
-    private long _anchorUnixMs = NewYorkTime.ToUnixMs(day, start);
+    private long _anchorUnixMs = TradingCalendar.At(day, start);
     private long _anchorWall;
-    private long _advancedToUnixMs = NewYorkTime.ToUnixMs(day, start);
+    private long _advancedToUnixMs = TradingCalendar.At(day, start);
 
     public DateOnly Day { get; } = day;
-    public long StartUnixMs { get; } = NewYorkTime.ToUnixMs(day, start);
+    public long StartUnixMs { get; } = TradingCalendar.At(day, start);
 
     public double Speed
     {

@@ -1,6 +1,6 @@
-namespace Scanner.Ticker;
+namespace Scanner.Calendar;
 
-/// <summary>One trading day's session boundaries as Unix ms (see <see cref="MarketClock"/>).</summary>
+/// <summary>One trading day's session boundaries as Unix ms (see <see cref="TradingCalendar"/>).</summary>
 public readonly record struct TradingDayBounds(
     DateOnly Day, long Start, long RegularOpen, long RegularClose, long AfterHoursEnd, long NextStart)
 {

@@ -1,6 +1,6 @@
-namespace Scanner.Ticker;
+namespace Scanner.Calendar;
 
-/// <summary>The US equity trading sessions of one day, in America/New_York time.</summary>
+/// <summary>The US equity trading sessions of one day, in America/New_York time (see <see cref="TradingCalendar"/>).</summary>
 public enum MarketSession : byte
 {
     /// <summary>Outside 04:00-20:00 ET (overnight, no scanner session).</summary>

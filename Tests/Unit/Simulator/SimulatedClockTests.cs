@@ -1,8 +1,9 @@
 using Scanner.Simulator.Time;
+using Scanner.Calendar;
 
 namespace Scanner.Tests.Unit.Simulator;
 
-public class MarketClockTests
+public class SimulatedClockTests
 {
     private static readonly DateOnly Day = new(2013, 10, 7);
 
@@ -19,8 +20,8 @@ public class MarketClockTests
     public void Stands_at_the_start_until_started_then_runs_at_its_speed()
     {
         var time = new ManualTime();
-        var clock = new MarketClock(Day, new TimeOnly(9, 25), speed: 60, time);
-        var start = NewYorkTime.ToUnixMs(Day, new TimeOnly(9, 25));
+        var clock = new SimulatedClock(Day, new TimeOnly(9, 25), speed: 60, time);
+        var start = TradingCalendar.At(Day, new TimeOnly(9, 25));
 
         time.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(start, clock.NowUnixMs);
@@ -28,7 +29,7 @@ public class MarketClockTests
         clock.Start();
         time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(start + 5 * 60_000, clock.NowUnixMs);
-        Assert.Equal(MarketSession.Regular, MarketSessions.At(clock.NowUnixMs));
+        Assert.Equal(MarketSession.Regular, TradingCalendar.SessionAt(clock.NowUnixMs));
         Assert.Equal(TimeSpan.FromSeconds(1), clock.WallTimeUntil(clock.NowUnixMs + 60_000));
         Assert.Equal(TimeSpan.Zero, clock.WallTimeUntil(start));
     }
@@ -37,7 +38,7 @@ public class MarketClockTests
     public void At_speed_zero_it_moves_only_forward_to_the_events_sent()
     {
         var time = new ManualTime();
-        var clock = new MarketClock(Day, new TimeOnly(4, 0), speed: 0, time);
+        var clock = new SimulatedClock(Day, new TimeOnly(4, 0), speed: 0, time);
         clock.Start();
         time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(clock.StartUnixMs, clock.NowUnixMs);
@@ -51,7 +52,7 @@ public class MarketClockTests
     public void Pausing_stops_the_market_time_and_resuming_runs_on_from_there()
     {
         var time = new ManualTime();
-        var clock = new MarketClock(Day, new TimeOnly(9, 25), speed: 60, time);
+        var clock = new SimulatedClock(Day, new TimeOnly(9, 25), speed: 60, time);
         clock.Start();
         time.Advance(TimeSpan.FromSeconds(1));
         var paused = clock.StartUnixMs + 60_000;
@@ -72,7 +73,7 @@ public class MarketClockTests
     public void A_new_speed_applies_from_the_market_time_shown_when_it_changed()
     {
         var time = new ManualTime();
-        var clock = new MarketClock(Day, new TimeOnly(9, 25), speed: 1, time);
+        var clock = new SimulatedClock(Day, new TimeOnly(9, 25), speed: 1, time);
         clock.Start();
         time.Advance(TimeSpan.FromSeconds(10));
 
@@ -88,7 +89,7 @@ public class MarketClockTests
     public void An_as_fast_as_possible_replay_given_a_speed_runs_on_from_the_last_event_sent()
     {
         var time = new ManualTime();
-        var clock = new MarketClock(Day, new TimeOnly(9, 25), speed: 0, time);
+        var clock = new SimulatedClock(Day, new TimeOnly(9, 25), speed: 0, time);
         clock.Start();
         clock.AdvanceTo(clock.StartUnixMs + 5_000);
 
@@ -107,12 +108,12 @@ public class MarketClockTests
     [InlineData("20:00", "closed")]
     public void Market_status_follows_new_york_hours(string time, string market)
     {
-        Assert.Equal(market, MarketSessions.At(NewYorkTime.ToUnixMs(Day, TimeOnly.Parse(time))).MarketValue());
+        Assert.Equal(market, TradingCalendar.SessionAt(TradingCalendar.At(Day, TimeOnly.Parse(time))).MarketValue());
     }
 
     [Fact]
     public void Weekends_are_closed()
     {
-        Assert.Equal(MarketSession.Closed, MarketSessions.At(NewYorkTime.ToUnixMs(new DateOnly(2013, 10, 5), new TimeOnly(11, 0))));
+        Assert.Equal(MarketSession.Closed, TradingCalendar.SessionAt(TradingCalendar.At(new DateOnly(2013, 10, 5), new TimeOnly(11, 0))));
     }
 }

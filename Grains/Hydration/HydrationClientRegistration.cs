@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Scanner.Hydration;
+
+public static class HydrationClientRegistration
+{
+    /// <summary>
+    /// Registers <see cref="HydrationClient"/> as the silo's <see cref="IReferenceDataSource"/>, a typed HttpClient
+    /// with its cache and one resilience pipeline, the only retry policy of a load: per request, up to
+    /// <see cref="HydrationOptions.MaxAttempts"/> attempts for transient failures (network, timeout, 408, 429, 5xx)
+    /// with exponential backoff from <see cref="HydrationOptions.RetryDelay"/>; each attempt waits for a permit of
+    /// the silo's <see cref="HydrationRequestLimiter"/> and then has <see cref="HydrationOptions.RequestTimeout"/>
+    /// (the wait for a permit is not part of it).
+    /// </summary>
+    public static IHttpClientBuilder AddHydrationClient(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReferenceDataCache>();
+        services.TryAddSingleton<HydrationRequestLimiter>();
+        var client = services.AddHttpClient<IReferenceDataSource, HydrationClient>();
+        client.AddResilienceHandler("hydration", static (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<HydrationOptions>>().Value;
+            if (options.MaxAttempts > 1)
+            {
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxAttempts - 1,
+                    Delay = options.RetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = false,
+                    ShouldRetryAfterHeader = false,
+                });
+            }
+            pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<HydrationRequestLimiter>().Limiter);
+            pipeline.AddTimeout(options.RequestTimeout);
+        });
+        return client;
+    }
+}

@@ -1,0 +1,62 @@
+using Orleans.Storage;
+
+namespace Scanner.Persistence;
+
+/// <summary>
+/// Write-behind persistence of one grain's state: the grain marks it dirty as it changes, and
+/// <see cref="FlushAsync"/> (on a grain timer every <c>ScannerOptions.PersistInterval</c>, see <see cref="Start"/>,
+/// and on deactivation) writes it when dirty. A failed write stays dirty and is retried on the next flush. When
+/// storage lost the record or holds another etag (Redis flushed or restored under running grains), the grain's
+/// memory is the truth: the current etag is read and the memory written over it, so writes resume instead of
+/// failing forever. Failures go to the silo's <see cref="StateWriteFailures"/>.
+/// </summary>
+/// <param name="storage">The grain's persistent state.</param>
+/// <param name="current">The state to write (the grain's in-memory truth), read at each write.</param>
+/// <param name="owner">What the state belongs to, for the log.</param>
+public sealed class WriteBehind<TState>(
+    IPersistentState<TState> storage, Func<TState> current, string owner, StateWriteFailures failures)
+{
+    private bool _dirty;
+
+    public bool IsDirty => _dirty;
+
+    public void MarkDirty() => _dirty = true;
+
+    /// <summary>Flushes every <paramref name="interval"/> on a timer of <paramref name="grain"/>.</summary>
+    public void Start(IGrainBase grain, TimeSpan interval) =>
+        grain.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(interval, interval));
+
+    /// <summary>Writes the state if it changed since the last successful write; never throws for a failed write.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+        _dirty = false;
+        var state = current();
+        try
+        {
+            try
+            {
+                storage.State = state;
+                await storage.WriteStateAsync(cancellationToken);
+            }
+            catch (InconsistentStateException conflict)
+            {
+                failures.Failed(owner, conflict);
+                await storage.ReadStateAsync(cancellationToken); // only for the etag: memory is the truth
+                storage.State = state;
+                await storage.WriteStateAsync(cancellationToken);
+                failures.Rewritten();
+            }
+            failures.Succeeded();
+        }
+        catch (Exception ex)
+        {
+            storage.State = state; // a failed read must not leave storage's stale value for the next write
+            _dirty = true;
+            failures.Failed(owner, ex);
+        }
+    }
+}
