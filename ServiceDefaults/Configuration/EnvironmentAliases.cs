@@ -19,7 +19,7 @@ public static class EnvironmentAliases
         ("HYDRATION_BASE_URL", ["Hydration:BaseUrl"]),
         ("RABBITMQ_URL", [InfrastructureOptions.Section + ":RabbitMq"]),
         ("REDIS_URL", [InfrastructureOptions.Section + ":Redis"]),
-        ("SCANNER_INFRASTRUCTURE", [InfrastructureOptions.Section + ":Mode"]),
+        ("SCANNER_INFRASTRUCTURE", ["Host:Infrastructure"]),
         ("ORLEANS_SILO_PORT", ["Host:SiloPort"]),
         ("ORLEANS_GATEWAY_PORT", ["Host:GatewayPort"]),
         ("ORLEANS_ADVERTISED_HOST", ["Host:AdvertisedHost"]),

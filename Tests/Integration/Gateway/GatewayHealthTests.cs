@@ -1,3 +1,4 @@
+using Scanner.Tests.Support.Gateway;
 using System.Net;
 using System.Text.Json;
 using Scanner.Feeds;
@@ -20,7 +21,7 @@ public class GatewayHealthTests
     [Fact]
     public async Task Without_a_cluster_the_gateway_is_unhealthy_with_the_reason_but_alive()
     {
-        await using var gateway = await TestGateway.StartAsync(new DisconnectedBackend());
+        await using var gateway = await GatewayTestHost.StartAsync(new DisconnectedBackend());
         using var http = gateway.HttpClient();
 
         using var live = await http.GetAsync("/health/live");

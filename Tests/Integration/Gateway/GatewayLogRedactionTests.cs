@@ -1,3 +1,4 @@
+using Scanner.Tests.Support.Gateway;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,7 @@ public class GatewayLogRedactionTests
     {
         const string Secret = "eyJhbGciOi.secret-token-value.sig";
         var logs = new CapturingLoggerProvider();
-        await using var gateway = await TestGateway.StartAsync(
+        await using var gateway = await GatewayTestHost.StartAsync(
             services => services.AddSingleton<Scanner.Gateway.Backend.IFeedBackend>(new FakeFeedBackend()).AddSingleton<ILoggerProvider>(logs),
             "Logging:LogLevel:Default=Debug");
 

@@ -1,3 +1,4 @@
+using Scanner.ServiceDefaults.Configuration;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -51,7 +52,7 @@ public sealed class OperatorSiloHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(Address, 0));
         var host = new ScannerHostOptions { Infrastructure = ScannerInfrastructure.InMemory, SiloPort = FreePort(), GatewayPort = FreePort() };
-        builder.UseOrleans(silo => silo.ConfigureScannerSilo(host));
+        builder.UseOrleans(silo => silo.ConfigureScannerSilo(host, new InfrastructureOptions()));
         builder.Services.AddScannerGrains(builder.Configuration);
         builder.Services.AddFeedPublishing();
         builder.Services.AddFeedListener(builder.Configuration);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Scanner.Feeds;
-using Scanner.Tests.Integration.EndToEnd;
+using Scanner.Tests.Support.Gateway;
+using Scanner.Tests.Support.Launcher;
 
 namespace Scanner.Tests.Integration.Operations;
 
@@ -14,14 +15,14 @@ public class PrometheusScrapeTests
     [Fact]
     public async Task Prometheus_scrapes_the_feed_and_fan_out_metrics_of_a_silo_and_the_gateway()
     {
-        await using var system = await ScannerSystem.StartAsync(silos: 1);
+        await using var system = await TestSystem.StartAsync(silos: 1);
         var silo = new Uri(system.SiloHealth[0], "/");
         await using var prometheus = await PrometheusServer.StartAsync(new Dictionary<string, Uri>
         {
             ["silo"] = new Uri(silo, "metrics"),
             ["gateway"] = new Uri(system.GatewayUri, "metrics"),
         });
-        await using var client = await GatewayClient.ConnectAsync(system.GatewayUri, "trader", "correct-horse");
+        await using var client = await GatewayTestClient.LogInAndConnectAsync(system.GatewayUri, TestSystem.User, TestSystem.Password);
         await client.SendAsync(new { action = "subscribe", feed = FeedNames.TopVolume });
         await client.WaitForUpdateAsync(FeedNames.TopVolume, d => d.GetArrayLength() > 0, TimeSpan.FromMinutes(3));
 

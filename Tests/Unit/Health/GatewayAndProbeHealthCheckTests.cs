@@ -1,3 +1,4 @@
+using Scanner.Tests.Support.Gateway;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

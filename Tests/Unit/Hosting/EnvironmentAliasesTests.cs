@@ -17,7 +17,8 @@ public class EnvironmentAliasesTests
             ("MASSIVE_SUBSCRIPTIONS", "[\"A.*\",\"LULD.*\"]"),
             ("MARKET_DATA_MESSAGE_TTL", "2500"),
             ("RABBITMQ_URL", "amqp://u:p@mq:5672/"),
-            ("REDIS_URL", "redis:6379")));
+            ("REDIS_URL", "redis:6379"),
+            ("SCANNER_INFRASTRUCTURE", "InMemory")));
 
         Assert.Equal("old-key", mapped["Feed:ApiKey"]);
         Assert.Equal("old-key", mapped["Hydration:ApiKey"]);
@@ -28,6 +29,8 @@ public class EnvironmentAliasesTests
         Assert.Equal("00:00:02.5000000", mapped["Host:MessageTtl"]);
         Assert.Equal("amqp://u:p@mq:5672/", mapped["Infrastructure:RabbitMq"]);
         Assert.Equal("redis:6379", mapped["Infrastructure:Redis"]);
+        // The silo's host options read the mode (scripts/run.sh --in-memory depends on it).
+        Assert.Equal("InMemory", mapped["Host:Infrastructure"]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Scanner.Tests.Support.Gateway;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

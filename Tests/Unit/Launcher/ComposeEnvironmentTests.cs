@@ -1,4 +1,4 @@
-using System.Collections;
+using Scanner.ServiceDefaults.Configuration;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Scanner.Silo.Hosting;
@@ -68,9 +68,13 @@ public sealed partial class ComposeEnvironmentTests
         return [.. definition.Environment.Keys];
     }
 
-    /// <summary>Whether the silo maps this variable onto one of its settings (its aliases of the original's names).</summary>
+    /// <summary>
+    /// Whether the silo maps this variable onto one of its settings: its aliases of the original's names, or the
+    /// operator sign-in (a deployment secret the launcher's loopback-only runs do not need).
+    /// </summary>
     private static bool SiloReads(string variable, string value) =>
-        LegacyEnvironmentAliases.Map(new Hashtable { [variable] = value }, new ConfigurationBuilder().Build()).Count > 0;
+        variable.StartsWith(Scanner.Silo.Operations.OperatorOptions.Section + "__", StringComparison.Ordinal) ||
+        EnvironmentAliases.Map(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [variable] = value }).Build()).Count > 0;
 
     private static Dictionary<string, Dictionary<object, object>> ComposeServices()
     {
