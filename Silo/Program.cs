@@ -1,7 +1,7 @@
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.ServiceDefaults;
 using Scanner.ServiceDefaults.Configuration;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Hosting;
 using Scanner.Silo.Operations;
 

@@ -64,7 +64,7 @@ internal sealed partial class ClientConnection : IClientChannel
         }
     }
 
-    public void Deliver(FeedMessage message)
+    public void Deliver(ScannerFeedMessage message)
     {
         switch (_queue.EnqueueFeed(message))
         {

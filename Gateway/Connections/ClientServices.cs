@@ -7,7 +7,7 @@ namespace Scanner.Gateway.Connections;
 
 /// <summary>The gateway's shared parts that every client connection and its session use.</summary>
 internal sealed record ClientServices(
-    FeedHub Hub,
+    ScannerFeedHub Hub,
     ClientAuthenticator Authenticator,
     ClientRegistry Registry,
     GatewayMetrics Metrics,

@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Gateway.Auth;
 using Scanner.Gateway.Protocol;
 
@@ -203,7 +203,7 @@ internal sealed partial class ClientSession
 
     private void Subscribe(string pattern)
     {
-        if (!FeedPatterns.IsValid(pattern))
+        if (!ScannerFeedPatterns.IsValid(pattern))
         {
             _services.Metrics.ProtocolError();
             _channel.Reply(ServerReplies.Error("invalid feed name"));
@@ -240,7 +240,7 @@ internal sealed partial class ClientSession
         if (removed)
         {
             _services.Hub.Unsubscribe(_channel, pattern);
-            if (!FeedPatterns.IsWildcard(pattern))
+            if (!ScannerFeedPatterns.IsWildcard(pattern))
             {
                 _channel.Forget(pattern);
             }
@@ -250,13 +250,13 @@ internal sealed partial class ClientSession
 
     private async Task GetAsync(string cache, int? limit, CancellationToken aborted)
     {
-        if (!FeedPatterns.IsValid(cache) || FeedPatterns.IsWildcard(cache))
+        if (!ScannerFeedPatterns.IsValid(cache) || ScannerFeedPatterns.IsWildcard(cache))
         {
             _services.Metrics.ProtocolError();
             _channel.Reply(ServerReplies.Error("get needs an exact feed name"));
             return;
         }
-        FeedUpdate? update = null;
+        ScannerFeedUpdate? update = null;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);

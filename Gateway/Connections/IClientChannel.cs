@@ -7,7 +7,7 @@ namespace Scanner.Gateway.Connections;
 /// What a <see cref="ClientSession"/> needs from its transport: queue a reply, queue feed updates (the channel is the
 /// hub's subscriber), close after what is queued. Never blocks: the socket is written by the transport's own pump.
 /// </summary>
-internal interface IClientChannel : IFeedSubscriber
+internal interface IClientChannel : IScannerFeedSubscriber
 {
     /// <summary>Queues a reply the client must get; a client whose replies pile up is closed as too slow.</summary>
     void Reply(byte[] reply);

@@ -16,7 +16,7 @@ internal static partial class WebSocketEndpoint
     public static void MapClientSocket(this IEndpointRouteBuilder app) => app.Map("/ws", HandleAsync);
 
     private static async Task HandleAsync(
-        HttpContext context, FeedHub hub, ClientAuthenticator authenticator, ClientRegistry registry, OriginPolicy origins,
+        HttpContext context, ScannerFeedHub hub, ClientAuthenticator authenticator, ClientRegistry registry, OriginPolicy origins,
         GatewayMetrics metrics, IOptions<GatewayOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)

@@ -12,7 +12,7 @@ internal sealed class ClientSendQueue(int feedCapacity, int replyCapacity, bool 
     private readonly Lock _gate = new();
     private readonly Queue<byte[]> _replies = new();
     private readonly Queue<string> _feedOrder = new();
-    private readonly Dictionary<string, FeedMessage> _pendingFeeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ScannerFeedMessage> _pendingFeeds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _newestVersions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _signal = new(0, 1);
     private bool _signaled;
@@ -22,7 +22,7 @@ internal sealed class ClientSendQueue(int feedCapacity, int replyCapacity, bool 
     /// <summary>Updates replaced before they could be sent.</summary>
     public long Dropped { get; private set; }
 
-    public EnqueueResult EnqueueFeed(FeedMessage message)
+    public EnqueueResult EnqueueFeed(ScannerFeedMessage message)
     {
         lock (_gate)
         {

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 
 namespace Scanner.Gateway.FanOut;
 
@@ -10,7 +10,7 @@ namespace Scanner.Gateway.FanOut;
 internal sealed class SubscriptionIndex
 {
     private readonly Lock _gate = new();
-    private readonly ConcurrentDictionary<string, IFeedSubscriber[]> _exact = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IScannerFeedSubscriber[]> _exact = new(StringComparer.Ordinal);
     private volatile Wildcard[] _wildcards = [];
     private int _count;
 
@@ -18,7 +18,7 @@ internal sealed class SubscriptionIndex
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>Adds a subscription; true when it is the first for <paramref name="pattern"/>.</summary>
-    public bool Add(IFeedSubscriber subscriber, string pattern)
+    public bool Add(IScannerFeedSubscriber subscriber, string pattern)
     {
         lock (_gate)
         {
@@ -34,7 +34,7 @@ internal sealed class SubscriptionIndex
     }
 
     /// <summary>Removes a subscription; true when it was the last for <paramref name="pattern"/>.</summary>
-    public bool Remove(IFeedSubscriber subscriber, string pattern)
+    public bool Remove(IScannerFeedSubscriber subscriber, string pattern)
     {
         lock (_gate)
         {
@@ -68,7 +68,7 @@ internal sealed class SubscriptionIndex
 
     /// <summary>Hands <paramref name="message"/> to every subscriber of its feed (a client on both an exact name and a
     /// wildcard gets it twice; its queue drops the second as stale).</summary>
-    public void Deliver(FeedMessage message)
+    public void Deliver(ScannerFeedMessage message)
     {
         if (_exact.TryGetValue(message.Feed, out var exact))
         {
@@ -101,9 +101,9 @@ internal sealed class SubscriptionIndex
     private static bool Covers(string prefix, string feed) =>
         feed.Length > prefix.Length && feed.StartsWith(prefix, StringComparison.Ordinal);
 
-    private IFeedSubscriber[] Subscribers(string pattern)
+    private IScannerFeedSubscriber[] Subscribers(string pattern)
     {
-        if (!FeedPatterns.IsWildcard(pattern))
+        if (!ScannerFeedPatterns.IsWildcard(pattern))
         {
             return _exact.TryGetValue(pattern, out var exact) ? exact : [];
         }
@@ -117,9 +117,9 @@ internal sealed class SubscriptionIndex
         return [];
     }
 
-    private void Replace(string pattern, IFeedSubscriber[] subscribers)
+    private void Replace(string pattern, IScannerFeedSubscriber[] subscribers)
     {
-        if (!FeedPatterns.IsWildcard(pattern))
+        if (!ScannerFeedPatterns.IsWildcard(pattern))
         {
             if (subscribers.Length == 0)
             {
@@ -134,8 +134,8 @@ internal sealed class SubscriptionIndex
         var others = _wildcards.Where(w => w.Pattern != pattern);
         _wildcards = subscribers.Length == 0
             ? [.. others]
-            : [.. others, new Wildcard(pattern, FeedPatterns.PrefixOf(pattern), subscribers)];
+            : [.. others, new Wildcard(pattern, ScannerFeedPatterns.PrefixOf(pattern), subscribers)];
     }
 
-    private sealed record Wildcard(string Pattern, string Prefix, IFeedSubscriber[] Subscribers);
+    private sealed record Wildcard(string Pattern, string Prefix, IScannerFeedSubscriber[] Subscribers);
 }

@@ -4,7 +4,7 @@ using Scanner.Gateway.Backend;
 namespace Scanner.Gateway.Health;
 
 /// <summary>Unhealthy while the gateway has no connection to the cluster: its clients get no updates.</summary>
-internal sealed class ClusterConnectionHealthCheck(IFeedBackend backend) : IHealthCheck
+internal sealed class ClusterConnectionHealthCheck(IScannerFeedBackend backend) : IHealthCheck
 {
     public const string Name = "cluster";
 

@@ -12,7 +12,7 @@ internal static class HealthEndpoint
 {
     public const string ServiceName = "scanner-gateway";
 
-    public static void MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/health", async (HealthCheckService health, GatewayMetrics metrics, Backend.IFeedBackend backend, FeedHub hub, CancellationToken cancellationToken) =>
+    public static void MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/health", async (HealthCheckService health, GatewayMetrics metrics, Backend.IScannerFeedBackend backend, ScannerFeedHub hub, CancellationToken cancellationToken) =>
     {
         var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthTags.Ready), cancellationToken);
         return Results.Json(new

@@ -9,7 +9,7 @@ namespace Scanner.Gateway.Hosting;
 
 /// <summary>
 /// Builds the gateway. <paramref name="configureServices"/> runs before the defaults are added, so a test can
-/// register its own <see cref="IFeedBackend"/> (no Orleans client is then created) or replace any option.
+/// register its own <see cref="IScannerFeedBackend"/> (no Orleans client is then created) or replace any option.
 /// </summary>
 public static class GatewayApp
 {
@@ -32,14 +32,14 @@ public static class GatewayApp
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<OriginPolicy>();
-        services.AddSingleton<FeedHub>();
+        services.AddSingleton<ScannerFeedHub>();
         services.AddSingleton<ClientRegistry>();
         configure?.Invoke(builder);
-        if (!services.Any(d => d.ServiceType == typeof(IFeedBackend)))
+        if (!services.Any(d => d.ServiceType == typeof(IScannerFeedBackend)))
         {
             builder.AddOrleansFeedBackend();
         }
-        services.AddHostedService<FeedHubService>();
+        services.AddHostedService<ScannerFeedHubService>();
         services.AddGatewayHealthChecks();
 
         var app = builder.Build();

@@ -38,6 +38,6 @@ internal static class OrleansClientSetup
         });
         // Start the web server while the client is still looking for a silo.
         builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
-        builder.Services.AddSingleton<IFeedBackend, OrleansFeedBackend>();
+        builder.Services.AddSingleton<IScannerFeedBackend, OrleansScannerFeedBackend>();
     }
 }

@@ -28,7 +28,7 @@ public sealed record Aggregate(
     long End,
     bool IsOtc,
     double? PreciseVolume,
-    double? PreciseAccumulatedVolume) : FeedEvent(Symbol, Timestamp, RawTimestamp)
+    double? PreciseAccumulatedVolume) : MarketEvent(Symbol, Timestamp, RawTimestamp)
 {
-    public override FeedEventKind Kind => IsMinute ? FeedEventKind.MinuteAggregate : FeedEventKind.SecondAggregate;
+    public override MarketEventKind Kind => IsMinute ? MarketEventKind.MinuteAggregate : MarketEventKind.SecondAggregate;
 }

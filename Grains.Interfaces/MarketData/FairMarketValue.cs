@@ -6,7 +6,7 @@ public sealed record FairMarketValue(
     string Symbol,
     long Timestamp,
     long RawTimestamp,
-    double Value) : FeedEvent(Symbol, Timestamp, RawTimestamp)
+    double Value) : MarketEvent(Symbol, Timestamp, RawTimestamp)
 {
-    public override FeedEventKind Kind => FeedEventKind.FairMarketValue;
+    public override MarketEventKind Kind => MarketEventKind.FairMarketValue;
 }

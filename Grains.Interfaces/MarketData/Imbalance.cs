@@ -12,7 +12,7 @@ public sealed record Imbalance(
     int Exchange,
     long ImbalanceQuantity,
     long PairedQuantity,
-    double BookClearingPrice) : FeedEvent(Symbol, Timestamp, RawTimestamp)
+    double BookClearingPrice) : MarketEvent(Symbol, Timestamp, RawTimestamp)
 {
-    public override FeedEventKind Kind => FeedEventKind.Imbalance;
+    public override MarketEventKind Kind => MarketEventKind.Imbalance;
 }

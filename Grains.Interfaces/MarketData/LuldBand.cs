@@ -13,7 +13,7 @@ public sealed record LuldBand(
     double LowerPrice,
     ConditionCodes Indicators,
     int Tape,
-    long Sequence) : FeedEvent(Symbol, Timestamp, RawTimestamp)
+    long Sequence) : MarketEvent(Symbol, Timestamp, RawTimestamp)
 {
-    public override FeedEventKind Kind => FeedEventKind.Luld;
+    public override MarketEventKind Kind => MarketEventKind.Luld;
 }

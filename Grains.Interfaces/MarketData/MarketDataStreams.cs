@@ -18,14 +18,14 @@ public static class MarketDataStreams
     public static IReadOnlyList<string> All { get; } = [Trades, Quotes, Aggregates, Halts, Other];
 
     /// <summary>The provider name and stream namespace of an event kind.</summary>
-    public static string NamespaceOf(FeedEventKind kind) => kind switch
+    public static string NamespaceOf(MarketEventKind kind) => kind switch
     {
-        FeedEventKind.Trade => Trades,
-        FeedEventKind.Quote => Quotes,
-        FeedEventKind.SecondAggregate or FeedEventKind.MinuteAggregate => Aggregates,
-        FeedEventKind.Luld => Halts,
+        MarketEventKind.Trade => Trades,
+        MarketEventKind.Quote => Quotes,
+        MarketEventKind.SecondAggregate or MarketEventKind.MinuteAggregate => Aggregates,
+        MarketEventKind.Luld => Halts,
         _ => Other,
     };
 
-    public static StreamId StreamOf(FeedEvent e) => StreamId.Create(NamespaceOf(e.Kind), e.Symbol);
+    public static StreamId StreamOf(MarketEvent e) => StreamId.Create(NamespaceOf(e.Kind), e.Symbol);
 }

@@ -15,7 +15,7 @@ public sealed record Quote(
     int Condition,
     ConditionCodes Indicators,
     long Sequence,
-    int Tape) : FeedEvent(Symbol, Timestamp, RawTimestamp)
+    int Tape) : MarketEvent(Symbol, Timestamp, RawTimestamp)
 {
-    public override FeedEventKind Kind => FeedEventKind.Quote;
+    public override MarketEventKind Kind => MarketEventKind.Quote;
 }

@@ -14,7 +14,7 @@ public sealed record Trade(
     ConditionCodes Conditions,
     long Sequence,
     int TrfId,
-    long TrfTimestamp) : FeedEvent(Symbol, Timestamp, RawTimestamp)
+    long TrfTimestamp) : MarketEvent(Symbol, Timestamp, RawTimestamp)
 {
-    public override FeedEventKind Kind => FeedEventKind.Trade;
+    public override MarketEventKind Kind => MarketEventKind.Trade;
 }

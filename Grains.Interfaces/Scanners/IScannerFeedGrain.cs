@@ -1,9 +1,9 @@
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 
 namespace Scanner.Scanners;
 
-/// <summary>One list feed (key = feed name, see <see cref="FeedNames.Lists"/>): a ranking or an alert list.</summary>
-public interface IScannerFeedGrain : IFeedSourceGrain
+/// <summary>One list feed (key = feed name, see <see cref="ScannerFeedNames.Lists"/>): a ranking or an alert list.</summary>
+public interface IScannerFeedGrain : IScannerFeedSourceGrain
 {
     /// <summary>A shard's new top-k for this ranking feed.</summary>
     Task UpdateRanking(ShardRanking ranking);

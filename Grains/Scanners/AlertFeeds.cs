@@ -1,4 +1,4 @@
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 
 namespace Scanner.Scanners;
 
@@ -8,13 +8,13 @@ public static class AlertFeeds
     public const int Size = 1000;
 
     public static IReadOnlyList<string> All { get; } =
-        [FeedNames.HighOfDayAlerts, FeedNames.LowOfDayAlerts, FeedNames.Halts, FeedNames.Momentum];
+        [ScannerFeedNames.HighOfDayAlerts, ScannerFeedNames.LowOfDayAlerts, ScannerFeedNames.Halts, ScannerFeedNames.Momentum];
 
     public static string FeedOf(AlertKind kind) => kind switch
     {
-        AlertKind.NewHigh => FeedNames.HighOfDayAlerts,
-        AlertKind.NewLow => FeedNames.LowOfDayAlerts,
-        AlertKind.Halt or AlertKind.Resume => FeedNames.Halts,
-        _ => FeedNames.Momentum,
+        AlertKind.NewHigh => ScannerFeedNames.HighOfDayAlerts,
+        AlertKind.NewLow => ScannerFeedNames.LowOfDayAlerts,
+        AlertKind.Halt or AlertKind.Resume => ScannerFeedNames.Halts,
+        _ => ScannerFeedNames.Momentum,
     };
 }

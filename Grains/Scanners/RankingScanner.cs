@@ -1,4 +1,4 @@
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 
 namespace Scanner.Scanners;
 
@@ -28,19 +28,19 @@ public sealed class RankingScanner : IComparer<ScannerRow>
     public string Feed { get; }
 
     public static RankingScanner TopVolume { get; } =
-        new(FeedNames.TopVolume, r => r.AccumulatedVolume, r => r.AccumulatedVolume > 0, false);
+        new(ScannerFeedNames.TopVolume, r => r.AccumulatedVolume, r => r.AccumulatedVolume > 0, false);
 
     public static RankingScanner TopGainers { get; } =
-        new(FeedNames.TopGainers, r => r.PctChangeSinceOpen, r => r.OfficialOpenPrice > 0, false);
+        new(ScannerFeedNames.TopGainers, r => r.PctChangeSinceOpen, r => r.OfficialOpenPrice > 0, false);
 
     public static RankingScanner TopGappers { get; } =
-        new(FeedNames.TopGappers, r => r.PctChange, r => r.PrevDayClose > 0, false);
+        new(ScannerFeedNames.TopGappers, r => r.PctChange, r => r.PrevDayClose > 0, false);
 
     public static RankingScanner TopLosers { get; } =
-        new(FeedNames.TopLosers, r => r.PctChange, r => r.PrevDayClose > 0, true);
+        new(ScannerFeedNames.TopLosers, r => r.PctChange, r => r.PrevDayClose > 0, true);
 
     public static RankingScanner TopRelativeVolume { get; } =
-        new(FeedNames.TopRelativeVolume, r => r.RelativeVolume, r => r.AvgVolume > 0, false);
+        new(ScannerFeedNames.TopRelativeVolume, r => r.RelativeVolume, r => r.AvgVolume > 0, false);
 
     public static IReadOnlyList<RankingScanner> All { get; } =
         [TopVolume, TopGainers, TopGappers, TopLosers, TopRelativeVolume];

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Pacing;
 using Scanner.Persistence;
 
@@ -9,12 +9,12 @@ namespace Scanner.Scanners;
 /// <summary>
 /// One list feed (key = feed name). A ranking feed merges the shards' top-k lists (pulling every shard's list
 /// when it activates); an alert feed keeps the newest alerts (persisted write-behind). Either publishes through
-/// <see cref="IFeedPublisher"/> at most once per <see cref="ScannerOptions.FeedPublishInterval"/>, and only when
+/// <see cref="IScannerFeedPublisher"/> at most once per <see cref="ScannerOptions.FeedPublishInterval"/>, and only when
 /// the serialised value changed.
 /// </summary>
 public sealed class ScannerFeedGrain(
     [PersistentState("alerts", "scanner")] IPersistentState<AlertListState> state,
-    IFeedPublisher publisher,
+    IScannerFeedPublisher publisher,
     StateWriteFailures writeFailures,
     TimeProvider time,
     IOptions<ScannerOptions> options)
@@ -24,7 +24,7 @@ public sealed class ScannerFeedGrain(
     private string _feed = "";
     private RankingFeed? _ranking;
     private AlertList? _alerts;
-    private FeedUpdate? _current;
+    private ScannerFeedUpdate? _current;
     private long _version;
     private long _publishedVersion;
     private bool _changed;
@@ -93,11 +93,11 @@ public sealed class ScannerFeedGrain(
         return Task.CompletedTask;
     }
 
-    public Task<FeedUpdate?> GetFeed(string feed)
+    public Task<ScannerFeedUpdate?> GetFeed(string feed)
     {
         if (feed != _feed)
         {
-            return Task.FromResult<FeedUpdate?>(null);
+            return Task.FromResult<ScannerFeedUpdate?>(null);
         }
         if (_changed)
         {
@@ -153,7 +153,7 @@ public sealed class ScannerFeedGrain(
             : ScannerAlertJson.ToArray(_alerts!.NewestFirst());
         if (_current is null || !_current.Payload.AsSpan().SequenceEqual(payload))
         {
-            _current = new FeedUpdate(_feed, payload, ++_version, time.GetUtcNow().ToUnixTimeMilliseconds());
+            _current = new ScannerFeedUpdate(_feed, payload, ++_version, time.GetUtcNow().ToUnixTimeMilliseconds());
         }
     }
 }

@@ -16,7 +16,7 @@ public static class ScannerServiceCollectionExtensions
     /// (<see cref="HydrationClientRegistration"/>), the <see cref="RankingReporter"/> that carries ticker rows to the
     /// ranking shards, and the silo's <see cref="StateWriteFailures"/> (the grains' failed state writes, for health).
     /// The silo also needs grain storage "scanner", the five market data stream providers and an
-    /// <see cref="Feeds.IFeedPublisher"/>.
+    /// <see cref="Feeds.IScannerFeedPublisher"/>.
     /// </summary>
     public static IServiceCollection AddScannerGrains(this IServiceCollection services, IConfiguration configuration)
     {

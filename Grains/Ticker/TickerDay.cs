@@ -47,7 +47,7 @@ public sealed class TickerDay
     public bool NeedsReference => State.Day != 0 && State.Reference?.TradingDay != State.Day;
 
     /// <summary>Applies one event; alerts it raises are added to <paramref name="alerts"/>.</summary>
-    public TickerChanges Apply(FeedEvent e, ICollection<ScannerAlert> alerts)
+    public TickerChanges Apply(MarketEvent e, ICollection<ScannerAlert> alerts)
     {
         var time = e is Aggregate bar ? bar.Start : e.Timestamp;
         if (!EnterDayOf(time, out var changes))

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using Orleans.Streams.Core;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Hydration;
 using Scanner.MarketData;
 using Scanner.Pacing;
@@ -25,7 +25,7 @@ namespace Scanner.Ticker;
 [ImplicitStreamSubscription(MarketDataStreams.Other)]
 public sealed partial class TickerGrain(
     [PersistentState("ticker", "scanner")] IPersistentState<TickerDayState> state,
-    IFeedPublisher publisher,
+    IScannerFeedPublisher publisher,
     RankingReporter reporter,
     IReferenceDataSource referenceData,
     StateWriteFailures writeFailures,
@@ -33,7 +33,7 @@ public sealed partial class TickerGrain(
     IOptions<ScannerOptions> options,
     IOptions<HydrationOptions> hydrationOptions,
     ILogger<TickerGrain> logger)
-    : Grain, ITickerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<FeedEvent>
+    : Grain, ITickerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<MarketEvent>
 {
     private readonly ScannerOptions _options = options.Value;
     private readonly List<ScannerAlert> _pendingAlerts = [];
@@ -52,8 +52,8 @@ public sealed partial class TickerGrain(
     {
         var symbol = this.GetPrimaryKeyString();
         _day = new TickerDay(symbol, _options.Momentum, state.RecordExists ? state.State : null);
-        _quoteFeed = FeedNames.Quote(symbol);
-        _rangeFeed = FeedNames.DailyRange(symbol);
+        _quoteFeed = ScannerFeedNames.Quote(symbol);
+        _rangeFeed = ScannerFeedNames.DailyRange(symbol);
         // Versions keep increasing across activations: start from the wall clock.
         _version = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
         _writeBehind = new WriteBehind<TickerDayState>(state, () => _day.State, symbol, writeFailures);
@@ -73,9 +73,9 @@ public sealed partial class TickerGrain(
     }
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<FeedEvent>().ResumeAsync(this);
+        await handleFactory.Create<MarketEvent>().ResumeAsync(this);
 
-    public Task OnNextAsync(IList<SequentialItem<FeedEvent>> items)
+    public Task OnNextAsync(IList<SequentialItem<MarketEvent>> items)
     {
         var changes = TickerChanges.None;
         var (duplicates, stale) = (_day.DuplicateEvents, _day.StaleEvents);
@@ -116,18 +116,18 @@ public sealed partial class TickerGrain(
 
     public Task<TickerSnapshot> GetSnapshot() => Task.FromResult(_day.ToSnapshot());
 
-    public Task<FeedUpdate?> GetFeed(string feed)
+    public Task<ScannerFeedUpdate?> GetFeed(string feed)
     {
         if (_day.Day == 0)
         {
-            return Task.FromResult<FeedUpdate?>(null);
+            return Task.FromResult<ScannerFeedUpdate?>(null);
         }
         var payload = feed == _quoteFeed ? ScannerRowJson.ToObject(_day.ToRow())
             : feed == _rangeFeed ? DailyRangeJson.ToObject(_day.ToSnapshot())
             : null;
         return Task.FromResult(payload is null
             ? null
-            : new FeedUpdate(feed, payload, _version, time.GetUtcNow().ToUnixTimeMilliseconds()));
+            : new ScannerFeedUpdate(feed, payload, _version, time.GetUtcNow().ToUnixTimeMilliseconds()));
     }
 
     private void OnHydrated()
@@ -164,11 +164,11 @@ public sealed partial class TickerGrain(
         var row = _day.ToRow();
         if (_rowDirty && publisher.IsWanted(_quoteFeed))
         {
-            publisher.Publish(new FeedUpdate(_quoteFeed, ScannerRowJson.ToObject(row), ++_version, now));
+            publisher.Publish(new ScannerFeedUpdate(_quoteFeed, ScannerRowJson.ToObject(row), ++_version, now));
         }
         if (_rangeDirty && publisher.IsWanted(_rangeFeed))
         {
-            publisher.Publish(new FeedUpdate(_rangeFeed, DailyRangeJson.ToObject(_day.ToSnapshot()), ++_version, now));
+            publisher.Publish(new ScannerFeedUpdate(_rangeFeed, DailyRangeJson.ToObject(_day.ToSnapshot()), ++_version, now));
         }
         _rangeDirty = false;
         if (!_rowDirty && _pendingAlerts.Count == 0)

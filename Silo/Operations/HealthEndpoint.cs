@@ -1,7 +1,7 @@
 using Orleans.Streaming.RabbitMQ;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scanner.ServiceDefaults.Health;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 
 namespace Scanner.Silo.Operations;
 
@@ -16,7 +16,7 @@ public static class HealthEndpoint
 
     public static IEndpointRouteBuilder MapSiloHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (HealthCheckService health, FeedListenerStatus listener, FeedMetrics metrics, ILocalSiloDetails silo, IServiceProvider services, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async (HealthCheckService health, MarketFeedListenerStatus listener, MarketFeedMetrics metrics, ILocalSiloDetails silo, IServiceProvider services, CancellationToken cancellationToken) =>
         {
             var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthTags.Ready), cancellationToken);
             var snapshot = listener.Snapshot(metrics.Snapshot());
@@ -27,8 +27,8 @@ public static class HealthEndpoint
         return app;
     }
 
-    /// <summary>The word the listener's state alone earns (see <see cref="FeedListenerHealthCheck.Classify"/>).</summary>
-    public static string Classify(ListenerState state) => HealthResponses.Word(FeedListenerHealthCheck.Classify(state));
+    /// <summary>The word the listener's state alone earns (see <see cref="MarketFeedHealthCheck.Classify"/>).</summary>
+    public static string Classify(ListenerState state) => HealthResponses.Word(MarketFeedHealthCheck.Classify(state));
 }
 
 public sealed record SiloHealth(

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Scanner.Silo.Control;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 
 namespace Scanner.Silo.Operations;
 
@@ -11,9 +11,9 @@ namespace Scanner.Silo.Operations;
 /// </summary>
 public sealed class ListenerStateMetrics
 {
-    public ListenerStateMetrics(IMeterFactory meters, FeedListenerControl control, FeedListenerStatus status, FeedMetrics feed)
+    public ListenerStateMetrics(IMeterFactory meters, MarketFeedControl control, MarketFeedListenerStatus status, MarketFeedMetrics feed)
     {
-        var meter = meters.Create(FeedMetrics.MeterName);
+        var meter = meters.Create(MarketFeedMetrics.MeterName);
         meter.CreateObservableGauge("scanner.feed.lease_held", () => control.HoldsLease ? 1 : 0,
             description: "1 while this silo holds the feed listener lease (the one upstream socket of the cluster).");
         meter.CreateObservableGauge("scanner.feed.unacknowledged_subscriptions",

@@ -2,7 +2,7 @@ using Scanner.Persistence;
 using Scanner.ServiceDefaults;
 using Scanner.ServiceDefaults.Configuration;
 using Scanner.ServiceDefaults.Health;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Hosting;
 using Orleans.Streaming.RabbitMQ;
 
@@ -19,8 +19,8 @@ public static class SiloHealthChecks
     public static IServiceCollection AddSiloHealthChecks(this IServiceCollection services, ScannerHostOptions host, InfrastructureOptions infrastructure)
     {
         var checks = services.AddHealthChecks()
-            .AddCheck<FeedListenerHealthCheck>(FeedListenerHealthCheck.Name, tags: [HealthTags.Ready])
-            .AddLossCheck(FeedLoss, sp => FeedLossCounters(sp.GetRequiredService<FeedMetrics>()))
+            .AddCheck<MarketFeedHealthCheck>(MarketFeedHealthCheck.Name, tags: [HealthTags.Ready])
+            .AddLossCheck(FeedLoss, sp => FeedLossCounters(sp.GetRequiredService<MarketFeedMetrics>()))
             .AddLossCheck(GrainState, sp => GrainStateLossCounters(sp.GetRequiredService<StateWriteFailures>()));
         if (host.Infrastructure == ScannerInfrastructure.Real)
         {
@@ -35,7 +35,7 @@ public static class SiloHealthChecks
     public static LossCounter[] GrainStateLossCounters(StateWriteFailures failures) =>
         [new("grain state writes failed", () => failures.Total)];
 
-    public static LossCounter[] FeedLossCounters(FeedMetrics metrics) =>
+    public static LossCounter[] FeedLossCounters(MarketFeedMetrics metrics) =>
     [
         new("frames shed (publishing fell behind the socket)", () => metrics.DroppedFrames),
         new("frames expired (older than Feed:MaxFrameAge)", () => metrics.ExpiredFrames),

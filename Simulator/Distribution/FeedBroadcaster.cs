@@ -26,7 +26,7 @@ public sealed class FeedBroadcaster(ConnectionRegistry registry, SimulatorCounte
         }
     }
 
-    public void Publish(FeedEvent[] events, int count)
+    public void Publish(MarketEvent[] events, int count)
     {
         if (count == 0)
         {

@@ -9,7 +9,7 @@ namespace Scanner.Simulator.Protocol;
 /// <summary>
 /// Serialises market data records into one Massive stocks frame (a JSON array of events) with the exact wire field
 /// names of the feed, into a pooled buffer that is reused from frame to frame. No per-event strings or arrays.
-/// Usage: <see cref="Write(FeedEvent)"/> events, take <see cref="CompleteFrame"/>, send it, then <see cref="Reset"/>.
+/// Usage: <see cref="Write(MarketEvent)"/> events, take <see cref="CompleteFrame"/>, send it, then <see cref="Reset"/>.
 /// </summary>
 public sealed class FeedFrameWriter : IDisposable
 {
@@ -91,7 +91,7 @@ public sealed class FeedFrameWriter : IDisposable
         Count++;
     }
 
-    public void Write(FeedEvent e)
+    public void Write(MarketEvent e)
     {
         Open();
         switch (e)

@@ -8,7 +8,7 @@ namespace Scanner.Simulator.Protocol;
 /// </summary>
 public sealed class SubscriptionSet
 {
-    private static readonly int KindCount = Enum.GetValues<FeedEventKind>().Length;
+    private static readonly int KindCount = Enum.GetValues<MarketEventKind>().Length;
 
     private readonly bool[] _all;
     private readonly HashSet<string>?[] _symbols;
@@ -24,10 +24,10 @@ public sealed class SubscriptionSet
 
     public bool IsEmpty { get; }
 
-    public bool Matches(FeedEventKind kind, string symbol) =>
+    public bool Matches(MarketEventKind kind, string symbol) =>
         _all[(int)kind] || (_symbols[(int)kind] is { } symbols && symbols.Contains(symbol));
 
-    public bool Matches(FeedEvent e) => Matches(e.Kind, e.Symbol);
+    public bool Matches(MarketEvent e) => Matches(e.Kind, e.Symbol);
 
     /// <summary>A copy that also holds the subscription.</summary>
     public SubscriptionSet With(Subscription subscription) => Change(subscription, add: true);
@@ -62,7 +62,7 @@ public sealed class SubscriptionSet
 }
 
 /// <summary>One subscription parameter such as <c>T.*</c> or <c>AM.AAPL</c>; <see cref="Symbol"/> is null for <c>*</c>.</summary>
-public readonly record struct Subscription(FeedEventKind Kind, string? Symbol)
+public readonly record struct Subscription(MarketEventKind Kind, string? Symbol)
 {
     /// <summary>Parses <c>PREFIX.SYMBOL</c> or <c>PREFIX.*</c> with prefix T, Q, A, AM, LULD, NOI or FMV.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out Subscription subscription)
@@ -74,15 +74,15 @@ public readonly record struct Subscription(FeedEventKind Kind, string? Symbol)
         {
             return false;
         }
-        FeedEventKind? kind = text[..dot] switch
+        MarketEventKind? kind = text[..dot] switch
         {
-            "T" => FeedEventKind.Trade,
-            "Q" => FeedEventKind.Quote,
-            "A" => FeedEventKind.SecondAggregate,
-            "AM" => FeedEventKind.MinuteAggregate,
-            "LULD" => FeedEventKind.Luld,
-            "NOI" => FeedEventKind.Imbalance,
-            "FMV" => FeedEventKind.FairMarketValue,
+            "T" => MarketEventKind.Trade,
+            "Q" => MarketEventKind.Quote,
+            "A" => MarketEventKind.SecondAggregate,
+            "AM" => MarketEventKind.MinuteAggregate,
+            "LULD" => MarketEventKind.Luld,
+            "NOI" => MarketEventKind.Imbalance,
+            "FMV" => MarketEventKind.FairMarketValue,
             _ => null,
         };
         if (kind is null)

@@ -23,7 +23,7 @@ public sealed partial class ReplaySource : IFeedSource
     private readonly LeanDataFolder _data;
     private readonly IReadOnlyList<string> _symbols;
     private readonly ILogger _logger;
-    private readonly FeedEvent[] _scratch = new FeedEvent[MaxBatch];
+    private readonly MarketEvent[] _scratch = new MarketEvent[MaxBatch];
 
     public ReplaySource(SimulatorOptions options, TimeProvider time, ILogger<ReplaySource> logger)
     {

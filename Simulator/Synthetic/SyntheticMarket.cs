@@ -18,7 +18,7 @@ public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long r
     private readonly Random _random = new(seed);
 
     /// <summary>Fills <paramref name="events"/> with new events stamped <paramref name="nowUnixMs"/>.</summary>
-    public void Generate(Span<FeedEvent> events, long nowUnixMs)
+    public void Generate(Span<MarketEvent> events, long nowUnixMs)
     {
         for (var i = 0; i < events.Length; i++)
         {
@@ -26,7 +26,7 @@ public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long r
         }
     }
 
-    public FeedEvent Next(long nowUnixMs)
+    public MarketEvent Next(long nowUnixMs)
     {
         var ticker = Pick();
         if (!ticker.Started)
@@ -73,7 +73,7 @@ public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long r
         t.Price = RoundPrice(t.Price * Math.Exp(step));
     }
 
-    private FeedEvent Trade(SyntheticTicker t, long nowUnixMs)
+    private MarketEvent Trade(SyntheticTicker t, long nowUnixMs)
     {
         Move(t, nowUnixMs);
         if (t.Price >= t.BandUpper || t.Price <= t.BandLower)

@@ -59,7 +59,7 @@ public sealed partial class SyntheticSource : IFeedSource
                 var due = pacer.TakeDue(TimeSpan.FromMilliseconds(now - started));
                 while (due > 0)
                 {
-                    var events = new FeedEvent[Math.Min(due, MaxBatch)];
+                    var events = new MarketEvent[Math.Min(due, MaxBatch)];
                     market.Generate(events, now);
                     broadcaster.Publish(events, events.Length);
                     due -= events.Length;

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Gateway.Backend;
 using Scanner.Gateway.Health;
 using Scanner.Gateway.Hosting;
@@ -19,7 +19,7 @@ namespace Scanner.Benchmarks.Gateway;
 /// </summary>
 internal static class GatewayLoadRun
 {
-    private static readonly string[] Lists = [FeedNames.TopGainers, FeedNames.TopGappers, FeedNames.TopVolume];
+    private static readonly string[] Lists = [ScannerFeedNames.TopGainers, ScannerFeedNames.TopGappers, ScannerFeedNames.TopVolume];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -34,7 +34,7 @@ internal static class GatewayLoadRun
             ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
              // Stalled clients must stay stalled for the whole phase rather than be closed mid-run.
              "--Gateway:StallTimeout=00:05:00"],
-            builder => builder.Services.AddSingleton<IFeedBackend>(backend));
+            builder => builder.Services.AddSingleton<IScannerFeedBackend>(backend));
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var ws = new Uri($"ws://{address.Authority}/ws");
@@ -70,7 +70,7 @@ internal static class GatewayLoadRun
         {
             await Task.WhenAll(Enumerable.Range(start, Math.Min(50, count - start)).Select(async i =>
             {
-                var quotes = Enumerable.Range(0, 5).Select(k => FeedNames.Quote($"S{(i * 5 + k) % symbols}"));
+                var quotes = Enumerable.Range(0, 5).Select(k => ScannerFeedNames.Quote($"S{(i * 5 + k) % symbols}"));
                 connected[i] = await LoadClient.ConnectAsync(ws, Lists.Concat(quotes), stalled, cancellation);
             }));
         }
@@ -80,7 +80,7 @@ internal static class GatewayLoadRun
     /// <summary>Pushes one batch with every feed <paramref name="rate"/> times a second, stamped with the Stopwatch time.</summary>
     private static async Task PublishLoop(LoadBackend backend, int rate, int symbols, CancellationToken cancellation)
     {
-        var feeds = Lists.Concat(Enumerable.Range(0, symbols).Select(s => FeedNames.Quote($"S{s}"))).ToArray();
+        var feeds = Lists.Concat(Enumerable.Range(0, symbols).Select(s => ScannerFeedNames.Quote($"S{s}"))).ToArray();
         var listPadding = new string('r', 1024);
         var quotePadding = new string('q', 256);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
@@ -90,12 +90,12 @@ internal static class GatewayLoadRun
             while (await timer.WaitForNextTickAsync(cancellation))
             {
                 version++;
-                var batch = new FeedUpdate[feeds.Length];
+                var batch = new ScannerFeedUpdate[feeds.Length];
                 for (var i = 0; i < feeds.Length; i++)
                 {
                     var padding = i < Lists.Length ? listPadding : quotePadding;
                     var payload = Encoding.UTF8.GetBytes($$"""{"t":{{Stopwatch.GetTimestamp()}},"pad":"{{padding}}"}""");
-                    batch[i] = new FeedUpdate(feeds[i], payload, version, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                    batch[i] = new ScannerFeedUpdate(feeds[i], payload, version, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 }
                 backend.Push(batch);
             }

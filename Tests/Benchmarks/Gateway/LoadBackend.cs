@@ -1,16 +1,16 @@
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Gateway.Backend;
 
 namespace Scanner.Benchmarks.Gateway;
 
 /// <summary>Stands in for the cluster: the load run pushes batches into the gateway as a silo's flush would.</summary>
-internal sealed class LoadBackend : IFeedBackend
+internal sealed class LoadBackend : IScannerFeedBackend
 {
-    private IFeedUpdateSink? _sink;
+    private IScannerFeedUpdateSink? _sink;
 
     public bool IsConnected => _sink is not null;
 
-    public Task StartAsync(IFeedUpdateSink sink, CancellationToken cancellation)
+    public Task StartAsync(IScannerFeedUpdateSink sink, CancellationToken cancellation)
     {
         _sink = sink;
         return Task.CompletedTask;
@@ -18,11 +18,11 @@ internal sealed class LoadBackend : IFeedBackend
 
     public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
 
-    public Task<FeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation) => Task.FromResult<FeedUpdate?>(null);
+    public Task<ScannerFeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation) => Task.FromResult<ScannerFeedUpdate?>(null);
 
     public void SetInterest(string[] patterns)
     {
     }
 
-    public void Push(FeedUpdate[] batch) => _sink!.OnFeedUpdates(batch);
+    public void Push(ScannerFeedUpdate[] batch) => _sink!.OnFeedUpdates(batch);
 }

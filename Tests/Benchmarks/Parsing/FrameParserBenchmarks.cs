@@ -4,7 +4,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Scanner.MarketData;
-using Scanner.Silo.Feed.Parsing;
+using Scanner.Silo.MarketFeed.Parsing;
 
 namespace Scanner.Benchmarks.Parsing;
 
@@ -25,8 +25,8 @@ public class FrameParserBenchmarks
     private const int SymbolCount = 2_000;
     private const int Seed = 42;
 
-    private readonly List<FeedEvent> _events = new(capacity: 64);
-    private readonly List<FeedStatus> _statuses = new(capacity: 4);
+    private readonly List<MarketEvent> _events = new(capacity: 64);
+    private readonly List<MarketFeedStatus> _statuses = new(capacity: 4);
     private byte[][] _frames = [];
     private FrameParser _parser = new();
 

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 
 namespace Scanner.Benchmarks.Pipeline;
 
@@ -19,7 +19,7 @@ namespace Scanner.Benchmarks.Pipeline;
 internal static class RankingsLoadRun
 {
     private static readonly string[] Feeds =
-        [FeedNames.TopGainers, FeedNames.TopVolume, FeedNames.TopGappers, FeedNames.TopLosers, FeedNames.TopRelativeVolume];
+        [ScannerFeedNames.TopGainers, ScannerFeedNames.TopVolume, ScannerFeedNames.TopGappers, ScannerFeedNames.TopLosers, ScannerFeedNames.TopRelativeVolume];
 
     public static async Task<int> RunAsync(string[] args)
     {

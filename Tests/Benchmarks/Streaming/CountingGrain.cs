@@ -18,14 +18,14 @@ public interface ICountingGrain : IGrainWithStringKey
 [ImplicitStreamSubscription(MarketDataStreams.Aggregates)]
 [ImplicitStreamSubscription(MarketDataStreams.Halts)]
 [ImplicitStreamSubscription(MarketDataStreams.Other)]
-public sealed class CountingGrain : Grain, ICountingGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<FeedEvent>
+public sealed class CountingGrain : Grain, ICountingGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<MarketEvent>
 {
     private long _count;
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<FeedEvent>().ResumeAsync(this);
+        await handleFactory.Create<MarketEvent>().ResumeAsync(this);
 
-    public Task OnNextAsync(IList<SequentialItem<FeedEvent>> items)
+    public Task OnNextAsync(IList<SequentialItem<MarketEvent>> items)
     {
         _count += items.Count;
         foreach (var item in items)

@@ -13,13 +13,13 @@ internal static class LatencyRecorder
     private static long _count;
     private static long _events;
     private static long _lastReceipt;
-    private static Func<FeedEvent, long> _sentTimestamp = static e => e.RawTimestamp;
+    private static Func<MarketEvent, long> _sentTimestamp = static e => e.RawTimestamp;
 
     public static long Events => Interlocked.Read(ref _events);
     public static long LastReceiptTimestamp => Interlocked.Read(ref _lastReceipt);
 
     /// <param name="sentTimestamp">The <see cref="Stopwatch"/> timestamp at which an event was sent; 0 counts it without a sample.</param>
-    public static void Reset(int capacity, Func<FeedEvent, long> sentTimestamp)
+    public static void Reset(int capacity, Func<MarketEvent, long> sentTimestamp)
     {
         _sentTimestamp = sentTimestamp;
         _samples = new long[capacity];
@@ -27,7 +27,7 @@ internal static class LatencyRecorder
         Interlocked.Exchange(ref _events, 0);
     }
 
-    public static void Record(FeedEvent e)
+    public static void Record(MarketEvent e)
     {
         var now = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _events);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streaming.RabbitMQ;
 using Orleans.TestingHost;
 using Scanner.MarketData;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Hosting;
 using Scanner.ServiceDefaults.Configuration;
 
@@ -48,8 +48,8 @@ internal static class ListenerLoadRun
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var silo = cluster.Silos[0].ServiceProvider;
-        var metrics = silo.GetRequiredService<FeedMetrics>();
-        var listener = silo.GetRequiredService<FeedListenerStatus>();
+        var metrics = silo.GetRequiredService<MarketFeedMetrics>();
+        var listener = silo.GetRequiredService<MarketFeedListenerStatus>();
         var providers = silo.GetRequiredService<RabbitMqStreamStatusBoard>();
 
         Console.WriteLine($"listener load run: {tickers:N0} synthetic tickers at {rate:N0} events/s in frames of up to {frameSize} events, " +
@@ -93,7 +93,7 @@ internal static class ListenerLoadRun
         long Timestamp, SimulatorProcess.Stats Simulator, FeedCountersSnapshot Feed, long Received,
         long Messages, long Containers, long Events, long Expired)
     {
-        public static async Task<Sample> TakeAsync(SimulatorProcess sim, FeedMetrics metrics, RabbitMqStreamStatusBoard providers)
+        public static async Task<Sample> TakeAsync(SimulatorProcess sim, MarketFeedMetrics metrics, RabbitMqStreamStatusBoard providers)
         {
             var simulator = await sim.StatsAsync();
             var all = providers.All;

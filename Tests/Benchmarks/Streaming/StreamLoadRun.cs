@@ -43,7 +43,7 @@ internal static class StreamLoadRun
         var status = silo.GetRequiredService<RabbitMqStreamStatusBoard>().Get(MarketDataStreams.Trades);
         var provider = silo.GetRequiredService<IClusterClient>().GetStreamProvider(MarketDataStreams.Trades);
         var symbols = Enumerable.Range(0, symbolCount).Select(i => $"S{i:D5}").ToArray();
-        var streams = symbols.Select(s => provider.GetStream<FeedEvent>(StreamId.Create(MarketDataStreams.Trades, s))).ToArray();
+        var streams = symbols.Select(s => provider.GetStream<MarketEvent>(StreamId.Create(MarketDataStreams.Trades, s))).ToArray();
 
         Console.WriteLine($"streams load run: broker {uri.Host}:{uri.Port}, {symbolCount} symbols, {batchSize} trades per batch, {window} publishes outstanding, {seconds} s");
         LatencyRecorder.Reset(50_000_000, static e => e.RawTimestamp);
@@ -62,7 +62,7 @@ internal static class StreamLoadRun
         {
             await gate.WaitAsync();
             var now = Stopwatch.GetTimestamp();
-            var batch = new FeedEvent[batchSize];
+            var batch = new MarketEvent[batchSize];
             for (var k = 0; k < batchSize; k++) batch[k] = Trade(symbols[i], ++sequence, now);
             _ = PublishAsync(streams[i], batch);
         }
@@ -84,7 +84,7 @@ internal static class StreamLoadRun
         await cluster.StopAllSilosAsync();
         return drained && Interlocked.Read(ref failed) == 0 ? 0 : 1;
 
-        async Task PublishAsync(IAsyncStream<FeedEvent> stream, FeedEvent[] batch)
+        async Task PublishAsync(IAsyncStream<MarketEvent> stream, MarketEvent[] batch)
         {
             try
             {

@@ -15,14 +15,14 @@ public sealed class LocalGateway : IAsyncDisposable
     public const string Username = "trader";
     public const string Password = "correct-horse";
 
-    private readonly FakeFeedBackend _backend;
+    private readonly FakeScannerFeedBackend _backend;
     private readonly SyntheticMarket _market = new();
     private readonly MarketDriver _driver;
     private readonly string[] _settings;
     private GatewayTestHost _host;
     private long _acceptedBefore;
 
-    private LocalGateway(FakeFeedBackend backend, GatewayTestHost host, string[] settings)
+    private LocalGateway(FakeScannerFeedBackend backend, GatewayTestHost host, string[] settings)
     {
         _backend = backend;
         _host = host;
@@ -44,7 +44,7 @@ public sealed class LocalGateway : IAsyncDisposable
     {
         // A fixed token secret: a token from before a restart stays good, as with a configured production secret.
         string[] settings = [$"webroot={wwwroot}", "Auth:Enabled=true", "Auth:TokenSecret=browser-tests", $"Auth:Users:{Username}={Password}"];
-        var backend = new FakeFeedBackend();
+        var backend = new FakeScannerFeedBackend();
         return new LocalGateway(backend, await StartHostAsync(new Uri("http://127.0.0.1:0"), backend, settings), settings);
     }
 
@@ -58,8 +58,8 @@ public sealed class LocalGateway : IAsyncDisposable
         _host = await StartHostAsync(address, _backend, _settings);
     }
 
-    private static Task<GatewayTestHost> StartHostAsync(Uri url, FakeFeedBackend backend, string[] settings) =>
-        GatewayTestHost.StartAtAsync(url, services => services.AddSingleton<IFeedBackend>(backend), settings);
+    private static Task<GatewayTestHost> StartHostAsync(Uri url, FakeScannerFeedBackend backend, string[] settings) =>
+        GatewayTestHost.StartAtAsync(url, services => services.AddSingleton<IScannerFeedBackend>(backend), settings);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,5 @@
 using System.Text;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Browser.Local;
@@ -15,12 +15,12 @@ internal sealed class MarketDriver : IAsyncDisposable
     private const int TicksPerListPublish = 5;
 
     private readonly SyntheticMarket _market;
-    private readonly FakeFeedBackend _backend;
+    private readonly FakeScannerFeedBackend _backend;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _ticking;
     private long _version;
 
-    public MarketDriver(SyntheticMarket market, FakeFeedBackend backend)
+    public MarketDriver(SyntheticMarket market, FakeScannerFeedBackend backend)
     {
         _market = market;
         _backend = backend;
@@ -49,8 +49,8 @@ internal sealed class MarketDriver : IAsyncDisposable
         var version = ++_version;
         var publishedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var updates = _market.Feeds
-            .Where(feed => lists || !FeedNames.IsList(feed.Key))
-            .Select(feed => new FeedUpdate(feed.Key, Encoding.UTF8.GetBytes(feed.Value), version, publishedAt))
+            .Where(feed => lists || !ScannerFeedNames.IsList(feed.Key))
+            .Select(feed => new ScannerFeedUpdate(feed.Key, Encoding.UTF8.GetBytes(feed.Value), version, publishedAt))
             .ToArray();
         _backend.Push(updates);
     }

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Tests.Support.Launcher;
 using Scanner.Tests.Support.Gateway;
 
@@ -19,10 +19,10 @@ public class ClusterSystemTests
         try
         {
             await using var client = await GatewayTestClient.LogInAndConnectAsync(system.GatewayUri, TestSystem.User, TestSystem.Password);
-            await client.SendAsync(new { action = "subscribe", feed = FeedNames.TopVolume });
+            await client.SendAsync(new { action = "subscribe", feed = ScannerFeedNames.TopVolume });
             await client.SendAsync(new { action = "subscribe", feed = "quote:SPY" });
 
-            var ranking = await client.WaitForUpdateAsync(FeedNames.TopVolume, d => d.GetArrayLength() == 4, TimeSpan.FromMinutes(3));
+            var ranking = await client.WaitForUpdateAsync(ScannerFeedNames.TopVolume, d => d.GetArrayLength() == 4, TimeSpan.FromMinutes(3));
             var symbols = ranking.GetProperty("data").EnumerateArray().Select(r => r.GetProperty("symbol").GetString()).ToList();
             Assert.Equal(["AIG", "BAC", "IBM", "SPY"], symbols.Order());
 

@@ -9,7 +9,7 @@ namespace Scanner.Tests.Integration.Gateway;
 /// <summary>Auth on over HTTP and real sockets: login, tokens in the auth action, query or header, the static key mode, origins.</summary>
 public sealed class GatewayAuthTests : IAsyncLifetime
 {
-    private readonly FakeFeedBackend _backend = new();
+    private readonly FakeScannerFeedBackend _backend = new();
     private GatewayTestHost _gateway = null!;
 
     public async Task InitializeAsync() => _gateway = await GatewayTestHost.StartAsync(_backend,

@@ -1,7 +1,7 @@
 using Scanner.Tests.Support.Gateway;
 using System.Net;
 using System.Text.Json;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Gateway.Backend;
 
 namespace Scanner.Tests.Integration.Gateway;
@@ -9,12 +9,12 @@ namespace Scanner.Tests.Integration.Gateway;
 /// <summary>A gateway without a cluster connection says so on every health endpoint, with the reason; liveness stays up.</summary>
 public class GatewayHealthTests
 {
-    private sealed class DisconnectedBackend : IFeedBackend
+    private sealed class DisconnectedBackend : IScannerFeedBackend
     {
         public bool IsConnected => false;
-        public Task StartAsync(IFeedUpdateSink sink, CancellationToken cancellation) => Task.CompletedTask;
+        public Task StartAsync(IScannerFeedUpdateSink sink, CancellationToken cancellation) => Task.CompletedTask;
         public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
-        public Task<FeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation) => Task.FromResult<FeedUpdate?>(null);
+        public Task<ScannerFeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation) => Task.FromResult<ScannerFeedUpdate?>(null);
         public void SetInterest(string[] patterns) { }
     }
 

@@ -10,7 +10,7 @@ public sealed class GatewayLimitsTests
     [Fact]
     public async Task An_oversized_message_gets_an_error_and_closes_with_message_too_big()
     {
-        await using var gateway = await GatewayTestHost.StartAsync(new FakeFeedBackend(), "Gateway:MaxMessageBytes=256");
+        await using var gateway = await GatewayTestHost.StartAsync(new FakeScannerFeedBackend(), "Gateway:MaxMessageBytes=256");
         await using var client = await GatewayTestClient.ConnectAsync(gateway.Ws);
         Assert.True((await client.RequestAsync("{\"action\":\"get\",\"cache\":\"quote:A\",\"pad\":\"" + new string('x', 150) + "\"}")).TryGetProperty("cache", out _));
         await client.SendAsync(Encoding.UTF8.GetBytes("{\"action\":\"get\",\"cache\":\"quote:A\",\"pad\":\"" + new string('x', 300) + "\"}"), WebSocketMessageType.Text);
@@ -22,7 +22,7 @@ public sealed class GatewayLimitsTests
     [Fact]
     public async Task A_message_is_refused_once_the_limit_is_read_and_more_of_it_follows()
     {
-        await using var gateway = await GatewayTestHost.StartAsync(new FakeFeedBackend(), "Gateway:MaxMessageBytes=256");
+        await using var gateway = await GatewayTestHost.StartAsync(new FakeScannerFeedBackend(), "Gateway:MaxMessageBytes=256");
         await using var client = await GatewayTestClient.ConnectAsync(gateway.Ws);
         // Exactly the limit, then nothing more: the gateway must decide without waiting for a 257th byte.
         await client.SendAsync(Encoding.UTF8.GetBytes(new string(' ', 256)), WebSocketMessageType.Text, endOfMessage: false);
@@ -34,7 +34,7 @@ public sealed class GatewayLimitsTests
     [Fact]
     public async Task A_message_of_exactly_the_limit_is_accepted()
     {
-        await using var gateway = await GatewayTestHost.StartAsync(new FakeFeedBackend(), "Gateway:MaxMessageBytes=256");
+        await using var gateway = await GatewayTestHost.StartAsync(new FakeScannerFeedBackend(), "Gateway:MaxMessageBytes=256");
         await using var client = await GatewayTestClient.ConnectAsync(gateway.Ws);
         var prefix = "{\"action\":\"get\",\"cache\":\"quote:A\",\"pad\":\"";
         var message = prefix + new string('x', 256 - prefix.Length - 2) + "\"}";
@@ -46,7 +46,7 @@ public sealed class GatewayLimitsTests
     public async Task Invalid_utf8_in_a_text_frame_closes_with_invalid_payload_data()
     {
         // The socket layer (ManagedWebSocket) validates text frames and closes with 1007 itself: this pins that.
-        await using var gateway = await GatewayTestHost.StartAsync(new FakeFeedBackend());
+        await using var gateway = await GatewayTestHost.StartAsync(new FakeScannerFeedBackend());
         await using var client = await GatewayTestClient.ConnectAsync(gateway.Ws);
         await client.SendAsync(new byte[] { (byte)'{', 0xC3, 0x28, (byte)'}' }, WebSocketMessageType.Text);
         await client.ReceiveUntilClosedAsync();
@@ -56,7 +56,7 @@ public sealed class GatewayLimitsTests
     [Fact]
     public async Task A_client_flooding_beyond_its_rate_gets_rate_limit_errors_and_is_not_closed_as_slow()
     {
-        await using var gateway = await GatewayTestHost.StartAsync(new FakeFeedBackend(),
+        await using var gateway = await GatewayTestHost.StartAsync(new FakeScannerFeedBackend(),
             "Gateway:MessageBurst=1", "Gateway:MessagesPerSecond=0.01", "Gateway:SendQueueReplies=2");
         await using var client = await GatewayTestClient.ConnectAsync(gateway.Ws);
         for (var i = 0; i < 500; i++)
@@ -74,7 +74,7 @@ public sealed class GatewayLimitsTests
     [Fact]
     public async Task Idle_clients_without_subscriptions_are_closed()
     {
-        await using var gateway = await GatewayTestHost.StartAsync(new FakeFeedBackend(), "Gateway:IdleTimeout=00:00:01");
+        await using var gateway = await GatewayTestHost.StartAsync(new FakeScannerFeedBackend(), "Gateway:IdleTimeout=00:00:01");
         await using var idle = await GatewayTestClient.ConnectAsync(gateway.Ws);
         await using var busy = await GatewayTestClient.ConnectAsync(gateway.Ws);
         Assert.True((await busy.RequestAsync("""{"action":"subscribe","feed":"quote:A"}""")).IsStatus("subscribed"));
@@ -85,7 +85,7 @@ public sealed class GatewayLimitsTests
     [Fact]
     public async Task Clients_that_never_authenticate_are_closed()
     {
-        await using var gateway = await GatewayTestHost.StartAsync(new FakeFeedBackend(),
+        await using var gateway = await GatewayTestHost.StartAsync(new FakeScannerFeedBackend(),
             "Auth:Enabled=true", "Auth:TokenSecret=x", "Gateway:AuthTimeout=00:00:01");
         await using var client = await GatewayTestClient.ConnectAsync(gateway.Ws);
         var frames = await client.ReceiveUntilClosedAsync();

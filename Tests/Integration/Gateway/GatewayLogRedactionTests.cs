@@ -34,7 +34,7 @@ public class GatewayLogRedactionTests
         const string Secret = "eyJhbGciOi.secret-token-value.sig";
         var logs = new CapturingLoggerProvider();
         await using var gateway = await GatewayTestHost.StartAsync(
-            services => services.AddSingleton<Scanner.Gateway.Backend.IFeedBackend>(new FakeFeedBackend()).AddSingleton<ILoggerProvider>(logs),
+            services => services.AddSingleton<Scanner.Gateway.Backend.IScannerFeedBackend>(new FakeScannerFeedBackend()).AddSingleton<ILoggerProvider>(logs),
             "Logging:LogLevel:Default=Debug");
 
         using (var socket = new ClientWebSocket())

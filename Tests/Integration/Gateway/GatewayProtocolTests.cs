@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Integration.Gateway;
@@ -10,31 +10,31 @@ namespace Scanner.Tests.Integration.Gateway;
 /// garbage frames, health, clean-up. The rules of each action are unit tests of ClientSession.</summary>
 public sealed class GatewayProtocolTests : IAsyncLifetime
 {
-    private readonly FakeFeedBackend _backend = new();
+    private readonly FakeScannerFeedBackend _backend = new();
     private GatewayTestHost _gateway = null!;
 
     public async Task InitializeAsync() => _gateway = await GatewayTestHost.StartAsync(_backend);
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
-    private static FeedUpdate Update(string feed, long version, string json) => new(feed, Encoding.UTF8.GetBytes(json), version, 1_700_000_000_000 + version);
+    private static ScannerFeedUpdate Update(string feed, long version, string json) => new(feed, Encoding.UTF8.GetBytes(json), version, 1_700_000_000_000 + version);
 
     [Fact]
     public async Task Subscribe_replies_then_sends_the_current_value_then_every_newer_update_in_an_envelope()
     {
-        _backend.Current[FeedNames.TopGainers] = Update(FeedNames.TopGainers, 1, """[{"symbol":"A"}]""");
+        _backend.Current[ScannerFeedNames.TopGainers] = Update(ScannerFeedNames.TopGainers, 1, """[{"symbol":"A"}]""");
         await using var client = await GatewayTestClient.ConnectAsync(_gateway.Ws);
 
         var reply = await client.RequestAsync("""{"action":"subscribe","feed":"scanners:top_gainers"}""");
         Assert.Equal("subscribed", reply.Str("status"));
-        Assert.Equal(FeedNames.TopGainers, reply.Str("feed"));
+        Assert.Equal(ScannerFeedNames.TopGainers, reply.Str("feed"));
         var first = await client.ReceiveAsync();
-        Assert.True(first!.Value.IsUpdate(FeedNames.TopGainers, 1));
+        Assert.True(first!.Value.IsUpdate(ScannerFeedNames.TopGainers, 1));
         Assert.Equal("A", first.Value.GetProperty("data")[0].GetProperty("symbol").GetString());
         Assert.Equal(1_700_000_000_001, first.Value.GetProperty("published_at").GetInt64());
 
-        _backend.Push(Update(FeedNames.TopGainers, 2, """[{"symbol":"B"}]"""));
-        Assert.True((await client.ReceiveAsync())!.Value.IsUpdate(FeedNames.TopGainers, 2));
+        _backend.Push(Update(ScannerFeedNames.TopGainers, 2, """[{"symbol":"B"}]"""));
+        Assert.True((await client.ReceiveAsync())!.Value.IsUpdate(ScannerFeedNames.TopGainers, 2));
     }
 
     [Fact]
@@ -45,14 +45,14 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
         Assert.True((await client.RequestAsync("""{"action":"subscribe","feed":"scanners:top_volume"}""")).IsStatus("subscribed"));
         Assert.Equal(["quote:*"], _backend.Interest);
 
-        _backend.Push(Update("quote:AAPL", 1, "{}"), Update("quote:MSFT", 1, "{}"), Update(FeedNames.TopVolume, 1, "[]"), Update("daily_range:AAPL", 1, "{}"));
+        _backend.Push(Update("quote:AAPL", 1, "{}"), Update("quote:MSFT", 1, "{}"), Update(ScannerFeedNames.TopVolume, 1, "[]"), Update("daily_range:AAPL", 1, "{}"));
         var seen = new HashSet<string>();
         while (seen.Count < 3)
         {
             var frame = await client.ReceiveUntilAsync(f => f.Str("feed") is not null);
             seen.Add(frame.Str("feed")!);
         }
-        Assert.Equal(["quote:AAPL", "quote:MSFT", FeedNames.TopVolume], seen.Order());
+        Assert.Equal(["quote:AAPL", "quote:MSFT", ScannerFeedNames.TopVolume], seen.Order());
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Raw_format_sends_the_original_payloads()
     {
-        _backend.Current[FeedNames.TopGappers] = Update(FeedNames.TopGappers, 1, """[{"symbol":"RAW"}]""");
+        _backend.Current[ScannerFeedNames.TopGappers] = Update(ScannerFeedNames.TopGappers, 1, """[{"symbol":"RAW"}]""");
         await using var client = await GatewayTestClient.ConnectAsync(new Uri(_gateway.Ws + "?format=raw"));
         Assert.True((await client.RequestAsync("""{"action":"subscribe","feed":"scanners:top_gappers"}""")).IsStatus("subscribed"));
         var frame = (await client.ReceiveAsync())!.Value;

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Gateway.Backend;
 using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Integration.Gateway;
 
 /// <summary>
-/// The real path: a grain publishes in a silo, the silo's FeedPublisher routes by the interest the gateway
+/// The real path: a grain publishes in a silo, the silo's ScannerFeedPublisher routes by the interest the gateway
 /// registered with the registry grain, the gateway's one observer fans out to WebSocket clients.
 /// </summary>
 public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
@@ -27,7 +27,7 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
         await _cluster.DeployAsync();
         Step("cluster up");
         _gateway = await GatewayTestHost.StartAsync(
-            services => services.AddSingleton<IFeedBackend>(sp => ActivatorUtilities.CreateInstance<OrleansFeedBackend>(sp, _cluster.Client)),
+            services => services.AddSingleton<IScannerFeedBackend>(sp => ActivatorUtilities.CreateInstance<OrleansScannerFeedBackend>(sp, _cluster.Client)),
             "Gateway:InterestPropagationDelay=00:00:00.5");
     }
 
@@ -76,7 +76,7 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
         Step("wanted");
         await Eventually(() => Source.IsWanted("daily_range:ANY"));
         Assert.False(await Source.IsWanted("quote:NOBODY"));
-        Assert.True(await Source.IsWanted(FeedNames.Halts));
+        Assert.True(await Source.IsWanted(ScannerFeedNames.Halts));
 
         await PublishUntilReceived(exact, "quote:TEST1", 1);
         Step("exact received");
@@ -85,7 +85,7 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
         // Later versions of quote:TEST1 may still be on their way: skip them while waiting for the reply.
         await exact.SendAsync("""{"action":"subscribe","feed":"scanners:halts"}""");
         await exact.ReceiveUntilAsync(f => f.IsStatus("subscribed"));
-        await PublishUntilReceived(exact, FeedNames.Halts, 1);
+        await PublishUntilReceived(exact, ScannerFeedNames.Halts, 1);
         Step("list received");
     }
 

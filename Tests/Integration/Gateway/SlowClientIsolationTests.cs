@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Integration.Gateway;
@@ -14,7 +14,7 @@ public sealed class SlowClientIsolationTests
     [Fact]
     public async Task A_stalled_client_is_dropped_and_counted_while_the_others_keep_receiving()
     {
-        var backend = new FakeFeedBackend();
+        var backend = new FakeScannerFeedBackend();
         await using var gateway = await GatewayTestHost.StartAsync(backend, "Gateway:StallTimeout=00:00:01");
         var healthy = new List<GatewayTestClient>();
         try
@@ -36,11 +36,11 @@ public sealed class SlowClientIsolationTests
             {
                 Assert.True(DateTime.UtcNow < deadline, "the stalled client was never closed");
                 version++;
-                backend.Push(new FeedUpdate(Big, big, version, 0), new FeedUpdate(Shared, Encoding.UTF8.GetBytes($"{{\"v\":{version}}}"), version, 0));
+                backend.Push(new ScannerFeedUpdate(Big, big, version, 0), new ScannerFeedUpdate(Shared, Encoding.UTF8.GetBytes($"{{\"v\":{version}}}"), version, 0));
                 await Task.Delay(5);
             }
             var last = version + 1;
-            backend.Push(new FeedUpdate(Shared, "{\"v\":-1}"u8.ToArray(), last, 0));
+            backend.Push(new ScannerFeedUpdate(Shared, "{\"v\":-1}"u8.ToArray(), last, 0));
 
             // Every healthy client gets the latest value (possibly skipping intermediate ones it was too slow for).
             await Task.WhenAll(healthy.Select(c => c.ReceiveUntilAsync(f => f.IsUpdate(Shared, last))));

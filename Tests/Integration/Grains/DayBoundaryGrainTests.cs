@@ -1,5 +1,5 @@
 using Orleans.Hosting;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using static Scanner.Tests.Integration.Grains.ScannerCluster;
 using static Scanner.Tests.Integration.Grains.SyntheticEvents;
 
@@ -25,10 +25,10 @@ public sealed class DayBoundaryGrainTests : IAsyncLifetime
             Bar("DAYA", At(10, 0), 5, 1_000),
             Bar("DAYB", At(10, 0), 5, 9_000_000),
         ]);
-        await Eventually(async () => (await _c.FeedSymbols(FeedNames.TopVolume)).SequenceEqual(["DAYB", "DAYA"]), "Monday's ranking");
+        await Eventually(async () => (await _c.FeedSymbols(ScannerFeedNames.TopVolume)).SequenceEqual(["DAYB", "DAYA"]), "Monday's ranking");
 
         await _c.ProduceAsync([Bar("DAYA", At(4, 5, day: tuesday), 5.5, 200)]);
-        await Eventually(async () => (await _c.FeedSymbols(FeedNames.TopVolume)).SequenceEqual(["DAYA"]), "Tuesday's ranking");
+        await Eventually(async () => (await _c.FeedSymbols(ScannerFeedNames.TopVolume)).SequenceEqual(["DAYA"]), "Tuesday's ranking");
 
         var a = await _c.Snapshot("DAYA");
         Assert.Equal(20131008, a.Row.TradingDay);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.MarketData;
 using Scanner.Persistence;
 using Scanner.Scanners;
@@ -22,7 +22,7 @@ internal static class GrainScenarios
     public static async Task DeactivatedGrainsResumeWithoutDoubleCounting(ScannerCluster c, string prefix)
     {
         var symbols = Enumerable.Range(0, 20).Select(i => $"{prefix}{i:00}").ToArray();
-        List<FeedEvent> events = [.. symbols.SelectMany((s, i) => new FeedEvent[]
+        List<MarketEvent> events = [.. symbols.SelectMany((s, i) => new MarketEvent[]
         {
             Bar(s, At(9, 0), 5, 1_000 * (i + 1)),
             Trade(s, At(9, 31) + 400, 5.01, sequence: 1),
@@ -35,7 +35,7 @@ internal static class GrainScenarios
             .All(s => s.TradeCount == 2 && s.Row.OfficialOpenPrice == 4.9 && s.Reference is not null && s.Row.PrevDayClose > 0), "tickers processed and hydrated");
         var before = await Task.WhenAll(symbols.Select(c.Snapshot));
         var expectedOrder = symbols.Reverse().ToArray(); // accumulated volume grows with the index
-        await Eventually(async () => ContainsInOrder(await c.FeedSymbols(FeedNames.TopVolume), expectedOrder), "top_volume lists them");
+        await Eventually(async () => ContainsInOrder(await c.FeedSymbols(ScannerFeedNames.TopVolume), expectedOrder), "top_volume lists them");
 
         foreach (var symbol in symbols)
         {
@@ -45,11 +45,11 @@ internal static class GrainScenarios
         {
             await c.Cluster.DeactivateAsync(c.Client.GetGrain<IRankingShardGrain>(shard));
         }
-        await c.Cluster.DeactivateAsync(c.Client.GetGrain<IScannerFeedGrain>(FeedNames.TopVolume));
+        await c.Cluster.DeactivateAsync(c.Client.GetGrain<IScannerFeedGrain>(ScannerFeedNames.TopVolume));
 
         // The rankings come back from the shards' storage while every ticker is deactivated (a deactivating ticker's
         // last report may still reach its shard through the silo's reporter within a tick: nothing newer).
-        await Eventually(async () => ContainsInOrder(await c.FeedSymbols(FeedNames.TopVolume), expectedOrder), "top_volume restored", 30);
+        await Eventually(async () => ContainsInOrder(await c.FeedSymbols(ScannerFeedNames.TopVolume), expectedOrder), "top_volume restored", 30);
 
         await c.ProduceAsync(symbols.SelectMany(s => new[]
         {
@@ -69,7 +69,7 @@ internal static class GrainScenarios
             Assert.Equal(before[i].Reference, after[i].Reference);
             Assert.Equal(5.02, after[i].Row.Close);
         }
-        Assert.True(ContainsInOrder(await c.FeedSymbols(FeedNames.TopVolume), expectedOrder));
+        Assert.True(ContainsInOrder(await c.FeedSymbols(ScannerFeedNames.TopVolume), expectedOrder));
     }
 
     /// <summary>

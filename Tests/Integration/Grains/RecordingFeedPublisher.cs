@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 
 namespace Scanner.Tests.Integration.Grains;
 
 /// <summary>A feed publisher that wants every feed and records what grains published.</summary>
-internal sealed class RecordingFeedPublisher : IFeedPublisher
+internal sealed class RecordingFeedPublisher : IScannerFeedPublisher
 {
-    public ConcurrentQueue<FeedUpdate> Published { get; } = new();
+    public ConcurrentQueue<ScannerFeedUpdate> Published { get; } = new();
 
     public bool IsWanted(string feed) => true;
 
-    public void Publish(FeedUpdate update) => Published.Enqueue(update);
+    public void Publish(ScannerFeedUpdate update) => Published.Enqueue(update);
 
-    public IEnumerable<FeedUpdate> Of(string feed) => Published.Where(u => u.Feed == feed);
+    public IEnumerable<ScannerFeedUpdate> Of(string feed) => Published.Where(u => u.Feed == feed);
 }

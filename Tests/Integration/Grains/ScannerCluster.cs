@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Streams;
 using Orleans.TestingHost;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Hydration;
 using Scanner.MarketData;
 using Scanner.Scanners;
@@ -56,7 +56,7 @@ internal sealed class ScannerCluster : IAsyncDisposable
             });
             // A failed hydration is asked again when the negative cache lets it.
             silo.Services.Configure<HydrationOptions>(o => o.NegativeCacheDuration = TimeSpan.FromMilliseconds(100));
-            silo.Services.AddSingleton<IFeedPublisher>(publisher);
+            silo.Services.AddSingleton<IScannerFeedPublisher>(publisher);
             silo.Services.AddSingleton<IReferenceDataSource>(reference);
         });
         builder.ConfigureClient(client =>
@@ -72,13 +72,13 @@ internal sealed class ScannerCluster : IAsyncDisposable
     }
 
     /// <summary>Produces events to their streams: one ordered batch per symbol and kind, streams in parallel.</summary>
-    public Task ProduceAsync(IEnumerable<FeedEvent> events) =>
+    public Task ProduceAsync(IEnumerable<MarketEvent> events) =>
         Parallel.ForEachAsync(
             events.GroupBy(e => MarketDataStreams.StreamOf(e)),
             new ParallelOptions { MaxDegreeOfParallelism = 64 },
             async (group, _) =>
             {
-                var stream = Client.GetStreamProvider(group.Key.GetNamespace()!).GetStream<FeedEvent>(group.Key);
+                var stream = Client.GetStreamProvider(group.Key.GetNamespace()!).GetStream<MarketEvent>(group.Key);
                 await stream.OnNextBatchAsync(group.ToList());
             });
 

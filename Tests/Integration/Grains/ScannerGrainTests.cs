@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Orleans.Hosting;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.MarketData;
 using Scanner.Scanners;
 using Scanner.Ticker;
@@ -45,24 +45,24 @@ public sealed class ScannerGrainTests : IAsyncLifetime
         Assert.Equal((4.55 - reference.PrevClose) / reference.PrevClose * 100, snapshot.Row.PctChange, 10);
         Assert.Equal(new SessionRange(4.25, 3.95), snapshot.PreMarket);
 
-        await Eventually(async () => (await _c.FeedSymbols(FeedNames.TopVolume)).Contains(sym), "top_volume lists the symbol");
-        await Eventually(async () => (await _c.FeedSymbols(FeedNames.HighOfDayAlerts)).Contains(sym), "a pre-market high alert");
-        await Eventually(async () => (await _c.FeedSymbols(FeedNames.Halts)).Contains(sym), "a halt alert");
-        await Eventually(() => Task.FromResult(_c.Publisher.Of(FeedNames.TopVolume).Any()), "top_volume published");
-        await Eventually(() => Task.FromResult(_c.Publisher.Of(FeedNames.Quote(sym)).Any()), "quote published");
-        await Eventually(() => Task.FromResult(_c.Publisher.Of(FeedNames.DailyRange(sym)).Any()), "daily range published");
-        var rankings = _c.Publisher.Of(FeedNames.TopVolume).ToList();
+        await Eventually(async () => (await _c.FeedSymbols(ScannerFeedNames.TopVolume)).Contains(sym), "top_volume lists the symbol");
+        await Eventually(async () => (await _c.FeedSymbols(ScannerFeedNames.HighOfDayAlerts)).Contains(sym), "a pre-market high alert");
+        await Eventually(async () => (await _c.FeedSymbols(ScannerFeedNames.Halts)).Contains(sym), "a halt alert");
+        await Eventually(() => Task.FromResult(_c.Publisher.Of(ScannerFeedNames.TopVolume).Any()), "top_volume published");
+        await Eventually(() => Task.FromResult(_c.Publisher.Of(ScannerFeedNames.Quote(sym)).Any()), "quote published");
+        await Eventually(() => Task.FromResult(_c.Publisher.Of(ScannerFeedNames.DailyRange(sym)).Any()), "daily range published");
+        var rankings = _c.Publisher.Of(ScannerFeedNames.TopVolume).ToList();
         Assert.All(rankings.Zip(rankings.Skip(1)), pair =>
         {
             Assert.True(pair.Second.Version > pair.First.Version);
             Assert.False(pair.First.Payload.AsSpan().SequenceEqual(pair.Second.Payload)); // only changes are published
         });
 
-        var quote = await _c.Client.GetGrain<ITickerGrain>(sym).GetFeed(FeedNames.Quote(sym));
+        var quote = await _c.Client.GetGrain<ITickerGrain>(sym).GetFeed(ScannerFeedNames.Quote(sym));
         using var json = JsonDocument.Parse(quote!.Payload);
         Assert.Equal(sym, json.RootElement.GetProperty("symbol").GetString());
         Assert.Equal(50_000, json.RootElement.GetProperty("accumulated_volume").GetInt64());
-        var range = await FeedSources.Resolve(_c.Client, FeedNames.DailyRange(sym))!.GetFeed(FeedNames.DailyRange(sym));
+        var range = await ScannerFeedSources.Resolve(_c.Client, ScannerFeedNames.DailyRange(sym))!.GetFeed(ScannerFeedNames.DailyRange(sym));
         using var rangeJson = JsonDocument.Parse(range!.Payload);
         Assert.Equal(4.25, rangeJson.RootElement.GetProperty("pre_market_high").GetDouble());
         Assert.Null(await _c.Client.GetGrain<ITickerGrain>(sym).GetFeed("quote:OTHER"));
@@ -74,7 +74,7 @@ public sealed class ScannerGrainTests : IAsyncLifetime
         var random = new Random(2013);
         var symbols = Enumerable.Range(0, 2000).Select(i => $"R{i:0000}").ToArray();
         var volume = symbols.ToDictionary(s => s, _ => (long)random.Next(1_000, 5_000_000));
-        var events = new List<FeedEvent>();
+        var events = new List<MarketEvent>();
         foreach (var s in symbols)
         {
             var prevClose = FakeReferenceData.For(s, Monday).PrevClose;
@@ -164,6 +164,6 @@ public sealed class ScannerGrainTests : IAsyncLifetime
         await Eventually(async () => (await _c.Snapshot(sym)).Reference is not null, "hydration succeeded later", 30);
         var prevClose = FakeReferenceData.For(sym, Monday).PrevClose;
         Assert.Equal((3.3 - prevClose) / prevClose * 100, (await _c.Snapshot(sym)).Row.PctChange, 10);
-        await Eventually(async () => (await _c.FeedSymbols(FeedNames.TopGappers)).Contains(sym), "the hydrated row reached the rankings");
+        await Eventually(async () => (await _c.FeedSymbols(ScannerFeedNames.TopGappers)).Contains(sym), "the hydrated row reached the rankings");
     }
 }

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.TestingHost;
-using Scanner.Feeds;
-using Scanner.Silo.Feed;
+using Scanner.ScannerFeeds;
+using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Hosting;
 using Scanner.ServiceDefaults.Configuration;
 
@@ -30,14 +30,14 @@ public sealed class ScannerSiloCluster : IAsyncDisposable
         get
         {
             var snapshots = Cluster.Silos.Where(s => s.IsActive)
-                .Select(s => s.ServiceProvider.GetRequiredService<FeedListenerStatus>()
-                    .Snapshot(s.ServiceProvider.GetRequiredService<FeedMetrics>().Snapshot()))
+                .Select(s => s.ServiceProvider.GetRequiredService<MarketFeedListenerStatus>()
+                    .Snapshot(s.ServiceProvider.GetRequiredService<MarketFeedMetrics>().Snapshot()))
                 .ToList();
             return snapshots.FirstOrDefault(s => s.State != nameof(ListenerState.Standby)) ?? snapshots[0];
         }
     }
 
-    public FeedListenerStatus ListenerStatus(int index = 0) => Silo(index).GetRequiredService<FeedListenerStatus>();
+    public MarketFeedListenerStatus ListenerStatus(int index = 0) => Silo(index).GetRequiredService<MarketFeedListenerStatus>();
 
     /// <param name="feedUri">The simulator's WebSocket; null disables the listener.</param>
     /// <param name="restUri">The simulator's REST base for hydration.</param>
@@ -83,7 +83,7 @@ public sealed class ScannerSiloCluster : IAsyncDisposable
     }
 
     /// <summary>The feed listener's hosted service on silo <paramref name="index"/> (its ExecuteTask ends when the listener stops for good).</summary>
-    public FeedListenerService ListenerService(int index = 0) => Silo(index).GetServices<IHostedService>().OfType<FeedListenerService>().Single();
+    public MarketFeedListener ListenerService(int index = 0) => Silo(index).GetServices<IHostedService>().OfType<MarketFeedListener>().Single();
 
     /// <summary>Polls until <paramref name="condition"/> holds; fails with the listener's state after the timeout.</summary>
     public Task WaitUntilAsync(Func<FeedListenerSnapshot, bool> condition, string what, int timeoutSeconds = 90) =>

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Scanner.Cluster;
 using Scanner.Silo.Control;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
 
@@ -104,9 +104,9 @@ public class FeedControlTests
             ["Feed:ReconnectDelayMax"] = "00:00:00.500",
             ["Feed:LeaseDuration"] = "00:00:03",
         });
-        var control = silo.Services.GetRequiredService<FeedListenerControl>();
+        var control = silo.Services.GetRequiredService<MarketFeedControl>();
         var self = silo.Services.GetRequiredService<ListenerIdentity>().Name;
-        var lease = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IListenerLeaseGrain>(FeedListenerService.LeaseName);
+        var lease = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IListenerLeaseGrain>(MarketFeedListener.LeaseName);
         await Polling.UntilAsync(() => control.HoldsLease);
 
         // Another silo takes the lease over (as after this one stalled): release it for this silo and grab it at once.

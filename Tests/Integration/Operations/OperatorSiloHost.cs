@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Scanner.Feeds;
-using Scanner.Silo.Feed;
+using Scanner.ScannerFeeds;
+using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Hosting;
 using Scanner.Silo.Operations;
 
@@ -38,7 +38,7 @@ public sealed class OperatorSiloHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public FeedListenerSnapshot Listener =>
-        Services.GetRequiredService<FeedListenerStatus>().Snapshot(Services.GetRequiredService<FeedMetrics>().Snapshot());
+        Services.GetRequiredService<MarketFeedListenerStatus>().Snapshot(Services.GetRequiredService<MarketFeedMetrics>().Snapshot());
 
     /// <param name="settings">Configuration on top of a disabled listener and no operator password.</param>
     public static async Task<OperatorSiloHost> StartAsync(Dictionary<string, string?> settings)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Tests.Support.Gateway;
 using Scanner.Tests.Support.Launcher;
 
@@ -23,8 +23,8 @@ public class PrometheusScrapeTests
             ["gateway"] = new Uri(system.GatewayUri, "metrics"),
         });
         await using var client = await GatewayTestClient.LogInAndConnectAsync(system.GatewayUri, TestSystem.User, TestSystem.Password);
-        await client.SendAsync(new { action = "subscribe", feed = FeedNames.TopVolume });
-        await client.WaitForUpdateAsync(FeedNames.TopVolume, d => d.GetArrayLength() > 0, TimeSpan.FromMinutes(3));
+        await client.SendAsync(new { action = "subscribe", feed = ScannerFeedNames.TopVolume });
+        await client.WaitForUpdateAsync(ScannerFeedNames.TopVolume, d => d.GetArrayLength() > 0, TimeSpan.FromMinutes(3));
 
         string[] queries =
         [

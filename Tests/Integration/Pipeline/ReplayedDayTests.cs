@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Scanners;
 using Scanner.Silo.Hosting;
 using Scanner.Simulator;
@@ -71,7 +71,7 @@ public class ReplayedDayTests
             AssertMatches(e, snapshot);
         }
 
-        var topVolume = await WaitForFeedAsync(cluster, FeedNames.TopVolume, rows => rows.Count == expected.Count);
+        var topVolume = await WaitForFeedAsync(cluster, ScannerFeedNames.TopVolume, rows => rows.Count == expected.Count);
         Assert.Equal(expected.OrderByDescending(e => e.Volume).Select(e => e.Symbol), topVolume.Select(r => r.GetProperty("symbol").GetString()));
         Assert.Equal([1, 2, 3, 4], topVolume.Select(r => r.GetProperty("rank").GetInt32()));
 

@@ -16,7 +16,7 @@ public class FeedProtocolTests
     public async Task Handshake_authenticates_and_acks_every_subscription_parameter()
     {
         await using var sim = await StartAsync();
-        await using var client = await FeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
+        await using var client = await MarketFeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
 
         await client.SendAsync(new { action = "subscribe", @params = "T.*,A.AAPL, AM.*" });
         Assert.Equal(("success", "subscribed to: T.*"), await client.ReceiveStatusAsync());
@@ -31,7 +31,7 @@ public class FeedProtocolTests
     public async Task The_root_path_is_the_feed_too()
     {
         await using var sim = await StartAsync();
-        await using var client = await FeedTestClient.ConnectAsync(new UriBuilder(sim.WebSocketUri) { Path = "/" }.Uri);
+        await using var client = await MarketFeedTestClient.ConnectAsync(new UriBuilder(sim.WebSocketUri) { Path = "/" }.Uri);
 
         Assert.Equal(("connected", "Connected Successfully"), await client.ReceiveStatusAsync());
     }
@@ -40,7 +40,7 @@ public class FeedProtocolTests
     public async Task A_wrong_key_gets_auth_failed_and_is_closed()
     {
         await using var sim = await StartAsync();
-        await using var client = await FeedTestClient.ConnectAsync(sim.WebSocketUri);
+        await using var client = await MarketFeedTestClient.ConnectAsync(sim.WebSocketUri);
         await client.ReceiveStatusAsync();
 
         await client.SendAsync(new { action = "auth", @params = "wrong" });
@@ -54,7 +54,7 @@ public class FeedProtocolTests
     public async Task Silence_gets_auth_timeout_and_is_closed()
     {
         await using var sim = await StartAsync(authTimeoutSeconds: 0.5);
-        await using var client = await FeedTestClient.ConnectAsync(sim.WebSocketUri);
+        await using var client = await MarketFeedTestClient.ConnectAsync(sim.WebSocketUri);
         await client.ReceiveStatusAsync();
 
         Assert.Equal("auth_timeout", (await client.ReceiveStatusAsync()).Status);
@@ -65,9 +65,9 @@ public class FeedProtocolTests
     public async Task A_second_connection_with_the_same_key_gets_max_connections_and_the_key_frees_up_when_the_first_leaves()
     {
         await using var sim = await StartAsync();
-        var first = await FeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
+        var first = await MarketFeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
 
-        await using (var second = await FeedTestClient.ConnectAsync(sim.WebSocketUri))
+        await using (var second = await MarketFeedTestClient.ConnectAsync(sim.WebSocketUri))
         {
             await second.ReceiveStatusAsync();
             await second.SendAsync(new { action = "auth", @params = Key });
@@ -76,15 +76,15 @@ public class FeedProtocolTests
         }
 
         await first.DisposeAsync();
-        await Polling.UntilAsync(() => sim.Stats.ActiveConnections == 0, () => "the first connection to be gone", FeedTestClient.Patience);
-        await using var third = await FeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
+        await Polling.UntilAsync(() => sim.Stats.ActiveConnections == 0, () => "the first connection to be gone", MarketFeedTestClient.Patience);
+        await using var third = await MarketFeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
     }
 
     [Fact]
     public async Task Bad_messages_get_an_error_status_and_the_connection_stays_usable()
     {
         await using var sim = await StartAsync();
-        await using var client = await FeedTestClient.ConnectAsync(sim.WebSocketUri);
+        await using var client = await MarketFeedTestClient.ConnectAsync(sim.WebSocketUri);
         await client.ReceiveStatusAsync();
 
         await client.SendTextAsync("not json");

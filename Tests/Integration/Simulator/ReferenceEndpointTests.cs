@@ -21,7 +21,7 @@ public class ReferenceEndpointTests
         return document.RootElement.Clone();
     }
 
-    private static HttpClient Client(SimulatorServer sim) => new() { BaseAddress = sim.RestBaseUri, Timeout = FeedTestClient.Patience };
+    private static HttpClient Client(SimulatorServer sim) => new() { BaseAddress = sim.RestBaseUri, Timeout = MarketFeedTestClient.Patience };
 
     [Fact]
     public async Task Replay_serves_the_previous_day_and_the_daily_bars_of_the_lean_file()

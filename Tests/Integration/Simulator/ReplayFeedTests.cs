@@ -17,7 +17,7 @@ public class ReplayFeedTests
     public async Task Replays_ibm_across_the_open_in_time_order_with_the_raw_trades_and_correct_bar_figures()
     {
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { ApiKey = Key, Speed = 0, Start = new TimeOnly(9, 29, 30) });
-        await using var client = await FeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
+        await using var client = await MarketFeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
         await client.SendAsync(new { action = "subscribe", @params = "T.IBM,A.IBM,AM.IBM,T.SPY" });
 
         // The replay starts with the first subscription, so events may come between the acks: keep both.

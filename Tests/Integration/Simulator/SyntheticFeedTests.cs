@@ -22,7 +22,7 @@ public class SyntheticFeedTests
         {
             ApiKey = Key, Source = FeedSourceKind.Synthetic, Rate = 20_000, Tickers = 5_000, QueueCapacity = 1_000_000,
         });
-        await using var client = await FeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
+        await using var client = await MarketFeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
         await client.SendAsync(new { action = "subscribe", @params = "T.*,Q.*,A.*,LULD.*" });
         for (var i = 0; i < 4; i++)
         {
@@ -68,9 +68,9 @@ public class SyntheticFeedTests
         {
             ApiKey = Key, Source = FeedSourceKind.Synthetic, Rate = 20_000, Tickers = 500, QueueCapacity = 1_000, MaxConnectionsPerKey = 2,
         });
-        await using var slow = await FeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
+        await using var slow = await MarketFeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
         await slow.SendAsync(new { action = "subscribe", @params = "T.*,Q.*,A.*" });
-        await using var fast = await FeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
+        await using var fast = await MarketFeedTestClient.ConnectAndAuthenticateAsync(sim.WebSocketUri, Key);
         await fast.SendAsync(new { action = "subscribe", @params = "T.*,Q.*,A.*" });
         for (var i = 0; i < 3; i++)
         {

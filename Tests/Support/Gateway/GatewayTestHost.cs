@@ -33,10 +33,10 @@ public sealed class GatewayTestHost : IAsyncDisposable
     public GatewayMetrics Metrics => _app.Services.GetRequiredService<GatewayMetrics>();
 
     /// <summary>Starts on a free port.</summary>
-    public static Task<GatewayTestHost> StartAsync(IFeedBackend backend, params string[] settings) =>
+    public static Task<GatewayTestHost> StartAsync(IScannerFeedBackend backend, params string[] settings) =>
         StartAsync(services => services.AddSingleton(backend), settings);
 
-    /// <inheritdoc cref="StartAsync(IFeedBackend, string[])"/>
+    /// <inheritdoc cref="StartAsync(IScannerFeedBackend, string[])"/>
     public static Task<GatewayTestHost> StartAsync(Action<IServiceCollection> services, params string[] settings) =>
         StartAtAsync(new Uri("http://127.0.0.1:0"), services, settings);
 

@@ -1,14 +1,14 @@
 using System.Net.WebSockets;
 using System.Text;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Gateway.FanOut;
 
 namespace Scanner.Tests.Unit.Gateway;
 
 public class ClientSendQueueTests
 {
-    private static FeedMessage Message(string feed, long version) =>
-        new(new FeedUpdate(feed, Encoding.UTF8.GetBytes($"{{\"v\":{version}}}"), version, 0));
+    private static ScannerFeedMessage Message(string feed, long version) =>
+        new(new ScannerFeedUpdate(feed, Encoding.UTF8.GetBytes($"{{\"v\":{version}}}"), version, 0));
 
     private static List<string> Drain(ClientSendQueue queue)
     {

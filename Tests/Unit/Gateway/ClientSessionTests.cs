@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Gateway.Auth;
 using Scanner.Gateway.Connections;
 using Scanner.Gateway.Hosting;
@@ -16,20 +16,20 @@ public class ClientSessionTests
     public async Task Subscribe_replies_then_sends_the_current_value_then_every_newer_update_in_an_envelope()
     {
         var gateway = new GatewayHarness();
-        gateway.Backend.Current[FeedNames.TopGainers] = Update(FeedNames.TopGainers, 1, """[{"symbol":"A"}]""");
+        gateway.Backend.Current[ScannerFeedNames.TopGainers] = Update(ScannerFeedNames.TopGainers, 1, """[{"symbol":"A"}]""");
         var (session, channel) = gateway.Open();
 
         await session.SendAsync("""{"action":"subscribe","feed":"scanners:top_gainers"}""");
         var reply = channel.Sent[0];
         Assert.Equal("subscribed", reply.Str("status"));
-        Assert.Equal(FeedNames.TopGainers, reply.Str("feed"));
+        Assert.Equal(ScannerFeedNames.TopGainers, reply.Str("feed"));
         var first = channel.Sent[1];
-        Assert.True(first.IsUpdate(FeedNames.TopGainers, 1));
+        Assert.True(first.IsUpdate(ScannerFeedNames.TopGainers, 1));
         Assert.Equal("A", first.GetProperty("data")[0].GetProperty("symbol").GetString());
         Assert.Equal(1_700_000_000_001, first.GetProperty("published_at").GetInt64());
 
-        gateway.Backend.Push(Update(FeedNames.TopGainers, 2, """[{"symbol":"B"}]"""));
-        Assert.True(channel.Last.IsUpdate(FeedNames.TopGainers, 2));
+        gateway.Backend.Push(Update(ScannerFeedNames.TopGainers, 2, """[{"symbol":"B"}]"""));
+        Assert.True(channel.Last.IsUpdate(ScannerFeedNames.TopGainers, 2));
     }
 
     [Fact]
@@ -41,9 +41,9 @@ public class ClientSessionTests
         await session.SendAsync("""{"action":"subscribe","feed":"scanners:top_volume"}""");
         Assert.Equal(["quote:*"], gateway.Backend.Interest);
 
-        gateway.Backend.Push(Update("quote:AAPL", 1, "{}"), Update("quote:MSFT", 1, "{}"), Update(FeedNames.TopVolume, 1, "[]"), Update("daily_range:AAPL", 1, "{}"));
+        gateway.Backend.Push(Update("quote:AAPL", 1, "{}"), Update("quote:MSFT", 1, "{}"), Update(ScannerFeedNames.TopVolume, 1, "[]"), Update("daily_range:AAPL", 1, "{}"));
         var updated = channel.Sent.Where(f => f.TryGetProperty("version", out _)).Select(f => f.Str("feed")!).ToHashSet();
-        Assert.Equal(["quote:AAPL", "quote:MSFT", FeedNames.TopVolume], updated.Order());
+        Assert.Equal(["quote:AAPL", "quote:MSFT", ScannerFeedNames.TopVolume], updated.Order());
     }
 
     [Fact]
@@ -70,11 +70,11 @@ public class ClientSessionTests
     public async Task Get_returns_the_current_value_cut_to_the_limit_or_null()
     {
         var gateway = new GatewayHarness();
-        gateway.Backend.Current[FeedNames.TopVolume] = Update(FeedNames.TopVolume, 3, """[{"r":1},{"r":2},{"r":3}]""");
+        gateway.Backend.Current[ScannerFeedNames.TopVolume] = Update(ScannerFeedNames.TopVolume, 3, """[{"r":1},{"r":2},{"r":3}]""");
         var (session, channel) = gateway.Open();
 
         await session.SendAsync("""{"action":"get","cache":"scanners:top_volume"}""");
-        Assert.Equal(FeedNames.TopVolume, channel.Last.Str("cache"));
+        Assert.Equal(ScannerFeedNames.TopVolume, channel.Last.Str("cache"));
         Assert.Equal(3, channel.Last.GetProperty("data").GetArrayLength());
         await session.SendAsync("""{"action":"get","cache":"scanners:top_volume","limit":2}""");
         Assert.Equal(2, channel.Last.GetProperty("data").GetArrayLength());

@@ -1,26 +1,26 @@
 using System.Text;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 
 namespace Scanner.Tests.Unit.Gateway;
 
 /// <summary>The silo side of the fan-out: the registry's leases, the routes and the coalescing buffer.</summary>
 public class FeedFanOutSiloTests
 {
-    private sealed class Observer : IFeedObserver
+    private sealed class Observer : IScannerFeedObserver
     {
-        public Task OnFeedUpdates(FeedUpdate[] updates) => Task.CompletedTask;
+        public Task OnFeedUpdates(ScannerFeedUpdate[] updates) => Task.CompletedTask;
     }
 
     private static readonly DateTime Start = new(2026, 1, 5, 14, 0, 0, DateTimeKind.Utc);
     private static readonly GrainId GatewayA = GrainId.Create("observer", "a");
     private static readonly GrainId GatewayB = GrainId.Create("observer", "b");
 
-    private static FeedUpdate Update(string feed, long version) => new(feed, Encoding.UTF8.GetBytes("{}"), version, 0);
+    private static ScannerFeedUpdate Update(string feed, long version) => new(feed, Encoding.UTF8.GetBytes("{}"), version, 0);
 
     [Fact]
     public void Leases_change_the_version_only_when_the_table_changes()
     {
-        var leases = new FeedGatewayLeases(100);
+        var leases = new ScannerFeedGatewayLeases(100);
         var observer = new Observer();
         leases.Register(GatewayA, observer, ["quote:B", "quote:A", "quote:A"], TimeSpan.FromSeconds(20), Start);
         Assert.Equal(101, leases.Version);
@@ -37,7 +37,7 @@ public class FeedFanOutSiloTests
     [Fact]
     public void Leases_not_renewed_in_time_expire()
     {
-        var leases = new FeedGatewayLeases(0);
+        var leases = new ScannerFeedGatewayLeases(0);
         leases.Register(GatewayA, new Observer(), [], TimeSpan.FromSeconds(20), Start);
         leases.Register(GatewayB, new Observer(), [], TimeSpan.FromSeconds(20), Start.AddSeconds(15));
         leases.Expire(Start.AddSeconds(19));
@@ -51,7 +51,7 @@ public class FeedFanOutSiloTests
     [Fact]
     public void Invalid_interest_patterns_are_ignored()
     {
-        var leases = new FeedGatewayLeases(0);
+        var leases = new ScannerFeedGatewayLeases(0);
         leases.Register(GatewayA, new Observer(), ["*", "quote:A", "bad name"], TimeSpan.FromSeconds(20), Start);
         Assert.Equal(["quote:A"], leases.Snapshot().Gateways.Single().Interests);
     }
@@ -62,33 +62,33 @@ public class FeedFanOutSiloTests
         var exact = new Observer();
         var wildcard = new Observer();
         var none = new Observer();
-        var routes = new FeedRoutes(new FeedGatewaySnapshot(1,
+        var routes = new ScannerFeedRoutes(new ScannerFeedGatewaySnapshot(1,
         [
-            new FeedGateway(exact, ["quote:AAPL"]),
-            new FeedGateway(wildcard, ["quote:*"]),
-            new FeedGateway(none, []),
+            new ScannerFeedGateway(exact, ["quote:AAPL"]),
+            new ScannerFeedGateway(wildcard, ["quote:*"]),
+            new ScannerFeedGateway(none, []),
         ]));
-        var sent = new Dictionary<IFeedObserver, string[]>();
-        routes.Route([Update(FeedNames.TopGainers, 1), Update("quote:AAPL", 1), Update("quote:MSFT", 1), Update("daily_range:AAPL", 1)],
+        var sent = new Dictionary<IScannerFeedObserver, string[]>();
+        routes.Route([Update(ScannerFeedNames.TopGainers, 1), Update("quote:AAPL", 1), Update("quote:MSFT", 1), Update("daily_range:AAPL", 1)],
             (observer, batch) => sent.Add(observer, [.. batch.Select(u => u.Feed)]));
-        Assert.Equal([FeedNames.TopGainers, "quote:AAPL"], sent[exact]);
-        Assert.Equal([FeedNames.TopGainers, "quote:AAPL", "quote:MSFT"], sent[wildcard]);
-        Assert.Equal([FeedNames.TopGainers], sent[none]);
+        Assert.Equal([ScannerFeedNames.TopGainers, "quote:AAPL"], sent[exact]);
+        Assert.Equal([ScannerFeedNames.TopGainers, "quote:AAPL", "quote:MSFT"], sent[wildcard]);
+        Assert.Equal([ScannerFeedNames.TopGainers], sent[none]);
         Assert.True(routes.IsWanted("quote:MSFT"));
-        Assert.True(routes.IsWanted(FeedNames.Halts));
+        Assert.True(routes.IsWanted(ScannerFeedNames.Halts));
         Assert.False(routes.IsWanted("daily_range:AAPL"));
-        Assert.False(FeedRoutes.Empty.IsWanted(FeedNames.Halts));
+        Assert.False(ScannerFeedRoutes.Empty.IsWanted(ScannerFeedNames.Halts));
     }
 
     [Fact]
     public void Pending_updates_keep_the_newest_version_per_feed()
     {
-        var pending = new PendingFeedUpdates();
+        var pending = new PendingScannerFeedUpdates();
         Assert.False(pending.Add(Update("a", 1)));
         Assert.True(pending.Add(Update("a", 3)));
         Assert.True(pending.Add(Update("a", 2)));
         Assert.False(pending.Add(Update("b", 1)));
-        var drained = new List<FeedUpdate>();
+        var drained = new List<ScannerFeedUpdate>();
         pending.Drain(drained);
         Assert.Equal([("a", 3L), ("b", 1L)], drained.Select(u => (u.Feed, u.Version)).Order());
         pending.Drain(drained);

@@ -1,5 +1,5 @@
 using System.Text;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Gateway.FanOut;
 using Scanner.Gateway.Hosting;
 
@@ -10,13 +10,13 @@ public class FeedHubTests
     private static readonly TimeSpan PropagationDelay = TimeSpan.FromSeconds(1.5);
     private readonly GatewayHarness _gateway = new(new GatewayOptions { InterestPropagationDelay = PropagationDelay });
 
-    private static FeedUpdate Update(string feed, long version) => new(feed, Encoding.UTF8.GetBytes(version.ToString()), version, 0);
+    private static ScannerFeedUpdate Update(string feed, long version) => new(feed, Encoding.UTF8.GetBytes(version.ToString()), version, 0);
 
-    private sealed class Recorder : IFeedSubscriber
+    private sealed class Recorder : IScannerFeedSubscriber
     {
         public List<(string Feed, long Version)> Received { get; } = [];
 
-        public void Deliver(FeedMessage message)
+        public void Deliver(ScannerFeedMessage message)
         {
             lock (Received)
             {
@@ -54,19 +54,19 @@ public class FeedHubTests
     public void Older_versions_are_not_fanned_out()
     {
         var client = new Recorder();
-        _gateway.Hub.Subscribe(client, FeedNames.TopGainers);
-        _gateway.Hub.OnFeedUpdates([Update(FeedNames.TopGainers, 5)]);
-        _gateway.Hub.OnFeedUpdates([Update(FeedNames.TopGainers, 4), Update(FeedNames.TopGainers, 5)]);
-        Assert.Equal([(FeedNames.TopGainers, 5L)], client.Received);
+        _gateway.Hub.Subscribe(client, ScannerFeedNames.TopGainers);
+        _gateway.Hub.OnFeedUpdates([Update(ScannerFeedNames.TopGainers, 5)]);
+        _gateway.Hub.OnFeedUpdates([Update(ScannerFeedNames.TopGainers, 4), Update(ScannerFeedNames.TopGainers, 5)]);
+        Assert.Equal([(ScannerFeedNames.TopGainers, 5L)], client.Received);
     }
 
     [Fact]
     public void Subscribe_hands_over_the_cached_value_first()
     {
-        _gateway.Hub.OnFeedUpdates([Update(FeedNames.TopVolume, 3)]);
+        _gateway.Hub.OnFeedUpdates([Update(ScannerFeedNames.TopVolume, 3)]);
         var client = new Recorder();
-        _gateway.Hub.Subscribe(client, FeedNames.TopVolume);
-        Assert.Equal([(FeedNames.TopVolume, 3L)], client.Received);
+        _gateway.Hub.Subscribe(client, ScannerFeedNames.TopVolume);
+        Assert.Equal([(ScannerFeedNames.TopVolume, 3L)], client.Received);
     }
 
     [Fact]
@@ -89,10 +89,10 @@ public class FeedHubTests
     [Fact]
     public async Task A_list_feed_not_yet_cached_is_fetched_once()
     {
-        _gateway.Backend.Current[FeedNames.TopGappers] = Update(FeedNames.TopGappers, 9);
+        _gateway.Backend.Current[ScannerFeedNames.TopGappers] = Update(ScannerFeedNames.TopGappers, 9);
         var client = new Recorder();
-        _gateway.Hub.Subscribe(client, FeedNames.TopGappers);
-        await Polling.UntilAsync(() => client.Has(FeedNames.TopGappers, 9));
+        _gateway.Hub.Subscribe(client, ScannerFeedNames.TopGappers);
+        await Polling.UntilAsync(() => client.Has(ScannerFeedNames.TopGappers, 9));
         Assert.Empty(_gateway.Backend.Interest);
         // Well past the propagation window: a list feed is never fetched again.
         _gateway.Time.Advance(PropagationDelay * 10);
@@ -120,15 +120,15 @@ public class FeedHubTests
     [Fact]
     public void Per_symbol_updates_nobody_wants_are_not_cached()
     {
-        _gateway.Hub.OnFeedUpdates([Update("quote:ZZZ", 1), Update(FeedNames.Halts, 1)]);
+        _gateway.Hub.OnFeedUpdates([Update("quote:ZZZ", 1), Update(ScannerFeedNames.Halts, 1)]);
         Assert.Equal(1, _gateway.Hub.CachedFeeds);
     }
 
     [Fact]
     public async Task Get_answers_from_the_cache_or_the_backend()
     {
-        _gateway.Hub.OnFeedUpdates([Update(FeedNames.Momentum, 4)]);
-        Assert.Equal(4, (await _gateway.Hub.GetAsync(FeedNames.Momentum, CancellationToken.None))!.Version);
+        _gateway.Hub.OnFeedUpdates([Update(ScannerFeedNames.Momentum, 4)]);
+        Assert.Equal(4, (await _gateway.Hub.GetAsync(ScannerFeedNames.Momentum, CancellationToken.None))!.Version);
         Assert.Empty(_gateway.Backend.Fetches);
         _gateway.Backend.Current["quote:IBM"] = Update("quote:IBM", 2);
         Assert.Equal(2, (await _gateway.Hub.GetAsync("quote:IBM", CancellationToken.None))!.Version);

@@ -1,4 +1,4 @@
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 
 namespace Scanner.Tests.Unit.Gateway;
 
@@ -20,10 +20,10 @@ public class FeedPatternsTests
     [InlineData("quote:*x", false)]
     [InlineData("quo*te:", false)]
     [InlineData("quote:AAPL\u00e9", false)]
-    public void Validates_names_and_wildcards(string pattern, bool valid) => Assert.Equal(valid, FeedPatterns.IsValid(pattern));
+    public void Validates_names_and_wildcards(string pattern, bool valid) => Assert.Equal(valid, ScannerFeedPatterns.IsValid(pattern));
 
     [Fact]
-    public void Rejects_overlong_names() => Assert.False(FeedPatterns.IsValid("quote:" + new string('A', 60)));
+    public void Rejects_overlong_names() => Assert.False(ScannerFeedPatterns.IsValid("quote:" + new string('A', 60)));
 
     [Theory]
     [InlineData("quote:*", "quote:AAPL", true)]
@@ -35,19 +35,19 @@ public class FeedPatternsTests
     [InlineData("quote:AAPL", "quote:AAP", false)]
     public void Wildcards_match_their_family_only(string pattern, string feed, bool matches)
     {
-        Assert.Equal(matches, FeedPatterns.Matches(pattern, feed));
-        Assert.Equal(matches, new FeedInterestSet([pattern]).Matches(feed));
+        Assert.Equal(matches, ScannerFeedPatterns.Matches(pattern, feed));
+        Assert.Equal(matches, new ScannerFeedInterestSet([pattern]).Matches(feed));
     }
 
     [Fact]
     public void Interest_set_combines_exact_names_and_wildcards()
     {
-        var interest = new FeedInterestSet(["quote:AAPL", "daily_range:*"]);
+        var interest = new ScannerFeedInterestSet(["quote:AAPL", "daily_range:*"]);
         Assert.True(interest.Matches("quote:AAPL"));
         Assert.False(interest.Matches("quote:MSFT"));
         Assert.True(interest.Matches("daily_range:MSFT"));
         Assert.False(interest.IsEmpty);
-        Assert.True(FeedInterestSet.Empty.IsEmpty);
-        Assert.False(FeedInterestSet.Empty.Matches("quote:AAPL"));
+        Assert.True(ScannerFeedInterestSet.Empty.IsEmpty);
+        Assert.False(ScannerFeedInterestSet.Empty.Matches("quote:AAPL"));
     }
 }

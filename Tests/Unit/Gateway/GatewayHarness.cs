@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Gateway.Auth;
 using Scanner.Gateway.Connections;
 using Scanner.Gateway.FanOut;
@@ -27,7 +27,7 @@ internal sealed class GatewayHarness
         var gatewayOptions = Microsoft.Extensions.Options.Options.Create(Options);
         var authOptions = Microsoft.Extensions.Options.Options.Create(Auth);
         Tokens = new TokenService(authOptions, Time);
-        Hub = new FeedHub(Backend, Metrics, gatewayOptions, Time, NullLogger<FeedHub>.Instance);
+        Hub = new ScannerFeedHub(Backend, Metrics, gatewayOptions, Time, NullLogger<ScannerFeedHub>.Instance);
         Backend.StartAsync(Hub, CancellationToken.None);
         Services = new ClientServices(Hub, new ClientAuthenticator(Tokens, authOptions), new ClientRegistry(gatewayOptions),
             Metrics, Options, Time, NullLogger.Instance);
@@ -39,13 +39,13 @@ internal sealed class GatewayHarness
 
     public FakeTimeProvider Time { get; } = new();
 
-    public FakeFeedBackend Backend { get; } = new();
+    public FakeScannerFeedBackend Backend { get; } = new();
 
     public GatewayMetrics Metrics { get; }
 
     public TokenService Tokens { get; }
 
-    public FeedHub Hub { get; }
+    public ScannerFeedHub Hub { get; }
 
     public ClientServices Services { get; }
 
@@ -55,7 +55,7 @@ internal sealed class GatewayHarness
         return (new ClientSession(channel, Services), channel);
     }
 
-    public static FeedUpdate Update(string feed, long version, string json) =>
+    public static ScannerFeedUpdate Update(string feed, long version, string json) =>
         new(feed, Encoding.UTF8.GetBytes(json), version, 1_700_000_000_000 + version);
 }
 

@@ -44,7 +44,7 @@ internal sealed class RecordingChannel(int replyCapacity = int.MaxValue) : IClie
 
     public void ReplyIfRoom(byte[] reply) => TryQueue(reply);
 
-    public void Deliver(FeedMessage message) => Add(message.Envelope);
+    public void Deliver(ScannerFeedMessage message) => Add(message.Envelope);
 
     public void Forget(string feed) => Forgotten.Add(feed);
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Scanner.Feeds;
+using Scanner.ScannerFeeds;
 using Scanner.Gateway.Protocol;
 
 namespace Scanner.Tests.Unit.Gateway;
@@ -38,8 +38,8 @@ public class ServerRepliesTests
     [Fact]
     public void Envelope_names_its_feed_and_embeds_the_payload()
     {
-        var update = new FeedUpdate("quote:AAPL", """{"close":1.5}"""u8.ToArray(), 7, 1_700_000_000_123);
-        using var json = JsonDocument.Parse(FeedEnvelope.Build(update));
+        var update = new ScannerFeedUpdate("quote:AAPL", """{"close":1.5}"""u8.ToArray(), 7, 1_700_000_000_123);
+        using var json = JsonDocument.Parse(ScannerFeedEnvelope.Build(update));
         Assert.Equal("quote:AAPL", json.RootElement.GetProperty("feed").GetString());
         Assert.Equal(1.5, json.RootElement.GetProperty("data").GetProperty("close").GetDouble());
         Assert.Equal(7, json.RootElement.GetProperty("version").GetInt64());

@@ -12,19 +12,19 @@ namespace Scanner.Tests.Unit.Health;
 
 public class GatewayAndProbeHealthCheckTests
 {
-    private sealed class SwitchableBackend(FakeFeedBackend inner) : IFeedBackend
+    private sealed class SwitchableBackend(FakeScannerFeedBackend inner) : IScannerFeedBackend
     {
         public bool IsConnected { get; set; }
-        public Task StartAsync(IFeedUpdateSink sink, CancellationToken cancellation) => inner.StartAsync(sink, cancellation);
+        public Task StartAsync(IScannerFeedUpdateSink sink, CancellationToken cancellation) => inner.StartAsync(sink, cancellation);
         public Task StopAsync(CancellationToken cancellation) => inner.StopAsync(cancellation);
-        public Task<Scanner.Feeds.FeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation) => inner.GetFeedAsync(feed, cancellation);
+        public Task<Scanner.ScannerFeeds.ScannerFeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation) => inner.GetFeedAsync(feed, cancellation);
         public void SetInterest(string[] patterns) => inner.SetInterest(patterns);
     }
 
     [Fact]
     public async Task A_gateway_without_a_cluster_connection_is_unhealthy()
     {
-        var backend = new SwitchableBackend(new FakeFeedBackend());
+        var backend = new SwitchableBackend(new FakeScannerFeedBackend());
         var check = new ClusterConnectionHealthCheck(backend);
         var result = await check.CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Unhealthy, result.Status);

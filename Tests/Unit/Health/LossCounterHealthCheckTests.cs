@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Scanner.Gateway.Health;
 using Scanner.Persistence;
 using Scanner.ServiceDefaults.Health;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Operations;
 using Orleans.Streaming.RabbitMQ;
 
@@ -37,9 +37,9 @@ public class LossCounterHealthCheckTests
     [Fact]
     public async Task Frames_shed_by_the_listener()
     {
-        var metrics = new FeedMetrics(TestMeters.Create());
+        var metrics = new MarketFeedMetrics(TestMeters.Create());
         var buffer = new FrameBuffer(16, Timeout.InfiniteTimeSpan);
-        metrics.Attach(buffer, Silo.Feed.Parsing.ParseCountersSnapshot.Empty, null!);
+        metrics.Attach(buffer, Silo.MarketFeed.Parsing.ParseCountersSnapshot.Empty, null!);
         await AssertDegradedThenClears(SiloHealthChecks.FeedLossCounters(metrics), () =>
         {
             for (var i = 0; i < 20; i++)
@@ -52,9 +52,9 @@ public class LossCounterHealthCheckTests
     [Fact]
     public async Task Frames_expired_in_the_listener()
     {
-        var metrics = new FeedMetrics(TestMeters.Create());
+        var metrics = new MarketFeedMetrics(TestMeters.Create());
         var buffer = new FrameBuffer(16, TimeSpan.FromSeconds(5));
-        metrics.Attach(buffer, Silo.Feed.Parsing.ParseCountersSnapshot.Empty, null!);
+        metrics.Attach(buffer, Silo.MarketFeed.Parsing.ParseCountersSnapshot.Empty, null!);
         await AssertDegradedThenClears(SiloHealthChecks.FeedLossCounters(metrics), () =>
         {
             var old = System.Diagnostics.Stopwatch.GetTimestamp() - 10 * System.Diagnostics.Stopwatch.Frequency;
@@ -66,7 +66,7 @@ public class LossCounterHealthCheckTests
     [Fact]
     public async Task Events_that_failed_to_publish()
     {
-        var metrics = new FeedMetrics(TestMeters.Create());
+        var metrics = new MarketFeedMetrics(TestMeters.Create());
         await AssertDegradedThenClears(SiloHealthChecks.FeedLossCounters(metrics), () =>
         {
             metrics.PublishStarted();

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Operations;
 using Orleans.Streaming.RabbitMQ;
 
@@ -10,10 +10,10 @@ namespace Scanner.Tests.Unit.Health;
 public class SiloHealthCheckTests
 {
     private const string Me = "silo-a";
-    private readonly FeedListenerStatus _status = new(new FakeTimeProvider());
+    private readonly MarketFeedListenerStatus _status = new(new FakeTimeProvider());
 
     private async Task<HealthCheckResult> Listener() =>
-        await new FeedListenerHealthCheck(_status, new FeedMetrics(TestMeters.Create()), new ListenerIdentity(Me)).CheckHealthAsync(new HealthCheckContext());
+        await new MarketFeedHealthCheck(_status, new MarketFeedMetrics(TestMeters.Create()), new ListenerIdentity(Me)).CheckHealthAsync(new HealthCheckContext());
 
     [Fact]
     public async Task Streaming_with_every_subscription_acknowledged_is_healthy()

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Scanner.Gateway.Hosting;
 using Scanner.ServiceDefaults;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Hosting;
 using Scanner.Simulator.Hosting;
 using Scanner.Tests.Unit.Gateway;
@@ -81,7 +81,7 @@ public class OptionsValidationTests
         {
             // The web socket options are read while building; everything else when the host starts.
             await using var app = GatewayApp.Build(["--urls", "http://127.0.0.1:0", $"--{key}={value}"],
-                builder => builder.Services.AddSingleton<Scanner.Gateway.Backend.IFeedBackend>(new FakeFeedBackend()));
+                builder => builder.Services.AddSingleton<Scanner.Gateway.Backend.IScannerFeedBackend>(new FakeScannerFeedBackend()));
             await app.StartAsync();
         });
         Assert.Contains(key, error.Message);

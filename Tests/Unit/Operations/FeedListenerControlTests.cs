@@ -1,5 +1,5 @@
 using Scanner.Silo.Control;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 
 namespace Scanner.Tests.Unit.Operations;
 
@@ -7,8 +7,8 @@ public class FeedListenerControlTests
 {
     private static readonly ListenerIdentity Self = new("10.0.0.1:11111@1");
 
-    private static FeedListenerControl Control(bool enabled = true) => new(
-        new FeedOptions { Enabled = enabled, Url = new Uri("ws://feed.test/stocks"), Subscriptions = ["T.*", "Q.*"] }, Self);
+    private static MarketFeedControl Control(bool enabled = true) => new(
+        new MarketFeedOptions { Enabled = enabled, Url = new Uri("ws://feed.test/stocks"), Subscriptions = ["T.*", "Q.*"] }, Self);
 
     [Fact]
     public void Starts_running_with_the_configured_url_and_subscriptions()
@@ -52,7 +52,7 @@ public class FeedListenerControlTests
         var (_, token) = control.Current();
         control.SetSubscriptions(["A.*", "LULD.*"]);
         Assert.True(token.IsCancellationRequested);
-        Assert.True(FeedListenerControl.TryParseUrl("wss://delayed.feed.test/stocks?x=1", out var url));
+        Assert.True(MarketFeedControl.TryParseUrl("wss://delayed.feed.test/stocks?x=1", out var url));
         control.SetUrl(url);
 
         var desired = control.Desired;
@@ -68,7 +68,7 @@ public class FeedListenerControlTests
     [InlineData(null)]
     public void Only_websocket_urls_are_accepted(string? text)
     {
-        Assert.False(FeedListenerControl.TryParseUrl(text, out _));
+        Assert.False(MarketFeedControl.TryParseUrl(text, out _));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public class FeedListenerControlTests
     [Fact]
     public void The_listener_connects_with_a_copy_carrying_the_desired_upstream()
     {
-        var options = new FeedOptions { Url = new Uri("ws://a.test/stocks"), Subscriptions = ["T.*"], FrameBufferCapacity = 64 };
+        var options = new MarketFeedOptions { Url = new Uri("ws://a.test/stocks"), Subscriptions = ["T.*"], FrameBufferCapacity = 64 };
         var copy = options.WithUpstream(new Uri("ws://b.test/stocks"), ["Q.*"]);
         Assert.Equal(new Uri("ws://b.test/stocks"), copy.Url);
         Assert.Equal(["Q.*"], copy.Subscriptions);

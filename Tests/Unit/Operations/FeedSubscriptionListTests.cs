@@ -7,7 +7,7 @@ public class FeedSubscriptionListTests
     [Fact]
     public void Splits_comma_lists_trims_and_drops_duplicates()
     {
-        Assert.True(FeedSubscriptionList.TryNormalize(["T.*, A.*", "Q.AAPL", "T.*", " LULD.* "], out var subscriptions, out _));
+        Assert.True(MarketFeedSubscriptionList.TryNormalize(["T.*, A.*", "Q.AAPL", "T.*", " LULD.* "], out var subscriptions, out _));
         Assert.Equal(["T.*", "A.*", "Q.AAPL", "LULD.*"], subscriptions);
     }
 
@@ -19,15 +19,15 @@ public class FeedSubscriptionListTests
     [InlineData("*")]
     public void Refuses_what_is_not_a_channel_and_target(string parameter)
     {
-        Assert.False(FeedSubscriptionList.TryNormalize(["T.*", parameter], out _, out var error));
+        Assert.False(MarketFeedSubscriptionList.TryNormalize(["T.*", parameter], out _, out var error));
         Assert.Contains(parameter.Trim(), error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Refuses_an_empty_list()
     {
-        Assert.False(FeedSubscriptionList.TryNormalize([" , "], out _, out var error));
+        Assert.False(MarketFeedSubscriptionList.TryNormalize([" , "], out _, out var error));
         Assert.Contains("at least one", error, StringComparison.Ordinal);
-        Assert.False(FeedSubscriptionList.TryNormalize(null, out _, out _));
+        Assert.False(MarketFeedSubscriptionList.TryNormalize(null, out _, out _));
     }
 }

@@ -1,7 +1,7 @@
 using Scanner.ServiceDefaults.Configuration;
 using Microsoft.Extensions.Configuration;
 using Scanner.Gateway.Hosting;
-using Scanner.Silo.Feed;
+using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Hosting;
 using Scanner.Silo.Operations;
 using YamlDotNet.RepresentationModel;
@@ -76,7 +76,7 @@ public class KubernetesManifestTests
         foreach (var name in Env(Container("scanner-silo")).Keys)
         {
             var read = name == "ASPNETCORE_URLS"
-                || BindsToOption(name, (FeedOptions.Section, typeof(FeedOptions)), (ScannerHostOptions.Section, typeof(ScannerHostOptions)), (OperatorOptions.Section, typeof(OperatorOptions)))
+                || BindsToOption(name, (MarketFeedOptions.Section, typeof(MarketFeedOptions)), (ScannerHostOptions.Section, typeof(ScannerHostOptions)), (OperatorOptions.Section, typeof(OperatorOptions)))
                 || EnvironmentAliases.Map(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [name] = SampleValue(name) }).Build()).Count > 0;
             Assert.True(read, $"the silo does not read {name}");
         }

@@ -7,7 +7,7 @@ namespace Scanner.Tests.Unit.Simulator;
 /// <summary>The writer must produce exactly the provider's published examples (fixtures/massive-stocks-ws.json).</summary>
 public class FeedFrameWriterTests
 {
-    public static TheoryData<FeedEvent, string> PublishedExamples => new()
+    public static TheoryData<MarketEvent, string> PublishedExamples => new()
     {
         {
             new Trade("MSFT", 1536036818784, 1536036818784, 4, new TradeId(12345, null), 3, 114.125, 100, ConditionCodes.Of(0, 12), 3681328, 0, 0),
@@ -45,7 +45,7 @@ public class FeedFrameWriterTests
 
     [Theory]
     [MemberData(nameof(PublishedExamples))]
-    public void Writes_each_event_with_the_wire_field_names_and_values(FeedEvent e, string expected)
+    public void Writes_each_event_with_the_wire_field_names_and_values(MarketEvent e, string expected)
     {
         using var writer = new FeedFrameWriter();
         writer.Write(e);

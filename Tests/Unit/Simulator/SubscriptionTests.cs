@@ -10,14 +10,14 @@ public class SubscriptionTests
         parameters.Aggregate(SubscriptionSet.Empty, (set, p) => Subscription.TryParse(p, out var s) ? set.With(s) : throw new ArgumentException(p));
 
     [Theory]
-    [InlineData("T.*", FeedEventKind.Trade, null)]
-    [InlineData("Q.AAPL", FeedEventKind.Quote, "AAPL")]
-    [InlineData("A.msft", FeedEventKind.SecondAggregate, "MSFT")]
-    [InlineData("AM.*", FeedEventKind.MinuteAggregate, null)]
-    [InlineData(" LULD.* ", FeedEventKind.Luld, null)]
-    [InlineData("NOI.X", FeedEventKind.Imbalance, "X")]
-    [InlineData("FMV.BRK.A", FeedEventKind.FairMarketValue, "BRK.A")]
-    public void Parses_prefix_and_symbol(string text, FeedEventKind kind, string? symbol)
+    [InlineData("T.*", MarketEventKind.Trade, null)]
+    [InlineData("Q.AAPL", MarketEventKind.Quote, "AAPL")]
+    [InlineData("A.msft", MarketEventKind.SecondAggregate, "MSFT")]
+    [InlineData("AM.*", MarketEventKind.MinuteAggregate, null)]
+    [InlineData(" LULD.* ", MarketEventKind.Luld, null)]
+    [InlineData("NOI.X", MarketEventKind.Imbalance, "X")]
+    [InlineData("FMV.BRK.A", MarketEventKind.FairMarketValue, "BRK.A")]
+    public void Parses_prefix_and_symbol(string text, MarketEventKind kind, string? symbol)
     {
         Assert.True(Subscription.TryParse(text, out var subscription));
         Assert.Equal(new Subscription(kind, symbol), subscription);
@@ -40,11 +40,11 @@ public class SubscriptionTests
     {
         var set = Subscribe("T.*", "A.AAPL");
 
-        Assert.True(set.Matches(FeedEventKind.Trade, "ANY"));
-        Assert.True(set.Matches(FeedEventKind.SecondAggregate, "AAPL"));
-        Assert.False(set.Matches(FeedEventKind.SecondAggregate, "MSFT"));
-        Assert.False(set.Matches(FeedEventKind.MinuteAggregate, "AAPL"));
-        Assert.False(set.Matches(FeedEventKind.Quote, "AAPL"));
+        Assert.True(set.Matches(MarketEventKind.Trade, "ANY"));
+        Assert.True(set.Matches(MarketEventKind.SecondAggregate, "AAPL"));
+        Assert.False(set.Matches(MarketEventKind.SecondAggregate, "MSFT"));
+        Assert.False(set.Matches(MarketEventKind.MinuteAggregate, "AAPL"));
+        Assert.False(set.Matches(MarketEventKind.Quote, "AAPL"));
         Assert.False(set.IsEmpty);
         Assert.True(SubscriptionSet.Empty.IsEmpty);
     }
@@ -58,11 +58,11 @@ public class SubscriptionTests
 
         var changed = set.Without(allTrades).Without(appleQuotes);
 
-        Assert.True(changed.Matches(FeedEventKind.Trade, "AAPL"));
-        Assert.False(changed.Matches(FeedEventKind.Trade, "MSFT"));
-        Assert.False(changed.Matches(FeedEventKind.Quote, "AAPL"));
-        Assert.True(set.Matches(FeedEventKind.Trade, "MSFT"));
-        Assert.True(changed.Without(new Subscription(FeedEventKind.Trade, "AAPL")).IsEmpty);
+        Assert.True(changed.Matches(MarketEventKind.Trade, "AAPL"));
+        Assert.False(changed.Matches(MarketEventKind.Trade, "MSFT"));
+        Assert.False(changed.Matches(MarketEventKind.Quote, "AAPL"));
+        Assert.True(set.Matches(MarketEventKind.Trade, "MSFT"));
+        Assert.True(changed.Without(new Subscription(MarketEventKind.Trade, "AAPL")).IsEmpty);
     }
 
     [Theory]

@@ -11,11 +11,11 @@ public class SyntheticMarketTests
     private static readonly DateOnly Day = new(2025, 3, 3);
     private static readonly long Open = TradingCalendar.At(Day, TradingCalendar.RegularOpen);
 
-    private static List<FeedEvent> Run(SyntheticUniverse universe, int seed, int seconds, int perSecond)
+    private static List<MarketEvent> Run(SyntheticUniverse universe, int seed, int seconds, int perSecond)
     {
         var market = new SyntheticMarket(universe, seed, Open);
-        var events = new List<FeedEvent>();
-        var batch = new FeedEvent[perSecond];
+        var events = new List<MarketEvent>();
+        var batch = new MarketEvent[perSecond];
         for (var s = 0; s < seconds; s++)
         {
             market.Generate(batch, Open + s * 1_000);
@@ -89,7 +89,7 @@ public class SyntheticMarketTests
     {
         var universe = new SyntheticUniverse(1_000, 11, Day);
         var market = new SyntheticMarket(universe, 11, Open);
-        var batch = new FeedEvent[5_000];
+        var batch = new MarketEvent[5_000];
         // Two simulated hours, a burst every minute.
         for (var s = 0; s <= 7_200; s += 60)
         {

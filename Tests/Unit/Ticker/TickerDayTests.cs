@@ -12,7 +12,7 @@ public class TickerDayTests
     private readonly List<ScannerAlert> _alerts = [];
     private readonly TickerDay _day = new(Sym, new MomentumOptions());
 
-    private TickerChanges Apply(FeedEvent e) => _day.Apply(e, _alerts);
+    private TickerChanges Apply(MarketEvent e) => _day.Apply(e, _alerts);
 
     [Fact]
     public void Row_follows_the_reference_formulas()

@@ -1,0 +1,23 @@
+using Scanner.ScannerFeeds;
+
+namespace Scanner.Gateway.Backend;
+
+/// <summary>
+/// Where feed values come from: the Orleans cluster in production (<see cref="OrleansScannerFeedBackend"/>), a fake in
+/// protocol and fan-out tests. Pushes updates to the sink given to <see cref="StartAsync"/>.
+/// </summary>
+public interface IScannerFeedBackend
+{
+    /// <summary>True while the backend can deliver (for the health report).</summary>
+    bool IsConnected { get; }
+
+    Task StartAsync(IScannerFeedUpdateSink sink, CancellationToken cancellation);
+
+    Task StopAsync(CancellationToken cancellation);
+
+    /// <summary>The current value of an exact feed, or null when it has none or does not exist.</summary>
+    Task<ScannerFeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation);
+
+    /// <summary>The per-symbol feeds and wildcards the gateway's clients want (list feeds always flow). Never blocks.</summary>
+    void SetInterest(string[] patterns);
+}

@@ -1,7 +1,0 @@
-namespace Scanner.Gateway.FanOut;
-
-/// <summary>Something that receives feed messages from the hub (a client connection); must never block.</summary>
-internal interface IFeedSubscriber
-{
-    void Deliver(FeedMessage message);
-}

@@ -1,5 +1,0 @@
-namespace Scanner.Feeds;
-
-/// <summary>The gateways a silo delivers feed updates to; <paramref name="Version"/> changes whenever the table does.</summary>
-[GenerateSerializer, Immutable, Alias("scanner.feeds.gateway-snapshot")]
-public sealed record FeedGatewaySnapshot(long Version, FeedGateway[] Gateways);

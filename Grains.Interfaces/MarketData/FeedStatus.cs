@@ -1,5 +1,0 @@
-namespace Scanner.MarketData;
-
-/// <summary>A control message of the feed (<c>ev</c> = <c>status</c>): connected, auth_success, auth_failed, success, ...</summary>
-[GenerateSerializer, Immutable, Alias("scanner.md.status")]
-public sealed record FeedStatus(string Status, string Message);

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Scanner.Silo.MarketFeed;
+
+public static class MarketFeedListenerRegistration
+{
+    /// <summary>Registers the feed listener; call after <c>UseOrleans</c> so the silo starts before it publishes.</summary>
+    public static IServiceCollection AddFeedListener(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MarketFeedOptions>()
+            .Bind(configuration.GetSection(MarketFeedOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !o.Enabled || o.ApiKey.Length > 0, "Feed:ApiKey (or MASSIVE_API_KEY) is required while the listener is enabled")
+            .Validate(o => o.Url.Scheme is "ws" or "wss", "Feed:Url must be a ws:// or wss:// URL")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<MarketFeedMetrics>();
+        services.TryAddSingleton<MarketFeedListenerStatus>();
+        services.TryAddSingleton<IStreamBatchPublisher, OrleansStreamBatchPublisher>();
+        services.TryAddSingleton(sp => new ListenerIdentity(sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString()));
+        services.TryAddSingleton<Control.MarketFeedControl>();
+        services.AddHostedService<MarketFeedListener>();
+        return services;
+    }
+}

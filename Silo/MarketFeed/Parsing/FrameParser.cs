@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Scanner.MarketData;
+
+namespace Scanner.Silo.MarketFeed.Parsing;
+
+/// <summary>
+/// Turns one text frame of the Massive stocks WebSocket (a UTF-8 JSON array of events) into event records, reading
+/// it once with <see cref="Utf8JsonReader"/> and building no DOM. One instance per reading loop; not thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>Lenient where the feed is: integers written as <c>12.0</c>, decimal volumes as strings (<c>dv</c>, <c>dav</c>),
+/// <c>otc</c> only when true, timestamps in s, ms, µs or ns (normalised to Unix ms, the original kept in
+/// <see cref="MarketEvent.RawTimestamp"/>), fields in any order, unknown fields (nested values too) passed over, a
+/// <c>null</c> value read as an absent field, absent fields read as zero.</para>
+/// <para>Strict where it matters, and never throwing: an element with a known field of the wrong type, without a
+/// string <c>ev</c>, or that is not an object is skipped as malformed; an unknown <c>ev</c> and a missing symbol are
+/// skipped and counted by their own reason; the other events of the frame are kept. A frame that is not a JSON array
+/// is counted malformed and yields nothing. A frame that breaks off or turns to garbage is counted malformed, and the
+/// events complete before the break are kept: each was whole and valid, and dropping them would lose data for
+/// nothing (the broken event itself is not counted as an event of any kind).</para>
+/// </remarks>
+public sealed class FrameParser
+{
+    private readonly SymbolTable _symbols;
+
+    public FrameParser()
+        : this(new ParseCounters(), new SymbolTable())
+    {
+    }
+
+    /// <param name="counters">Kept by the caller across reconnects (a new parser per connection may share them).</param>
+    /// <param name="symbols">The interned tickers; keep one table for the life of the feed.</param>
+    public FrameParser(ParseCounters counters, SymbolTable symbols)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        ArgumentNullException.ThrowIfNull(symbols);
+        Counters = counters;
+        _symbols = symbols;
+    }
+
+    public ParseCounters Counters { get; }
+
+    /// <summary>
+    /// Parses one frame, appending its market data events to <paramref name="events"/> and its control messages to
+    /// <paramref name="statuses"/> in frame order. Never throws on bad input.
+    /// </summary>
+    public FrameParseResult Parse(ReadOnlySpan<byte> frame, List<MarketEvent> events, List<MarketFeedStatus> statuses)
+    {
+        Counters.CountFrame();
+        int eventsBefore = events.Count, statusesBefore = statuses.Count, skipped = 0;
+        var outcome = FrameOutcome.Parsed;
+        try
+        {
+            var reader = new Utf8JsonReader(frame);
+            if (!reader.Read())
+            {
+                outcome = FrameOutcome.InvalidJson;
+            }
+            else if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                outcome = FrameOutcome.NotAnArray;
+            }
+            else
+            {
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (!ParseElement(ref reader, events, statuses))
+                    {
+                        skipped++;
+                    }
+                }
+                reader.Read(); // anything after the array but whitespace throws
+            }
+        }
+        catch (JsonException)
+        {
+            outcome = FrameOutcome.InvalidJson;
+        }
+
+        if (outcome != FrameOutcome.Parsed)
+        {
+            Counters.CountMalformedFrame();
+        }
+        return new FrameParseResult(outcome, events.Count - eventsBefore, statuses.Count - statusesBefore, skipped);
+    }
+
+    /// <summary>Reads one element of the frame's array, leaving the reader on its last token; false when skipped.</summary>
+    private bool ParseElement(ref Utf8JsonReader reader, List<MarketEvent> events, List<MarketFeedStatus> statuses)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            Counters.CountMalformedEvent();
+            return false;
+        }
+
+        var depth = reader.CurrentDepth;
+        var start = reader; // a copy, to read the object again from its start should "ev" not come first
+        if (WireEventTypes.ReadLeading(ref reader) is not { } type)
+        {
+            reader = start;
+            type = WireEventTypes.Find(start);
+        }
+        if (type is WireEventType.Unknown or WireEventType.Invalid)
+        {
+            SkipRestOfObject(ref reader, depth);
+            if (type == WireEventType.Unknown)
+            {
+                Counters.CountUnknownEventType();
+            }
+            else
+            {
+                Counters.CountMalformedEvent();
+            }
+            return false;
+        }
+
+        MarketEvent? feedEvent = null;
+        MarketFeedStatus? status = null;
+        var outcome = type switch
+        {
+            WireEventType.Trade => Assign(TradeReader.Read(ref reader, _symbols, out var trade), trade, out feedEvent),
+            WireEventType.Quote => Assign(QuoteReader.Read(ref reader, _symbols, out var quote), quote, out feedEvent),
+            WireEventType.SecondAggregate => Assign(AggregateReader.Read(ref reader, _symbols, isMinute: false, out var bar), bar, out feedEvent),
+            WireEventType.MinuteAggregate => Assign(AggregateReader.Read(ref reader, _symbols, isMinute: true, out var bar), bar, out feedEvent),
+            WireEventType.Luld => Assign(LuldBandReader.Read(ref reader, _symbols, out var band), band, out feedEvent),
+            WireEventType.Imbalance => Assign(ImbalanceReader.Read(ref reader, _symbols, out var imbalance), imbalance, out feedEvent),
+            WireEventType.FairMarketValue => Assign(FairMarketValueReader.Read(ref reader, _symbols, out var fmv), fmv, out feedEvent),
+            _ => FeedStatusReader.Read(ref reader, out status),
+        };
+
+        switch (outcome)
+        {
+            case EventReadOutcome.Read when feedEvent is not null:
+                events.Add(feedEvent);
+                Counters.CountEvent(feedEvent.Kind);
+                return true;
+            case EventReadOutcome.Read when status is not null:
+                statuses.Add(status);
+                Counters.CountStatus();
+                return true;
+            case EventReadOutcome.MissingSymbol:
+                Counters.CountMissingSymbol();
+                return false;
+            default:
+                Counters.CountMalformedEvent();
+                SkipRestOfObject(ref reader, depth);
+                return false;
+        }
+    }
+
+    private static EventReadOutcome Assign<T>(EventReadOutcome outcome, T? read, out MarketEvent? feedEvent)
+        where T : MarketEvent
+    {
+        feedEvent = read;
+        return outcome;
+    }
+
+    /// <summary>Moves to the end of the event object at <paramref name="depth"/>, wherever inside it the reader stopped.</summary>
+    private static void SkipRestOfObject(ref Utf8JsonReader reader, int depth)
+    {
+        while (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != depth)
+        {
+            reader.Read();
+        }
+    }
+}
