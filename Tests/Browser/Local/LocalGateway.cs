@@ -16,7 +16,7 @@ public sealed class LocalGateway : IAsyncDisposable
     public const string Password = "correct-horse";
 
     private readonly FakeScannerFeedBackend _backend;
-    private readonly SyntheticMarket _market = new();
+    private readonly PageTestMarket _market = new();
     private readonly MarketDriver _driver;
     private readonly string[] _settings;
     private GatewayTestHost _host;

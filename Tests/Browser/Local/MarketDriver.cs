@@ -5,7 +5,7 @@ using Scanner.Tests.Support.Gateway;
 namespace Scanner.Tests.Browser.Local;
 
 /// <summary>
-/// Feeds the gateway's fake backend from a <see cref="SyntheticMarket"/> as the silos would: per-symbol feeds
+/// Feeds the gateway's fake backend from a <see cref="PageTestMarket"/> as the silos would: per-symbol feeds
 /// (quotes, daily ranges) on every 200 ms tick, the scanner and alert lists once a second. Starts once a gateway
 /// runs on the backend; while that gateway restarts, pushes reach the stopped one and the values stay current.
 /// </summary>
@@ -14,13 +14,13 @@ internal sealed class MarketDriver : IAsyncDisposable
     public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(200);
     private const int TicksPerListPublish = 5;
 
-    private readonly SyntheticMarket _market;
+    private readonly PageTestMarket _market;
     private readonly FakeScannerFeedBackend _backend;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _ticking;
     private long _version;
 
-    public MarketDriver(SyntheticMarket market, FakeScannerFeedBackend backend)
+    public MarketDriver(PageTestMarket market, FakeScannerFeedBackend backend)
     {
         _market = market;
         _backend = backend;

@@ -8,7 +8,7 @@ namespace Scanner.Gateway.Health;
 /// <c>GET /health</c>: the original's service/status/active_clients plus the fan-out counters and, when the
 /// status is not <c>ok</c>, the reasons (readiness checks). Answers from in-memory state only.
 /// </summary>
-internal static class HealthEndpoint
+internal static class GatewayHealthEndpoint
 {
     public const string ServiceName = "scanner-gateway";
 

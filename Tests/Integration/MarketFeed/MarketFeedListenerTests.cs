@@ -8,7 +8,7 @@ using Scanner.Tests.Integration.Simulator;
 namespace Scanner.Tests.Integration.MarketFeed;
 
 /// <summary>The listener against the Massive-compatible simulator, over a real WebSocket.</summary>
-public class FeedListenerTests
+public class MarketFeedListenerTests
 {
     private static SimulatorOptions Replay(int port = 0) => new() { Port = port, ApiKey = "test-key", Speed = 0, FrameSize = 50 };
 
@@ -28,7 +28,7 @@ public class FeedListenerTests
         Assert.True(snapshot.Counters.Parse.SecondAggregates > 0);
         Assert.Equal(0, snapshot.Counters.Parse.MalformedFrames);
         Assert.Equal(0, snapshot.Counters.PublishFailedEvents);
-        Assert.Equal("healthy", HealthEndpoint.Classify(cluster.ListenerStatus().State));
+        Assert.Equal("healthy", SiloHealthEndpoint.Classify(cluster.ListenerStatus().State));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class FeedListenerTests
         Assert.Contains("auth_failed", snapshot.LastError);
         Assert.Equal(0, snapshot.Reconnects);
         Assert.Equal(1, sim.Stats.ConnectionsAccepted);
-        Assert.Equal("unhealthy", HealthEndpoint.Classify(cluster.ListenerStatus().State));
+        Assert.Equal("unhealthy", SiloHealthEndpoint.Classify(cluster.ListenerStatus().State));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Scanner.Tests.Browser.Local;
 /// run sees the same spread: rows in every colour tier, rows that pass and rows that fail the
 /// default filters, gainers and losers.
 /// </summary>
-internal sealed class SyntheticMarket
+internal sealed class PageTestMarket
 {
     private const int MaxAlerts = 100;
     private static readonly string[] Sessions = ["pre_market", "regular", "after_hours"];
@@ -20,7 +20,7 @@ internal sealed class SyntheticMarket
     private Dictionary<string, string> _feeds = new(StringComparer.Ordinal);
     private long _tick;
 
-    public SyntheticMarket(int symbolCount = 300)
+    public PageTestMarket(int symbolCount = 300)
     {
         _symbols = Enumerable.Range(0, symbolCount).Select(CreateSymbol).ToArray();
         Publish();

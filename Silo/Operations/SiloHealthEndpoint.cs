@@ -10,7 +10,7 @@ namespace Scanner.Silo.Operations;
 /// the listener and its counters, the stream providers. 503 when unhealthy (a fix or a restart is needed, or a
 /// dependency is unreachable). Answers from in-memory state only.
 /// </summary>
-public static class HealthEndpoint
+public static class SiloHealthEndpoint
 {
     public const string ServiceName = "scanner-silo";
 
