@@ -36,7 +36,7 @@ public sealed class HydrationOptions
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>How long a failed load is remembered, so thousands of grains do not hammer a failing service.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Hydration:NegativeCacheDuration must be between one second and one day (a ticker asks again after it)")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ErrorMessage = "Hydration:NegativeCacheDuration must be between 10 ms and one day (a ticker asks again after it)")]
     public TimeSpan NegativeCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Average daily volume: the mean of the last this-many daily volumes ...</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Scanner.Silo.Control;
 using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Operations;
 using Scanner.Simulator;
@@ -38,8 +40,10 @@ public class MarketFeedListenerTests
         await using var cluster = await ScannerSiloCluster.StartAsync(sim.WebSocketUri, sim.RestBaseUri, "wrong-key");
 
         await cluster.WaitUntilAsync(s => s.State == nameof(ListenerState.AuthFailed), "auth_failed");
-        // Terminal means the listener has stopped for good: once its service has run to its end, no reconnect can follow.
-        await cluster.ListenerService().ExecuteTask!.WaitAsync(Polling.DefaultTimeout);
+        // Terminal means no retry with the same key: the listener gives the lease up and then waits for an operator's
+        // change (the control API), so once the lease is released no reconnect can follow by itself.
+        var control = cluster.Silo().GetRequiredService<MarketFeedControl>();
+        await Polling.UntilAsync(() => control.LeaseHolder is null, () => $"lease still held by {control.LeaseHolder}");
 
         var snapshot = cluster.Listener;
         Assert.Equal(nameof(ListenerState.AuthFailed), snapshot.State);

@@ -56,6 +56,7 @@ public sealed class OperatorSiloHost : IAsyncDisposable
         builder.Services.AddScannerGrains(builder.Configuration);
         builder.Services.AddFeedPublishing();
         builder.Services.AddFeedListener(builder.Configuration);
+        builder.Services.AddSiloHealthChecks(host, new InfrastructureOptions());
         builder.Services.AddOperatorAccess(builder.Configuration);
 
         var app = builder.Build();
