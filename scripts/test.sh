@@ -125,10 +125,19 @@ check_compose_file() {
         return 0
     fi
     progress "checking compose/docker-compose.yml"
-    if ! docker-compose --env-file compose/.env.example -f compose/docker-compose.yml config -q; then
+    # The example leaves every secret empty: compose must refuse it, and accept it once they are filled in.
+    if docker-compose --env-file compose/.env.example -f compose/docker-compose.yml config -q 2>/dev/null; then
+        progress "FAILED: compose/docker-compose.yml starts without its secrets (compose/.env.example leaves them empty)"
+        compose_check_failed=true
+    fi
+    local filled
+    filled=$(mktemp)
+    sed -E 's/^([A-Z_]+)=$/\1=test-secret-0123456789abcdef0123456789/' compose/.env.example >"$filled"
+    if ! docker-compose --env-file "$filled" -f compose/docker-compose.yml config -q; then
         progress "FAILED: compose/docker-compose.yml is not a valid compose file"
         compose_check_failed=true
     fi
+    rm -f "$filled"
     # The alert rules: promtool ships with Debian's `prometheus` package.
     if ! command -v promtool >/dev/null && ! apt_install prometheus; then
         progress "promtool not installed: alert rules not checked (apt-get install prometheus)"
