@@ -55,8 +55,11 @@ public static class ServiceDefaultsExtensions
         return checks.Add(new HealthCheckRegistration(name, sp => sp.GetRequiredKeyedService<LossCounterHealthCheck>(name), null, [HealthTags.Ready]));
     }
 
-    /// <summary>Request logging (Debug, credentials masked), <c>/metrics</c>, <c>/health/live</c> and <c>/health/ready</c>.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <summary>
+    /// Request logging (Debug, credentials masked), <c>/metrics</c>, <c>/health/live</c> and <c>/health/ready</c>;
+    /// <paramref name="metrics"/> may put the metrics endpoint behind a host's own authorization.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<IEndpointConventionBuilder>? metrics = null)
     {
         app.UseMiddleware<RequestLogging>();
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponses.WriteAsync });
@@ -65,7 +68,8 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponses.WriteAsync,
         });
-        app.MapMetrics();
+        var endpoint = app.MapMetrics();
+        metrics?.Invoke(endpoint);
         return app;
     }
 }

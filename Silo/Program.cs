@@ -26,7 +26,7 @@ public static class Program
         builder.Services.AddAuthorization();
 
         var app = builder.Build();
-        app.UseServiceDefaults();
+        app.UseServiceDefaults(metrics => metrics.ProtectMetricsIfConfigured(app.Configuration));
         app.UseAuthorization();
         app.MapSiloHealth();
         app.MapOperatorEndpoints();

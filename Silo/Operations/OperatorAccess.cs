@@ -41,6 +41,15 @@ public static class OperatorAccess
         return app;
     }
 
+    /// <summary>Requires the operator sign-in on <paramref name="metrics"/> when <c>Operator:ProtectMetrics</c> is on.</summary>
+    public static void ProtectMetricsIfConfigured(this IEndpointConventionBuilder metrics, IConfiguration configuration)
+    {
+        if (configuration.GetSection(OperatorOptions.Section).Get<OperatorOptions>()?.ProtectMetrics == true)
+        {
+            metrics.RequireAuthorization(PolicyName);
+        }
+    }
+
     /// <summary>The operator and address a request came from, for the action log.</summary>
     public static string Describe(HttpContext http) =>
         $"{http.User.Identity?.Name ?? "anonymous"}@{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";

@@ -13,5 +13,8 @@ public sealed class OperatorOptions
     /// <summary>Empty: operator endpoints answer loopback only (127.0.0.1, ::1) and refuse everyone else.</summary>
     public string Password { get; set; } = "";
 
+    /// <summary>Puts <c>/metrics</c> behind the operator sign-in too (the scraper then sends the credentials).</summary>
+    public bool ProtectMetrics { get; set; }
+
     public bool PasswordRequired => Password.Length > 0;
 }

@@ -57,6 +57,26 @@ public class OperatorAccessTests
     }
 
     [Fact]
+    public async Task Metrics_are_open_by_default_and_behind_the_operator_sign_in_when_configured()
+    {
+        await using (var open = await OperatorSiloHost.StartAsync(new() { ["Operator:Password"] = "pa55" }))
+        {
+            using var anonymous = open.Client(OperatorSiloHost.RemoteAddress);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/metrics")).StatusCode);
+        }
+
+        await using var silo = await OperatorSiloHost.StartAsync(new() { ["Operator:Password"] = "pa55", ["Operator:ProtectMetrics"] = "true" });
+        using var stranger = silo.Client(OperatorSiloHost.RemoteAddress);
+        using var operatorClient = silo.Client(OperatorSiloHost.RemoteAddress, "operator", "pa55");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/metrics")).StatusCode);
+        using var scraped = await operatorClient.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, scraped.StatusCode);
+        Assert.Contains("scanner_feed", await scraped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Health stays open for probes.
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
     public async Task Changes_are_refused_from_another_site_and_by_a_silo_without_a_listener()
     {
         await using var silo = await OperatorSiloHost.StartAsync(new() { ["Operator:Password"] = "pa55" });

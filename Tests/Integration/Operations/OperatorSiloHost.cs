@@ -1,3 +1,4 @@
+using Scanner.ServiceDefaults;
 using Scanner.ServiceDefaults.Configuration;
 using System.Net;
 using System.Net.Sockets;
@@ -51,6 +52,7 @@ public sealed class OperatorSiloHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(Address, 0));
+        builder.AddServiceDefaults(SiloHealthEndpoint.ServiceName);
         var host = new ScannerHostOptions { Infrastructure = ScannerInfrastructure.InMemory, SiloPort = FreePort(), GatewayPort = FreePort() };
         builder.UseOrleans(silo => silo.ConfigureScannerSilo(host, new InfrastructureOptions()));
         builder.Services.AddScannerGrains(builder.Configuration);
@@ -60,6 +62,7 @@ public sealed class OperatorSiloHost : IAsyncDisposable
         builder.Services.AddOperatorAccess(builder.Configuration);
 
         var app = builder.Build();
+        app.UseServiceDefaults(metrics => metrics.ProtectMetricsIfConfigured(app.Configuration));
         app.UseAuthorization();
         app.MapSiloHealth();
         app.MapOperatorEndpoints();
