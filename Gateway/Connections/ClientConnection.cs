@@ -45,6 +45,13 @@ internal sealed partial class ClientConnection : IClientChannel
         {
             await ReadLoop(reading.Token).ConfigureAwait(false);
         }
+        catch (WebSocketException) when (_socket.State == WebSocketState.CloseSent)
+        {
+            // The socket layer refused a frame (invalid UTF-8: close 1007) and has already sent its close frame. Let the
+            // peer read it and answer before the connection is torn down: an early reset can discard the close frame.
+            _queue.Complete();
+            await AwaitPeerCloseAsync().ConfigureAwait(false);
+        }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             // The peer went away or the socket was aborted (stall, overflow, shutdown): nothing more can be sent.
@@ -145,6 +152,32 @@ internal sealed partial class ClientConnection : IClientChannel
                     await Session.ReceiveTextAsync(buffer.AsMemory(0, count), aborted).ConfigureAwait(false);
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads (and drops) what the peer still sends until its close arrives, for at most two seconds.</summary>
+    private async Task AwaitPeerCloseAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1024);
+        try
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            while (_socket.State == WebSocketState.CloseSent)
+            {
+                var result = await _socket.ReceiveAsync(buffer, patience.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer went away without answering: nothing more to wait for.
         }
         finally
         {

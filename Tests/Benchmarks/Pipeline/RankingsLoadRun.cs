@@ -1,3 +1,4 @@
+using Scanner.Tests.Support.Measuring;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Scanner.ScannerFeeds;

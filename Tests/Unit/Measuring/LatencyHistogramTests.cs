@@ -1,6 +1,6 @@
-using Scanner.Benchmarks.Pipeline;
+using Scanner.Tests.Support.Measuring;
 
-namespace Scanner.Tests.Unit.Benchmarks;
+namespace Scanner.Tests.Unit.Measuring;
 
 public class LatencyHistogramTests
 {

@@ -1,11 +1,11 @@
-namespace Scanner.Benchmarks.Pipeline;
+namespace Scanner.Tests.Support.Measuring;
 
 /// <summary>
 /// Millisecond latencies counted in preallocated 1 ms buckets, so recording never allocates and quantiles are exact to
 /// the millisecond. Values outside [<see cref="Floor"/>, <see cref="Ceiling"/>] land in the edge buckets; negative
 /// values are kept, since an event stamped later than it was received says something about the clocks.
 /// </summary>
-internal sealed class LatencyHistogram
+public sealed class LatencyHistogram
 {
     public const long Floor = -5_000;
     public const long Ceiling = 120_000;

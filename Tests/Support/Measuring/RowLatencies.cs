@@ -1,4 +1,4 @@
-namespace Scanner.Benchmarks.Pipeline;
+namespace Scanner.Tests.Support.Measuring;
 
 /// <summary>
 /// The latencies of changed ranking rows, kept apart by what timed the row's last change. A trade (or any event but a
@@ -6,7 +6,7 @@ namespace Scanner.Benchmarks.Pipeline;
 /// synthetic simulator does not keep to: it sends a bar in progress before its window ends, and a quiet ticker's bar
 /// long after; those latencies are reported on their own, not mixed into the exact ones.
 /// </summary>
-internal sealed class RowLatencies
+public sealed class RowLatencies
 {
     /// <summary>Rows timed by an event's own time: event to client receipt.</summary>
     public LatencyHistogram EventToClient { get; } = new();

@@ -1,7 +1,7 @@
+using Scanner.Tests.Support.Measuring;
 using System.Text.Json;
-using Scanner.Benchmarks.Pipeline;
 
-namespace Scanner.Tests.Unit.Benchmarks;
+namespace Scanner.Tests.Unit.Measuring;
 
 public class RankingChangeDetectorTests
 {

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
-namespace Scanner.Benchmarks.Pipeline;
+namespace Scanner.Tests.Support.Measuring;
 
 /// <summary>
 /// Compares consecutive publications of one ranking feed (pure; the pipeline benchmark's measuring core). A row
@@ -11,7 +11,7 @@ namespace Scanner.Benchmarks.Pipeline;
 /// All times are on the market clock (Unix ms). The first publication only sets the baseline; counts and samples are
 /// kept only for publications given a sink, so a warm-up can keep the baseline current without being measured.
 /// </summary>
-internal sealed class RankingChangeDetector
+public sealed class RankingChangeDetector
 {
     private Dictionary<string, RowVersion> _previous = new(StringComparer.Ordinal);
     private Dictionary<string, RowVersion> _current = new(StringComparer.Ordinal);
