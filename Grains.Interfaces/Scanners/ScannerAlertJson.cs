@@ -6,7 +6,8 @@ namespace Scanner.Scanners;
 /// <summary>
 /// Writes alerts: new highs/lows as {symbol, session, direction, price, previous, timestamp, note}, halts as
 /// {symbol, status (halted|resumed), timestamp, upper_band, lower_band, price, note}, momentum as
-/// {symbol, price, start_price, pct_change, volume_ratio, window_minutes, session, timestamp, note}.
+/// {symbol, price, start_price, pct_change, volume_ratio, window_minutes, session, timestamp, note}; every alert
+/// then carries its <see cref="AlertContext"/> as day_pct_change, relative_volume, free_float, volume.
 /// </summary>
 public static class ScannerAlertJson
 {
@@ -39,6 +40,10 @@ public static class ScannerAlertJson
         }
         w.WriteNumber("timestamp", a.Timestamp);
         w.WriteString("note", a.Note);
+        w.WriteNumber("day_pct_change", a.Context.DayPctChange);
+        w.WriteNumber("relative_volume", a.Context.RelativeVolume);
+        w.WriteNumber("free_float", a.Context.FreeFloat);
+        w.WriteNumber("volume", a.Context.Volume);
         w.WriteEndObject();
     }
 

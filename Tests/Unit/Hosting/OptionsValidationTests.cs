@@ -34,6 +34,8 @@ public class OptionsValidationTests
     [InlineData("Scanner:ShardCount", "0")]
     [InlineData("Scanner:PersistInterval", "00:00:00")]
     [InlineData("Scanner:Momentum:WindowMinutes", "0")]
+    [InlineData("Scanner:RangeAlerts:MinStepPct", "-1")]
+    [InlineData("Scanner:RangeAlerts:MinInterval", "-00:00:01")]
     [InlineData("Hydration:NegativeCacheDuration", "00:00:00")]
     [InlineData("Hydration:MaxAttempts", "0")]
     [InlineData("Hydration:BaseUrl", "not a url")]

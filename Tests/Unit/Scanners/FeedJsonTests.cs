@@ -13,7 +13,7 @@ public class FeedJsonTests
         "rank", "symbol", "volume", "free_float", "accumulated_volume", "relative_volume", "official_open_price", "vwap",
         "open", "close", "high", "low", "aggregate_vwap", "average_size", "avg_volume", "prev_day_close", "prev_day_open",
         "prev_day_high", "prev_day_low", "prev_day_volume", "prev_day_vwap", "change", "pct_change", "change_since_open",
-        "pct_change_since_open", "start_timestamp", "end_timestamp", "last_event_timestamp",
+        "pct_change_since_open", "start_timestamp", "end_timestamp", "last_event_timestamp", "trading_day",
     ];
 
     [Fact]
@@ -26,8 +26,16 @@ public class FeedJsonTests
         Assert.Equal(1, first.GetProperty("rank").GetInt32());
         Assert.Equal(2, json.RootElement[1].GetProperty("rank").GetInt32());
         Assert.Equal("ABC", first.GetProperty("symbol").GetString());
-        double[] values = [.. first.EnumerateObject().Skip(2).Select(p => p.Value.GetDouble())];
+        double[] values = [.. first.EnumerateObject().Skip(2).Take(26).Select(p => p.Value.GetDouble())];
         Assert.Equal(Enumerable.Range(1, 26).Select(i => (double)i), values);
+        Assert.Equal("2013-10-07", first.GetProperty("trading_day").GetString());
+    }
+
+    [Fact]
+    public void A_row_before_its_first_event_has_no_trading_day()
+    {
+        using var json = JsonDocument.Parse(ScannerRowJson.ToObject(Row("ABC") with { TradingDay = 0 }));
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("trading_day").ValueKind);
     }
 
     [Fact]
@@ -41,7 +49,7 @@ public class FeedJsonTests
     public void Range_alerts_carry_session_direction_previous_extreme_and_note()
     {
         var alert = new ScannerAlert(AlertKind.NewHigh, "ABC", 123, MarketSession.PreMarket, 4.2, 4.1, 0, 0, 0, 0,
-            "Broke pre-market high of $4.10");
+            "Broke pre-market high of $4.10", new AlertContext(12.5, 3.2, 5_000_000, 640_000));
         using var json = JsonDocument.Parse(ScannerAlertJson.ToArray([alert]));
         var a = json.RootElement[0];
         Assert.Equal("ABC", a.GetProperty("symbol").GetString());
@@ -51,6 +59,10 @@ public class FeedJsonTests
         Assert.Equal(4.1, a.GetProperty("previous").GetDouble());
         Assert.Equal(123, a.GetProperty("timestamp").GetInt64());
         Assert.Equal("Broke pre-market high of $4.10", a.GetProperty("note").GetString());
+        Assert.Equal(12.5, a.GetProperty("day_pct_change").GetDouble());
+        Assert.Equal(3.2, a.GetProperty("relative_volume").GetDouble());
+        Assert.Equal(5_000_000, a.GetProperty("free_float").GetDouble());
+        Assert.Equal(640_000, a.GetProperty("volume").GetInt64());
     }
 
     [Fact]

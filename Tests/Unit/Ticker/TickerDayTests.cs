@@ -251,6 +251,63 @@ public class TickerDayTests
         Assert.Equal(3.90, snapshot.Row.Low);
     }
 
+    [Fact]
+    public void Range_alerts_are_throttled_per_side_and_session_by_interval_or_step()
+    {
+        var day = new TickerDay(Sym, new MomentumOptions(), rangeAlerts: new RangeAlertOptions
+        {
+            MinInterval = TimeSpan.FromMinutes(5),
+            MinStepPct = 1,
+        });
+        void Minute(int hour, int minute, double high) =>
+            day.Apply(Bar(Sym, At(Monday, hour, minute), open: high, high: high, low: 19.5, close: high,
+                accumulatedVolume: 100 * minute), _alerts);
+        double[] Highs() => [.. _alerts.Where(a => a.Kind == AlertKind.NewHigh).Select(a => a.Price)];
+
+        Minute(10, 0, 20.00); // sets the regular session's range
+        Minute(10, 1, 20.01); // first break: alerts
+        Minute(10, 2, 20.02); // a cent higher within the interval: silent
+        Minute(10, 3, 20.03);
+        Assert.Equal([20.01], Highs());
+
+        Minute(10, 4, 20.25); // +1.2% beyond the last alerted price: a breakout alerts at once
+        Minute(10, 5, 20.26);
+        Assert.Equal([20.01, 20.25], Highs());
+
+        Minute(10, 9, 20.27); // 20.25's bar ended 10:04:01; 10:09:01 is five minutes later
+        Assert.Equal([20.01, 20.25, 20.27], Highs());
+        Assert.Equal(new SessionRange(20.27, 19.5), day.ToSnapshot().Regular); // the range itself moves every bar
+
+        Minute(16, 0, 20.30); // after-hours starts its own range silently ...
+        Minute(16, 1, 20.31); // ... and its first break alerts although the regular session's alert was a minute ago
+        Assert.Equal([20.01, 20.25, 20.27, 20.31], Highs());
+    }
+
+    [Fact]
+    public void The_throttle_survives_reactivation()
+    {
+        Apply(Bar(Sym, At(Monday, 10, 0), close: 20.00, accumulatedVolume: 100));
+        Apply(Bar(Sym, At(Monday, 10, 1), close: 20.01, accumulatedVolume: 200));
+        var restored = new TickerDay(Sym, new MomentumOptions(), _day.State);
+        restored.Apply(Bar(Sym, At(Monday, 10, 2), close: 20.02, accumulatedVolume: 300), _alerts);
+        Assert.Single(_alerts);
+    }
+
+    [Fact]
+    public void Alerts_carry_the_figures_a_trader_decides_on()
+    {
+        _day.ApplyReference(Reference(Monday, prevClose: 10, avgVolume: 1_000_000, freeFloat: 5_000_000));
+        Apply(Bar(Sym, At(Monday, 10, 0), close: 11, accumulatedVolume: 400_000));
+        Apply(Bar(Sym, At(Monday, 10, 1), close: 12, accumulatedVolume: 500_000));
+
+        var alert = Assert.Single(_alerts, a => a.Kind == AlertKind.NewHigh);
+        Assert.All(_alerts, a => Assert.Equal(alert.Context, a.Context)); // the momentum alert of the same bar too
+        Assert.Equal(20, alert.Context.DayPctChange, 10);
+        Assert.Equal(0.5, alert.Context.RelativeVolume, 10);
+        Assert.Equal(5_000_000, alert.Context.FreeFloat);
+        Assert.Equal(500_000, alert.Context.Volume);
+    }
+
     private static void AssertAlert(ScannerAlert a, AlertKind kind, double price, double previous, string note)
     {
         Assert.Equal(kind, a.Kind);
