@@ -6,7 +6,7 @@ namespace Scanner.Scanners;
 
 /// <summary>
 /// Writes <see cref="ScannerRow"/>s with the field names of docs/contracts/scanners.md (the original's, plus ours at the
-/// end: <c>last_event_timestamp</c>, <c>trading_day</c>).
+/// end: <c>last_event_timestamp</c>, <c>trading_day</c>, <c>relative_volume_tod</c>).
 /// </summary>
 public static class ScannerRowJson
 {
@@ -39,6 +39,7 @@ public static class ScannerRowJson
     private static readonly JsonEncodedText EndTimestamp = JsonEncodedText.Encode("end_timestamp");
     private static readonly JsonEncodedText LastEventTimestamp = JsonEncodedText.Encode("last_event_timestamp");
     private static readonly JsonEncodedText TradingDay = JsonEncodedText.Encode("trading_day");
+    private static readonly JsonEncodedText RelativeVolumeTimeOfDay = JsonEncodedText.Encode("relative_volume_tod");
 
     /// <summary>One row as a JSON object; <paramref name="rank"/> (1-based) is written when given.</summary>
     public static void Write(Utf8JsonWriter w, ScannerRow row, int? rank)
@@ -76,6 +77,7 @@ public static class ScannerRowJson
         w.WriteNumber(EndTimestamp, row.EndTimestamp);
         w.WriteNumber(LastEventTimestamp, row.LastEventTimestamp);
         WriteTradingDay(w, row.TradingDay);
+        w.WriteNumber(RelativeVolumeTimeOfDay, row.RelativeVolumeTimeOfDay);
         w.WriteEndObject();
     }
 

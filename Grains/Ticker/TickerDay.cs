@@ -131,7 +131,8 @@ public sealed class TickerDay
             officialOpen > 0 ? changeSinceOpen / officialOpen * 100 : 0,
             s.BarStart,
             s.BarEnd,
-            s.LastRowEvent);
+            s.LastRowEvent,
+            RelativeVolumeTimeOfDay());
     }
 
     /// <summary>The row's figures a trader decides an alert on, as they are now.</summary>
@@ -150,6 +151,17 @@ public sealed class TickerDay
     /// <summary>Whole-day relative volume: <c>accumulated_volume / avg_volume</c>, 0 without an average.</summary>
     private double RelativeVolume() =>
         State.Reference?.AvgVolume is > 0 and var avgVolume ? State.AccumulatedVolume / avgVolume : 0;
+
+    /// <summary>
+    /// Today's volume so far against the usual volume by the row's time of day (its newest event):
+    /// <c>accumulated_volume / (avg_volume * share of a day's volume usually traded by then)</c>, per
+    /// <see cref="IntradayVolumeProfile"/>; 0 without an average or before the day's first minute.
+    /// </summary>
+    private double RelativeVolumeTimeOfDay()
+    {
+        var usual = (State.Reference?.AvgVolume ?? 0) * IntradayVolumeProfile.ShareTradedBy(_bounds, State.LastRowEvent);
+        return usual > 0 ? State.AccumulatedVolume / usual : 0;
+    }
 
     public TickerSnapshot ToSnapshot()
     {
@@ -351,7 +363,7 @@ public sealed class TickerDay
             var pctChange = (a.Close - startPrice) / startPrice * 100;
             var normalVolume = avgVolume / 390 * back;
             var volumeRatio = (s.AccumulatedVolume - s.MinuteVolumes[slot]) / normalVolume;
-            if (pctChange >= _momentum.MinPctChange && volumeRatio >= _momentum.MinVolumeRatio)
+            if (pctChange >= _momentum.MinPctChangeAt(a.Close) && volumeRatio >= _momentum.MinVolumeRatio)
             {
                 s.LastMomentumAlert = a.End;
                 alerts.Add(new ScannerAlert(

@@ -35,6 +35,7 @@ public class OptionsValidationTests
     [InlineData("Scanner:PersistInterval", "00:00:00")]
     [InlineData("Scanner:Momentum:WindowMinutes", "0")]
     [InlineData("Scanner:RangeAlerts:MinStepPct", "-1")]
+    [InlineData("Scanner:Momentum:LowPrice", "100")]
     [InlineData("Scanner:RangeAlerts:MinInterval", "-00:00:01")]
     [InlineData("Hydration:NegativeCacheDuration", "00:00:00")]
     [InlineData("Hydration:MaxAttempts", "0")]

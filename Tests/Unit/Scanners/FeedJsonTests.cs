@@ -13,13 +13,13 @@ public class FeedJsonTests
         "rank", "symbol", "volume", "free_float", "accumulated_volume", "relative_volume", "official_open_price", "vwap",
         "open", "close", "high", "low", "aggregate_vwap", "average_size", "avg_volume", "prev_day_close", "prev_day_open",
         "prev_day_high", "prev_day_low", "prev_day_volume", "prev_day_vwap", "change", "pct_change", "change_since_open",
-        "pct_change_since_open", "start_timestamp", "end_timestamp", "last_event_timestamp", "trading_day",
+        "pct_change_since_open", "start_timestamp", "end_timestamp", "last_event_timestamp", "trading_day", "relative_volume_tod",
     ];
 
     [Fact]
     public void A_ranking_is_an_array_of_rows_with_the_reference_field_names_and_ranks()
     {
-        var row = new ScannerRow("ABC", 20131007, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26);
+        var row = new ScannerRow("ABC", 20131007, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27);
         using var json = JsonDocument.Parse(ScannerRowJson.ToArray([row, Row("XYZ")]));
         var first = json.RootElement[0];
         Assert.Equal(RowFields, first.EnumerateObject().Select(p => p.Name));
@@ -29,6 +29,7 @@ public class FeedJsonTests
         double[] values = [.. first.EnumerateObject().Skip(2).Take(26).Select(p => p.Value.GetDouble())];
         Assert.Equal(Enumerable.Range(1, 26).Select(i => (double)i), values);
         Assert.Equal("2013-10-07", first.GetProperty("trading_day").GetString());
+        Assert.Equal(27, first.GetProperty("relative_volume_tod").GetDouble());
     }
 
     [Fact]

@@ -355,6 +355,49 @@ public class TickerDayTests
         Assert.Equal(2, _alerts.Count(a => a.Kind == AlertKind.Momentum));
     }
 
+    [Theory]
+    [InlineData(3.0, 8, false)]   // a $3 stock up 8%: below the 10% its band needs
+    [InlineData(3.0, 11, true)]
+    [InlineData(20.0, 6, true)]   // $5-$50: 5%
+    [InlineData(60.0, 3.5, true)] // from $50: 3%
+    [InlineData(60.0, 2.5, false)]
+    public void Momentum_needs_a_larger_move_the_cheaper_the_stock(double price, double pctUp, bool alerts)
+    {
+        _day.ApplyReference(Reference(Monday, prevClose: price, avgVolume: 390_000));
+        long av = 0;
+        for (var m = 0; m < 5; m++)
+        {
+            av += 1_000;
+            Apply(Bar(Sym, At(Monday, 10, m), close: price, accumulatedVolume: av, volume: 1_000, minute: true));
+        }
+        av += 20_000; // 21,000 in the 5-minute window against 5,000 normal
+        Apply(Bar(Sym, At(Monday, 10, 5), close: price * (1 + (pctUp / 100)), accumulatedVolume: av, volume: 20_000, minute: true));
+        Assert.Equal(alerts, _alerts.Any(a => a.Kind == AlertKind.Momentum));
+    }
+
+    [Fact]
+    public void Relative_volume_at_time_of_day_compares_with_the_usual_volume_by_then()
+    {
+        _day.ApplyReference(Reference(Monday, avgVolume: 1_000_000));
+        var usualBy11 = 1_000_000 * IntradayVolumeProfile.ShareTradedBy(TradingCalendar.BoundsOf(Monday), At(Monday, 11, 0));
+        Apply(Bar(Sym, At(Monday, 10, 59), close: 10, accumulatedVolume: 300_000, minute: true)); // ends 11:00
+
+        var row = _day.ToRow();
+        Assert.Equal(0.3, row.RelativeVolume, 10); // whole-day: reads low all morning
+        Assert.Equal(300_000 / usualBy11, row.RelativeVolumeTimeOfDay, 10);
+        Assert.InRange(row.RelativeVolumeTimeOfDay, 0.8, 1.0); // a normal morning reads about 1x
+
+        Apply(Bar(Sym, At(Monday, 19, 59), close: 10, accumulatedVolume: 1_000_000, minute: true)); // ends 20:00
+        Assert.Equal(_day.ToRow().RelativeVolume, _day.ToRow().RelativeVolumeTimeOfDay, 10); // the day's end: the same
+    }
+
+    [Fact]
+    public void Relative_volume_at_time_of_day_is_zero_without_an_average()
+    {
+        Apply(Bar(Sym, At(Monday, 10, 0), close: 10, accumulatedVolume: 300_000));
+        Assert.Equal(0, _day.ToRow().RelativeVolumeTimeOfDay);
+    }
+
     [Fact]
     public void Momentum_needs_a_known_average_volume()
     {
