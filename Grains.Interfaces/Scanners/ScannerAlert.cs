@@ -9,7 +9,8 @@ namespace Scanner.Scanners;
 /// <see cref="PctChange"/> and <see cref="VolumeRatio"/> describe a momentum move, <see cref="WindowMinutes"/> its
 /// window. <see cref="Note"/> is the human-readable line, e.g. "Broke pre-market high of $4.10".
 /// <see cref="Context"/> is the symbol's figures when the alert was raised (appended last, so alerts persisted
-/// before it existed read as all-zero context).
+/// before it existed read as all-zero context). <see cref="HaltDurationMs"/> is how long a resumed symbol was halted
+/// (resume alerts only).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scanner.scanners.alert")]
 public sealed record ScannerAlert(
@@ -24,4 +25,5 @@ public sealed record ScannerAlert(
     double VolumeRatio,
     int WindowMinutes,
     string Note,
-    AlertContext Context = default);
+    AlertContext Context = default,
+    long HaltDurationMs = 0);

@@ -462,12 +462,13 @@ public sealed class TickerDay
         {
             s.IsHalted = false;
             s.ResumedAt = l.Timestamp;
-            var halted = TimeSpan.FromMilliseconds(Math.Max(0, l.Timestamp - s.HaltedAt));
+            var haltedMs = Math.Max(0, l.Timestamp - s.HaltedAt);
+            var halted = TimeSpan.FromMilliseconds(haltedMs);
             alerts.Add(new ScannerAlert(
                 AlertKind.Resume, Symbol, l.Timestamp, session, s.LastPrice, l.UpperPrice, l.LowerPrice, 0, 0, 0,
                 string.Create(CultureInfo.InvariantCulture,
                     $"Resumed at {ClockTime(l.Timestamp)} ET after {(int)halted.TotalMinutes}m {halted.Seconds}s"),
-                AlertContext()));
+                AlertContext(), haltedMs));
         }
         return TickerChanges.Other;
     }

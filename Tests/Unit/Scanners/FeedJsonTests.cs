@@ -75,9 +75,22 @@ public class FeedJsonTests
         Assert.Equal("halted", json.RootElement[0].GetProperty("status").GetString());
         Assert.Equal(5.5, json.RootElement[0].GetProperty("upper_band").GetDouble());
         Assert.Equal(4.5, json.RootElement[0].GetProperty("lower_band").GetDouble());
+        Assert.Equal("luld_pause", json.RootElement[0].GetProperty("reason").GetString());
+        Assert.False(json.RootElement[0].TryGetProperty("halt_duration_ms", out _));
         Assert.Equal(6, json.RootElement[1].GetProperty("pct_change").GetDouble());
         Assert.Equal(4, json.RootElement[1].GetProperty("volume_ratio").GetDouble());
         Assert.Equal(5, json.RootElement[1].GetProperty("window_minutes").GetInt32());
+    }
+
+    [Fact]
+    public void A_resume_carries_the_reason_and_how_long_the_halt_lasted()
+    {
+        var resume = new ScannerAlert(AlertKind.Resume, "H", 1, MarketSession.Regular, 5, 5.5, 4.5, 0, 0, 0, "Resumed",
+            default, 300_000);
+        var r = JsonDocument.Parse(ScannerAlertJson.ToArray([resume])).RootElement[0];
+        Assert.Equal("resumed", r.GetProperty("status").GetString());
+        Assert.Equal("luld_pause", r.GetProperty("reason").GetString());
+        Assert.Equal(300_000, r.GetProperty("halt_duration_ms").GetInt64());
     }
 
     [Fact]

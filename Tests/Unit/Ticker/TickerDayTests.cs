@@ -443,6 +443,7 @@ public class TickerDayTests
             {
                 Assert.Equal(AlertKind.Resume, a.Kind);
                 Assert.Equal("Resumed at 10:37:05 ET after 5m 0s", a.Note);
+                Assert.Equal(300_000, a.HaltDurationMs);
             });
         Assert.Equal(1, _day.DuplicateEvents);
     }
