@@ -11,7 +11,9 @@ namespace Scanner.Scanners;
 /// <see cref="LastEventTimestamp"/> is an addition to the original's row (<c>last_event_timestamp</c>): the time (Unix
 /// ms) of the newest feed event that changed the row, for a bar the end of its window, so a client (and the pipeline
 /// benchmark) can tell how fresh a row is; the bar window (<see cref="StartTimestamp"/>, <see cref="EndTimestamp"/>)
-/// does not move with trades.
+/// does not move with trades. <see cref="RelativeVolumeTimeOfDay"/> (<c>relative_volume_tod</c>, ours) compares today's
+/// volume so far with the usual volume by this time of day (whole-day <see cref="RelativeVolume"/> reads low all
+/// morning).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scanner.scanners.row")]
 public sealed record ScannerRow(
@@ -42,4 +44,5 @@ public sealed record ScannerRow(
     double PctChangeSinceOpen,
     long StartTimestamp,
     long EndTimestamp,
-    long LastEventTimestamp);
+    long LastEventTimestamp,
+    double RelativeVolumeTimeOfDay);

@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
+using Scanner.Calendar;
 
 namespace Scanner.Scanners;
 
-/// <summary>Writes <see cref="ScannerRow"/>s with the field names of docs/contracts/scanners.md (the original's, plus <c>last_event_timestamp</c>).</summary>
+/// <summary>
+/// Writes <see cref="ScannerRow"/>s with the field names of docs/contracts/scanners.md (the original's, plus ours at the
+/// end: <c>last_event_timestamp</c>, <c>trading_day</c>, <c>relative_volume_tod</c>).
+/// </summary>
 public static class ScannerRowJson
 {
     private static readonly JsonEncodedText Rank = JsonEncodedText.Encode("rank");
@@ -33,6 +38,8 @@ public static class ScannerRowJson
     private static readonly JsonEncodedText StartTimestamp = JsonEncodedText.Encode("start_timestamp");
     private static readonly JsonEncodedText EndTimestamp = JsonEncodedText.Encode("end_timestamp");
     private static readonly JsonEncodedText LastEventTimestamp = JsonEncodedText.Encode("last_event_timestamp");
+    private static readonly JsonEncodedText TradingDay = JsonEncodedText.Encode("trading_day");
+    private static readonly JsonEncodedText RelativeVolumeTimeOfDay = JsonEncodedText.Encode("relative_volume_tod");
 
     /// <summary>One row as a JSON object; <paramref name="rank"/> (1-based) is written when given.</summary>
     public static void Write(Utf8JsonWriter w, ScannerRow row, int? rank)
@@ -69,7 +76,22 @@ public static class ScannerRowJson
         w.WriteNumber(StartTimestamp, row.StartTimestamp);
         w.WriteNumber(EndTimestamp, row.EndTimestamp);
         w.WriteNumber(LastEventTimestamp, row.LastEventTimestamp);
+        WriteTradingDay(w, row.TradingDay);
+        w.WriteNumber(RelativeVolumeTimeOfDay, row.RelativeVolumeTimeOfDay);
         w.WriteEndObject();
+    }
+
+    /// <summary><c>trading_day</c> as yyyy-MM-dd (New York), null before the row's first event.</summary>
+    private static void WriteTradingDay(Utf8JsonWriter w, int tradingDay)
+    {
+        if (tradingDay == 0)
+        {
+            w.WriteNull(TradingDay);
+            return;
+        }
+        Span<char> text = stackalloc char[10];
+        TradingCalendar.FromNumber(tradingDay).TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        w.WriteString(TradingDay, text[..written]);
     }
 
     /// <summary>The <c>quote:{SYM}</c> payload: the row alone, without a rank.</summary>

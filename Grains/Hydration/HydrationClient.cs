@@ -12,8 +12,8 @@ namespace Scanner.Hydration;
 /// <summary>
 /// Loads reference data from the Massive REST endpoints (docs/contracts/reference-data.md), a typed HttpClient:
 /// the previous day's bar from the ticker snapshot (<c>prevDay</c>; the last daily bar before the trading day when
-/// the snapshot has none), the average daily volume as the mean of the last 30 daily volumes within the 42 calendar
-/// days before the trading day, and the free float (optional: 0 when unknown or failing). At most
+/// the snapshot has none), the average daily volume as the mean of the daily volumes of the last 30 trading sessions
+/// before the trading day (per <see cref="TradingCalendar"/>, so holidays do not shorten it), and the free float (optional: 0 when unknown or failing). At most
 /// <see cref="HydrationOptions.MaxConcurrentRequests"/> requests are in flight per silo, every attempt has a
 /// timeout and transient failures are retried: all by the HttpClient's resilience pipeline
 /// (<see cref="HydrationClientRegistration"/>). Results and failures are cached per symbol and day by
@@ -32,19 +32,21 @@ public sealed partial class HydrationClient(
     private async Task<ReferenceData> FetchAsync(string symbol, DateOnly day, CancellationToken cancellationToken)
     {
         var escaped = Uri.EscapeDataString(symbol);
-        var from = day.AddDays(-_options.AverageVolumeLookbackDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var to = day.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var sessions = TradingCalendar.PreviousTradingDays(day, _options.AverageVolumeDays);
+        var (first, last) = (sessions[0], sessions[^1]);
+        var from = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var dailyBars = await GetAsync(
             $"v2/aggs/ticker/{escaped}/range/1/day/{from}/{to}?adjusted=true&sort=asc&limit=5000", ParseDailyBars, cancellationToken)
             .ConfigureAwait(false);
+        dailyBars.RemoveAll(b => TradingCalendar.NewYorkDateOf(b.Timestamp) is var date && (date < first || date > last));
         var prevDay = await GetOptionalAsync($"v2/snapshot/locale/us/markets/stocks/tickers/{escaped}", ParsePrevDay, cancellationToken)
             .ConfigureAwait(false)
             ?? (dailyBars.Count > 0 ? dailyBars[^1] : null)
             ?? throw new HydrationException($"No previous day bar for {symbol} before {day:yyyy-MM-dd}");
         var freeFloat = await GetOptionalAsync($"stocks/vX/float?ticker={escaped}", ParseFreeFloat, cancellationToken)
             .ConfigureAwait(false);
-        var recent = dailyBars.TakeLast(_options.AverageVolumeDays).ToList();
-        var avgVolume = recent.Count == 0 ? 0 : recent.Average(static b => b.Volume);
+        var avgVolume = dailyBars.Count == 0 ? 0 : dailyBars.TakeLast(_options.AverageVolumeDays).Average(static b => b.Volume);
         return new ReferenceData(
             TradingCalendar.ToNumber(day), prevDay.Open, prevDay.High, prevDay.Low, prevDay.Close, prevDay.Volume, prevDay.Vwap,
             avgVolume, freeFloat);

@@ -39,11 +39,7 @@ public sealed class HydrationOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ErrorMessage = "Hydration:NegativeCacheDuration must be between 10 ms and one day (a ticker asks again after it)")]
     public TimeSpan NegativeCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Average daily volume: the mean of the last this-many daily volumes ...</summary>
+    /// <summary>Average daily volume: the mean of the daily volumes of this many trading sessions before the day.</summary>
     [Range(1, 365, ErrorMessage = "Hydration:AverageVolumeDays must be between 1 and 365")]
     public int AverageVolumeDays { get; set; } = 30;
-
-    /// <summary>... within this many calendar days before the trading day.</summary>
-    [Range(1, 3650, ErrorMessage = "Hydration:AverageVolumeLookbackDays must be between 1 and 3650")]
-    public int AverageVolumeLookbackDays { get; set; } = 42;
 }

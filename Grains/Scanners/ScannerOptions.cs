@@ -39,14 +39,15 @@ public sealed class ScannerOptions : IValidatableObject
 
     public MomentumOptions Momentum { get; set; } = new();
 
-    /// <summary><see cref="Momentum"/>'s own rules (DataAnnotations does not descend into it).</summary>
+    /// <summary>Throttling of new high / low of day alerts.</summary>
+    public RangeAlertOptions RangeAlerts { get; set; } = new();
+
+    /// <summary>The nested options' own rules (DataAnnotations does not descend into them).</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var momentum = new List<ValidationResult>();
-        Validator.TryValidateObject(Momentum, new ValidationContext(Momentum), momentum, validateAllProperties: true);
-        foreach (var result in momentum)
-        {
-            yield return result;
-        }
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(Momentum, new ValidationContext(Momentum), results, validateAllProperties: true);
+        Validator.TryValidateObject(RangeAlerts, new ValidationContext(RangeAlerts), results, validateAllProperties: true);
+        return results;
     }
 }

@@ -27,7 +27,6 @@ public static class ScannerServiceCollectionExtensions
         services.AddOptions<HydrationOptions>()
             .Bind(configuration.GetSection(HydrationOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.AverageVolumeLookbackDays >= o.AverageVolumeDays, "Hydration:AverageVolumeLookbackDays must be at least Hydration:AverageVolumeDays")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StateWriteFailures>();

@@ -20,11 +20,13 @@ namespace Scanner.Ticker;
 public sealed class TickerDay
 {
     private readonly MomentumOptions _momentum;
+    private readonly RangeAlertOptions _rangeAlerts;
     private TradingDayBounds _bounds;
 
-    public TickerDay(string symbol, MomentumOptions momentum, TickerDayState? state = null)
+    public TickerDay(string symbol, MomentumOptions momentum, TickerDayState? state = null, RangeAlertOptions? rangeAlerts = null)
     {
         _momentum = momentum;
+        _rangeAlerts = rangeAlerts ?? new RangeAlertOptions();
         State = state ?? new TickerDayState { Symbol = symbol };
         State.Symbol = symbol;
         if (State.Day != 0)
@@ -99,7 +101,7 @@ public sealed class TickerDay
         var avgVolume = reference?.AvgVolume ?? 0;
         var close = s.LastPrice;
         var officialOpen = s.OfficialOpen > 0 ? s.OfficialOpen : s.RegularOpen;
-        var change = prevClose > 0 && close > 0 ? close - prevClose : 0;
+        var change = Change();
         var changeSinceOpen = officialOpen > 0 && close > 0 ? close - officialOpen : 0;
         return new ScannerRow(
             s.Symbol,
@@ -107,7 +109,7 @@ public sealed class TickerDay
             s.BarVolume,
             reference?.FreeFloat ?? 0,
             s.AccumulatedVolume,
-            avgVolume > 0 ? s.AccumulatedVolume / avgVolume : 0,
+            RelativeVolume(),
             officialOpen,
             s.BarVwap,
             s.Open,
@@ -124,12 +126,41 @@ public sealed class TickerDay
             reference?.PrevVolume ?? 0,
             reference?.PrevVwap ?? 0,
             change,
-            prevClose > 0 ? change / prevClose * 100 : 0,
+            DayPctChange(),
             changeSinceOpen,
             officialOpen > 0 ? changeSinceOpen / officialOpen * 100 : 0,
             s.BarStart,
             s.BarEnd,
-            s.LastRowEvent);
+            s.LastRowEvent,
+            RelativeVolumeTimeOfDay());
+    }
+
+    /// <summary>The row's figures a trader decides an alert on, as they are now.</summary>
+    public AlertContext AlertContext() =>
+        new(DayPctChange(), RelativeVolume(), State.Reference?.FreeFloat ?? 0, State.AccumulatedVolume);
+
+    /// <summary><c>close - prev_day_close</c>, 0 unless both are known.</summary>
+    private double Change()
+    {
+        var prevClose = State.Reference?.PrevClose ?? 0;
+        return prevClose > 0 && State.LastPrice > 0 ? State.LastPrice - prevClose : 0;
+    }
+
+    private double DayPctChange() => State.Reference?.PrevClose is > 0 and var prevClose ? Change() / prevClose * 100 : 0;
+
+    /// <summary>Whole-day relative volume: <c>accumulated_volume / avg_volume</c>, 0 without an average.</summary>
+    private double RelativeVolume() =>
+        State.Reference?.AvgVolume is > 0 and var avgVolume ? State.AccumulatedVolume / avgVolume : 0;
+
+    /// <summary>
+    /// Today's volume so far against the usual volume by the row's time of day (its newest event):
+    /// <c>accumulated_volume / (avg_volume * share of a day's volume usually traded by then)</c>, per
+    /// <see cref="IntradayVolumeProfile"/>; 0 without an average or before the day's first minute.
+    /// </summary>
+    private double RelativeVolumeTimeOfDay()
+    {
+        var usual = (State.Reference?.AvgVolume ?? 0) * IntradayVolumeProfile.ShareTradedBy(_bounds, State.LastRowEvent);
+        return usual > 0 ? State.AccumulatedVolume / usual : 0;
     }
 
     public TickerSnapshot ToSnapshot()
@@ -239,16 +270,18 @@ public sealed class TickerDay
         var updated = range;
         if (a.High > range.High)
         {
-            if (range.High > 0)
+            if (range.High > 0 && s.HighAlert.Allows(session, a.High, a.End, _rangeAlerts))
             {
+                s.HighAlert = new RangeAlertMark(session, a.High, a.End);
                 alerts.Add(RangeAlert(AlertKind.NewHigh, session, a, a.High, range.High));
             }
             updated = updated with { High = a.High };
         }
         if (a.Low > 0 && (range.Low == 0 || a.Low < range.Low))
         {
-            if (range.Low > 0)
+            if (range.Low > 0 && s.LowAlert.Allows(session, a.Low, a.End, _rangeAlerts))
             {
+                s.LowAlert = new RangeAlertMark(session, a.Low, a.End);
                 alerts.Add(RangeAlert(AlertKind.NewLow, session, a, a.Low, range.Low));
             }
             updated = updated with { Low = a.Low };
@@ -269,7 +302,8 @@ public sealed class TickerDay
     private ScannerAlert RangeAlert(AlertKind kind, MarketSession session, Aggregate a, double price, double previous) =>
         new(kind, Symbol, a.End, session, price, previous, 0, 0, 0, 0,
             string.Create(CultureInfo.InvariantCulture,
-                $"Broke {SessionName(session)} {(kind == AlertKind.NewHigh ? "high" : "low")} of ${previous:0.00##}"));
+                $"Broke {SessionName(session)} {(kind == AlertKind.NewHigh ? "high" : "low")} of ${previous:0.00##}"),
+            AlertContext());
 
     private static string SessionName(MarketSession session) => session switch
     {
@@ -329,13 +363,14 @@ public sealed class TickerDay
             var pctChange = (a.Close - startPrice) / startPrice * 100;
             var normalVolume = avgVolume / 390 * back;
             var volumeRatio = (s.AccumulatedVolume - s.MinuteVolumes[slot]) / normalVolume;
-            if (pctChange >= _momentum.MinPctChange && volumeRatio >= _momentum.MinVolumeRatio)
+            if (pctChange >= _momentum.MinPctChangeAt(a.Close) && volumeRatio >= _momentum.MinVolumeRatio)
             {
                 s.LastMomentumAlert = a.End;
                 alerts.Add(new ScannerAlert(
                     AlertKind.Momentum, Symbol, a.End, session, a.Close, startPrice, 0, pctChange, volumeRatio, back,
                     string.Create(CultureInfo.InvariantCulture,
-                        $"Up {pctChange:0.0}% in {back} min on {volumeRatio:0.0}x normal volume")));
+                        $"Up {pctChange:0.0}% in {back} min on {volumeRatio:0.0}x normal volume"),
+                    AlertContext()));
             }
             return;
         }
@@ -421,17 +456,19 @@ public sealed class TickerDay
             s.HaltedAt = l.Timestamp;
             alerts.Add(new ScannerAlert(
                 AlertKind.Halt, Symbol, l.Timestamp, session, s.LastPrice, l.UpperPrice, l.LowerPrice, 0, 0, 0,
-                $"Halted (LULD) at {ClockTime(l.Timestamp)} ET"));
+                $"Halted (LULD) at {ClockTime(l.Timestamp)} ET", AlertContext()));
         }
         else if (l.Indicators.Contains(LuldIndicators.Resume) && s.IsHalted)
         {
             s.IsHalted = false;
             s.ResumedAt = l.Timestamp;
-            var halted = TimeSpan.FromMilliseconds(Math.Max(0, l.Timestamp - s.HaltedAt));
+            var haltedMs = Math.Max(0, l.Timestamp - s.HaltedAt);
+            var halted = TimeSpan.FromMilliseconds(haltedMs);
             alerts.Add(new ScannerAlert(
                 AlertKind.Resume, Symbol, l.Timestamp, session, s.LastPrice, l.UpperPrice, l.LowerPrice, 0, 0, 0,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"Resumed at {ClockTime(l.Timestamp)} ET after {(int)halted.TotalMinutes}m {halted.Seconds}s")));
+                    $"Resumed at {ClockTime(l.Timestamp)} ET after {(int)halted.TotalMinutes}m {halted.Seconds}s"),
+                AlertContext(), haltedMs));
         }
         return TickerChanges.Other;
     }

@@ -74,4 +74,8 @@ public sealed class TickerDayState
 
     // Time of the newest event that changed the row, a bar's window end (LastUpdate also moves with quotes and bands).
     [Id(46)] public long LastRowEvent { get; set; }
+
+    // The last new high and new low alerts, for their throttling (RangeAlertOptions).
+    [Id(47)] public RangeAlertMark HighAlert { get; set; }
+    [Id(48)] public RangeAlertMark LowAlert { get; set; }
 }

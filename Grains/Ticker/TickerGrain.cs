@@ -51,7 +51,7 @@ public sealed partial class TickerGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var symbol = this.GetPrimaryKeyString();
-        _day = new TickerDay(symbol, _options.Momentum, state.RecordExists ? state.State : null);
+        _day = new TickerDay(symbol, _options.Momentum, state.RecordExists ? state.State : null, _options.RangeAlerts);
         _quoteFeed = ScannerFeedNames.Quote(symbol);
         _rangeFeed = ScannerFeedNames.DailyRange(symbol);
         // Versions keep increasing across activations: start from the wall clock.

@@ -55,7 +55,7 @@ internal sealed class ScannerCluster : IAsyncDisposable
                 o.PersistInterval = TimeSpan.FromMilliseconds(500);
             });
             // A failed hydration is asked again when the negative cache lets it.
-            silo.Services.Configure<HydrationOptions>(o => o.NegativeCacheDuration = TimeSpan.FromMilliseconds(100));
+            silo.Services.Configure<HydrationOptions>(o => o.NegativeCacheDuration = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton<IScannerFeedPublisher>(publisher);
             silo.Services.AddSingleton<IReferenceDataSource>(reference);
         });

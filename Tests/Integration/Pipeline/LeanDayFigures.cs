@@ -48,7 +48,8 @@ public sealed record LeanDayFigures(
             .Where(b => b.Day < day)
             .OrderBy(b => b.Day)
             .ToList();
-        var window = before.Where(b => b.Day >= day.AddDays(-42)).TakeLast(30).ToList();
+        // The file holds one bar per session, so its last 30 before the day are the 30 trading sessions averaged.
+        var window = before.TakeLast(30).ToList();
         return new LeanDayFigures(
             symbol, volume, high, low, last, notional / volume, before[^1].Close,
             window.Count == 0 ? 0 : window.Average(b => (double)b.Volume));

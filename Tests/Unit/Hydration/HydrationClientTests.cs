@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Scanner.Calendar;
 using Scanner.Hydration;
 
 namespace Scanner.Tests.Unit.Hydration;
@@ -119,8 +120,35 @@ public class HydrationClientTests
         Assert.Equal(48.4, data.PrevVwap);
         Assert.Equal(Enumerable.Range(6, 30).Average(i => i * 1000.0), data.AvgVolume); // bars 6..35 of 35
         Assert.Equal(1_400_000_000, data.FreeFloat);
-        Assert.Contains("/v2/aggs/ticker/AIG/range/1/day/2013-08-26/2013-10-06?adjusted=true&sort=asc&limit=5000", _handler.Requests);
+        // the 30 sessions before Monday 2013-10-07 start on 2013-08-23, Labor Day (2013-09-02) being skipped
+        Assert.Contains("/v2/aggs/ticker/AIG/range/1/day/2013-08-23/2013-10-04?adjusted=true&sort=asc&limit=5000", _handler.Requests);
         Assert.Equal("Bearer KEY", _handler.LastAuthorization);
+    }
+
+    [Fact]
+    public async Task Average_volume_is_the_mean_of_the_last_30_trading_sessions_with_a_holiday_in_the_window()
+    {
+        var sessions = TradingCalendar.PreviousTradingDays(Day, 30);
+        Assert.Contains(new DateOnly(2013, 9, 2), TradingCalendar.HolidaysOf(2013)); // Labor Day lies in the window
+        // one bar per session, volume 1,000 x its position; plus a bar older than the window that the source sent anyway
+        var bars = sessions.Select((d, i) => (d, (i + 1) * 1000.0)).Prepend((new DateOnly(2013, 8, 22), 1_000_000.0));
+        _handler.Default = path => path.StartsWith("/v2/aggs/", StringComparison.Ordinal)
+            ? FakeMassiveHandler.Json(BarsOn(bars))
+            : new HttpResponseMessage(HttpStatusCode.NotFound);
+
+        var data = await Client().LoadAsync("AIG", Day, CancellationToken.None);
+
+        Assert.Contains("/v2/aggs/ticker/AIG/range/1/day/2013-08-23/2013-10-04?adjusted=true&sort=asc&limit=5000", _handler.Requests);
+        Assert.Equal(Enumerable.Range(1, 30).Average(i => i * 1000.0), data.AvgVolume);
+    }
+
+    /// <summary>Daily bars stamped at midnight New York time of each date, as Massive stamps them.</summary>
+    private static string BarsOn(IEnumerable<(DateOnly Date, double Volume)> bars)
+    {
+        var sb = new StringBuilder("""{"ticker":"AIG","status":"OK","results":[""");
+        sb.AppendJoin(',', bars.Select(b => string.Create(CultureInfo.InvariantCulture,
+            $$"""{"v":{{b.Volume}},"vw":10,"o":10,"c":10.5,"h":11,"l":9,"t":{{TradingCalendar.At(b.Date, TimeOnly.MinValue)}},"n":100}""")));
+        return sb.Append("]}").ToString();
     }
 
     [Fact]

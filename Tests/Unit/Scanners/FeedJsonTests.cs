@@ -13,21 +13,30 @@ public class FeedJsonTests
         "rank", "symbol", "volume", "free_float", "accumulated_volume", "relative_volume", "official_open_price", "vwap",
         "open", "close", "high", "low", "aggregate_vwap", "average_size", "avg_volume", "prev_day_close", "prev_day_open",
         "prev_day_high", "prev_day_low", "prev_day_volume", "prev_day_vwap", "change", "pct_change", "change_since_open",
-        "pct_change_since_open", "start_timestamp", "end_timestamp", "last_event_timestamp",
+        "pct_change_since_open", "start_timestamp", "end_timestamp", "last_event_timestamp", "trading_day", "relative_volume_tod",
     ];
 
     [Fact]
     public void A_ranking_is_an_array_of_rows_with_the_reference_field_names_and_ranks()
     {
-        var row = new ScannerRow("ABC", 20131007, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26);
+        var row = new ScannerRow("ABC", 20131007, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27);
         using var json = JsonDocument.Parse(ScannerRowJson.ToArray([row, Row("XYZ")]));
         var first = json.RootElement[0];
         Assert.Equal(RowFields, first.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, first.GetProperty("rank").GetInt32());
         Assert.Equal(2, json.RootElement[1].GetProperty("rank").GetInt32());
         Assert.Equal("ABC", first.GetProperty("symbol").GetString());
-        double[] values = [.. first.EnumerateObject().Skip(2).Select(p => p.Value.GetDouble())];
+        double[] values = [.. first.EnumerateObject().Skip(2).Take(26).Select(p => p.Value.GetDouble())];
         Assert.Equal(Enumerable.Range(1, 26).Select(i => (double)i), values);
+        Assert.Equal("2013-10-07", first.GetProperty("trading_day").GetString());
+        Assert.Equal(27, first.GetProperty("relative_volume_tod").GetDouble());
+    }
+
+    [Fact]
+    public void A_row_before_its_first_event_has_no_trading_day()
+    {
+        using var json = JsonDocument.Parse(ScannerRowJson.ToObject(Row("ABC") with { TradingDay = 0 }));
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("trading_day").ValueKind);
     }
 
     [Fact]
@@ -41,7 +50,7 @@ public class FeedJsonTests
     public void Range_alerts_carry_session_direction_previous_extreme_and_note()
     {
         var alert = new ScannerAlert(AlertKind.NewHigh, "ABC", 123, MarketSession.PreMarket, 4.2, 4.1, 0, 0, 0, 0,
-            "Broke pre-market high of $4.10");
+            "Broke pre-market high of $4.10", new AlertContext(12.5, 3.2, 5_000_000, 640_000));
         using var json = JsonDocument.Parse(ScannerAlertJson.ToArray([alert]));
         var a = json.RootElement[0];
         Assert.Equal("ABC", a.GetProperty("symbol").GetString());
@@ -51,6 +60,10 @@ public class FeedJsonTests
         Assert.Equal(4.1, a.GetProperty("previous").GetDouble());
         Assert.Equal(123, a.GetProperty("timestamp").GetInt64());
         Assert.Equal("Broke pre-market high of $4.10", a.GetProperty("note").GetString());
+        Assert.Equal(12.5, a.GetProperty("day_pct_change").GetDouble());
+        Assert.Equal(3.2, a.GetProperty("relative_volume").GetDouble());
+        Assert.Equal(5_000_000, a.GetProperty("free_float").GetDouble());
+        Assert.Equal(640_000, a.GetProperty("volume").GetInt64());
     }
 
     [Fact]
@@ -62,9 +75,22 @@ public class FeedJsonTests
         Assert.Equal("halted", json.RootElement[0].GetProperty("status").GetString());
         Assert.Equal(5.5, json.RootElement[0].GetProperty("upper_band").GetDouble());
         Assert.Equal(4.5, json.RootElement[0].GetProperty("lower_band").GetDouble());
+        Assert.Equal("luld_pause", json.RootElement[0].GetProperty("reason").GetString());
+        Assert.False(json.RootElement[0].TryGetProperty("halt_duration_ms", out _));
         Assert.Equal(6, json.RootElement[1].GetProperty("pct_change").GetDouble());
         Assert.Equal(4, json.RootElement[1].GetProperty("volume_ratio").GetDouble());
         Assert.Equal(5, json.RootElement[1].GetProperty("window_minutes").GetInt32());
+    }
+
+    [Fact]
+    public void A_resume_carries_the_reason_and_how_long_the_halt_lasted()
+    {
+        var resume = new ScannerAlert(AlertKind.Resume, "H", 1, MarketSession.Regular, 5, 5.5, 4.5, 0, 0, 0, "Resumed",
+            default, 300_000);
+        var r = JsonDocument.Parse(ScannerAlertJson.ToArray([resume])).RootElement[0];
+        Assert.Equal("resumed", r.GetProperty("status").GetString());
+        Assert.Equal("luld_pause", r.GetProperty("reason").GetString());
+        Assert.Equal(300_000, r.GetProperty("halt_duration_ms").GetInt64());
     }
 
     [Fact]

@@ -251,6 +251,63 @@ public class TickerDayTests
         Assert.Equal(3.90, snapshot.Row.Low);
     }
 
+    [Fact]
+    public void Range_alerts_are_throttled_per_side_and_session_by_interval_or_step()
+    {
+        var day = new TickerDay(Sym, new MomentumOptions(), rangeAlerts: new RangeAlertOptions
+        {
+            MinInterval = TimeSpan.FromMinutes(5),
+            MinStepPct = 1,
+        });
+        void Minute(int hour, int minute, double high) =>
+            day.Apply(Bar(Sym, At(Monday, hour, minute), open: high, high: high, low: 19.5, close: high,
+                accumulatedVolume: 100 * minute), _alerts);
+        double[] Highs() => [.. _alerts.Where(a => a.Kind == AlertKind.NewHigh).Select(a => a.Price)];
+
+        Minute(10, 0, 20.00); // sets the regular session's range
+        Minute(10, 1, 20.01); // first break: alerts
+        Minute(10, 2, 20.02); // a cent higher within the interval: silent
+        Minute(10, 3, 20.03);
+        Assert.Equal([20.01], Highs());
+
+        Minute(10, 4, 20.25); // +1.2% beyond the last alerted price: a breakout alerts at once
+        Minute(10, 5, 20.26);
+        Assert.Equal([20.01, 20.25], Highs());
+
+        Minute(10, 9, 20.27); // 20.25's bar ended 10:04:01; 10:09:01 is five minutes later
+        Assert.Equal([20.01, 20.25, 20.27], Highs());
+        Assert.Equal(new SessionRange(20.27, 19.5), day.ToSnapshot().Regular); // the range itself moves every bar
+
+        Minute(16, 0, 20.30); // after-hours starts its own range silently ...
+        Minute(16, 1, 20.31); // ... and its first break alerts although the regular session's alert was a minute ago
+        Assert.Equal([20.01, 20.25, 20.27, 20.31], Highs());
+    }
+
+    [Fact]
+    public void The_throttle_survives_reactivation()
+    {
+        Apply(Bar(Sym, At(Monday, 10, 0), close: 20.00, accumulatedVolume: 100));
+        Apply(Bar(Sym, At(Monday, 10, 1), close: 20.01, accumulatedVolume: 200));
+        var restored = new TickerDay(Sym, new MomentumOptions(), _day.State);
+        restored.Apply(Bar(Sym, At(Monday, 10, 2), close: 20.02, accumulatedVolume: 300), _alerts);
+        Assert.Single(_alerts);
+    }
+
+    [Fact]
+    public void Alerts_carry_the_figures_a_trader_decides_on()
+    {
+        _day.ApplyReference(Reference(Monday, prevClose: 10, avgVolume: 1_000_000, freeFloat: 5_000_000));
+        Apply(Bar(Sym, At(Monday, 10, 0), close: 11, accumulatedVolume: 400_000));
+        Apply(Bar(Sym, At(Monday, 10, 1), close: 12, accumulatedVolume: 500_000));
+
+        var alert = Assert.Single(_alerts, a => a.Kind == AlertKind.NewHigh);
+        Assert.All(_alerts, a => Assert.Equal(alert.Context, a.Context)); // the momentum alert of the same bar too
+        Assert.Equal(20, alert.Context.DayPctChange, 10);
+        Assert.Equal(0.5, alert.Context.RelativeVolume, 10);
+        Assert.Equal(5_000_000, alert.Context.FreeFloat);
+        Assert.Equal(500_000, alert.Context.Volume);
+    }
+
     private static void AssertAlert(ScannerAlert a, AlertKind kind, double price, double previous, string note)
     {
         Assert.Equal(kind, a.Kind);
@@ -298,6 +355,49 @@ public class TickerDayTests
         Assert.Equal(2, _alerts.Count(a => a.Kind == AlertKind.Momentum));
     }
 
+    [Theory]
+    [InlineData(3.0, 8, false)]   // a $3 stock up 8%: below the 10% its band needs
+    [InlineData(3.0, 11, true)]
+    [InlineData(20.0, 6, true)]   // $5-$50: 5%
+    [InlineData(60.0, 3.5, true)] // from $50: 3%
+    [InlineData(60.0, 2.5, false)]
+    public void Momentum_needs_a_larger_move_the_cheaper_the_stock(double price, double pctUp, bool alerts)
+    {
+        _day.ApplyReference(Reference(Monday, prevClose: price, avgVolume: 390_000));
+        long av = 0;
+        for (var m = 0; m < 5; m++)
+        {
+            av += 1_000;
+            Apply(Bar(Sym, At(Monday, 10, m), close: price, accumulatedVolume: av, volume: 1_000, minute: true));
+        }
+        av += 20_000; // 21,000 in the 5-minute window against 5,000 normal
+        Apply(Bar(Sym, At(Monday, 10, 5), close: price * (1 + (pctUp / 100)), accumulatedVolume: av, volume: 20_000, minute: true));
+        Assert.Equal(alerts, _alerts.Any(a => a.Kind == AlertKind.Momentum));
+    }
+
+    [Fact]
+    public void Relative_volume_at_time_of_day_compares_with_the_usual_volume_by_then()
+    {
+        _day.ApplyReference(Reference(Monday, avgVolume: 1_000_000));
+        var usualBy11 = 1_000_000 * IntradayVolumeProfile.ShareTradedBy(TradingCalendar.BoundsOf(Monday), At(Monday, 11, 0));
+        Apply(Bar(Sym, At(Monday, 10, 59), close: 10, accumulatedVolume: 300_000, minute: true)); // ends 11:00
+
+        var row = _day.ToRow();
+        Assert.Equal(0.3, row.RelativeVolume, 10); // whole-day: reads low all morning
+        Assert.Equal(300_000 / usualBy11, row.RelativeVolumeTimeOfDay, 10);
+        Assert.InRange(row.RelativeVolumeTimeOfDay, 0.8, 1.0); // a normal morning reads about 1x
+
+        Apply(Bar(Sym, At(Monday, 19, 59), close: 10, accumulatedVolume: 1_000_000, minute: true)); // ends 20:00
+        Assert.Equal(_day.ToRow().RelativeVolume, _day.ToRow().RelativeVolumeTimeOfDay, 10); // the day's end: the same
+    }
+
+    [Fact]
+    public void Relative_volume_at_time_of_day_is_zero_without_an_average()
+    {
+        Apply(Bar(Sym, At(Monday, 10, 0), close: 10, accumulatedVolume: 300_000));
+        Assert.Equal(0, _day.ToRow().RelativeVolumeTimeOfDay);
+    }
+
     [Fact]
     public void Momentum_needs_a_known_average_volume()
     {
@@ -343,6 +443,7 @@ public class TickerDayTests
             {
                 Assert.Equal(AlertKind.Resume, a.Kind);
                 Assert.Equal("Resumed at 10:37:05 ET after 5m 0s", a.Note);
+                Assert.Equal(300_000, a.HaltDurationMs);
             });
         Assert.Equal(1, _day.DuplicateEvents);
     }
