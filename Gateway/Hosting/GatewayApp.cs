@@ -31,6 +31,8 @@ public static class GatewayApp
         services.AddSingleton<TokenService>();
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<LoginLockout>();
+        LoginRateLimits.AddLoginRateLimits(services);
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<ScannerFeedHub>();
         services.AddSingleton<ClientRegistry>();
@@ -50,6 +52,7 @@ public static class GatewayApp
             KeepAliveInterval = gateway.KeepAliveInterval,
             KeepAliveTimeout = gateway.KeepAliveTimeout,
         });
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapClientSocket();
