@@ -42,6 +42,7 @@ public static class GatewayApp
             builder.AddOrleansFeedBackend();
         }
         services.AddHostedService<ScannerFeedHubService>();
+        services.AddHostedService<DemoUserWarning>();
         services.AddGatewayHealthChecks();
 
         var app = builder.Build();
