@@ -35,7 +35,7 @@ public sealed class AuthOptions : IValidatableObject
     public int LoginsPerAddress { get; set; } = 30;
 
     /// <summary>Login attempts per user name per <see cref="LoginWindow"/> (429 beyond).</summary>
-    public int LoginsPerUser { get; set; } = 10;
+    public int LoginsPerUser { get; set; } = 20;
 
     /// <summary>Wrong passwords within <see cref="LockoutDuration"/> that lock the user name for that long.</summary>
     public int LockoutFailures { get; set; } = 5;
