@@ -6,20 +6,39 @@ namespace Scanner.Gateway.Auth;
 /// <summary><c>POST /auth/token</c> (log in, get a short-lived token) and <c>GET /auth/config</c> (does the page need to log in).</summary>
 internal static class AuthEndpoints
 {
+    /// <summary>Longer names are refused outright, so they never become rate limit or lockout keys.</summary>
+    private const int MaxUserNameLength = 128;
+
     public static void MapAuth(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/auth/token", (LoginRequest? login, UserDirectory users, TokenService tokens, GatewayMetrics metrics) =>
+        app.MapPost("/auth/token", (LoginRequest? login, UserDirectory users, TokenService tokens, LoginRateLimits limits, LoginLockout lockout, GatewayMetrics metrics) =>
         {
-            if (login is null || !users.Check(login.Username, login.Password))
+            if (login is not { Username.Length: > 0 and <= MaxUserNameLength } || login.Password is null)
             {
                 metrics.AuthFailed();
-                return Results.Json(new { error = "invalid credentials" }, statusCode: StatusCodes.Status401Unauthorized);
+                return InvalidCredentials();
             }
-            var (token, expiresAt) = tokens.Mint(login.Username!);
+            var user = login.Username;
+            if ((lockout.LockedFor(user) ?? limits.TryAttempt(user)) is { } retryAfter)
+            {
+                metrics.AuthFailed();
+                return LoginRateLimits.TooManyAttempts(retryAfter);
+            }
+            if (!users.Check(user, login.Password))
+            {
+                metrics.AuthFailed();
+                lockout.Failed(user);
+                return InvalidCredentials();
+            }
+            lockout.Succeeded(user);
+            var (token, expiresAt) = tokens.Mint(user);
             return Results.Json(new { token, expires_at = expiresAt.ToUnixTimeMilliseconds() });
-        });
+        }).RequireRateLimiting(LoginRateLimits.PerAddressPolicy);
         app.MapGet("/auth/config", (IOptions<AuthOptions> options) => Results.Json(new { auth_enabled = options.Value.Enabled }));
     }
+
+    private static IResult InvalidCredentials() =>
+        Results.Json(new { error = "invalid credentials" }, statusCode: StatusCodes.Status401Unauthorized);
 
     internal sealed record LoginRequest(string? Username, string? Password);
 }

@@ -28,11 +28,33 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>Adds the user demo/demo; for the local demo only.</summary>
     public bool DemoUser { get; set; }
 
+    /// <summary>The window of the login rate limits below.</summary>
+    public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Login attempts per client address per <see cref="LoginWindow"/> (429 beyond).</summary>
+    public int LoginsPerAddress { get; set; } = 30;
+
+    /// <summary>Login attempts per user name per <see cref="LoginWindow"/> (429 beyond).</summary>
+    public int LoginsPerUser { get; set; } = 20;
+
+    /// <summary>Wrong passwords within <see cref="LockoutDuration"/> that lock the user name for that long.</summary>
+    public int LockoutFailures { get; set; } = 5;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (TokenLifetime <= TimeSpan.Zero)
+        (string Name, TimeSpan Value)[] durations =
+            [(nameof(TokenLifetime), TokenLifetime), (nameof(LoginWindow), LoginWindow), (nameof(LockoutDuration), LockoutDuration)];
+        foreach (var (name, value) in durations.Where(d => d.Value <= TimeSpan.Zero))
         {
-            yield return new ValidationResult($"{Section}:{nameof(TokenLifetime)} must be positive (got {TokenLifetime})", [nameof(TokenLifetime)]);
+            yield return new ValidationResult($"{Section}:{name} must be positive (got {value})", [name]);
+        }
+        (string Name, int Value)[] counts =
+            [(nameof(LoginsPerAddress), LoginsPerAddress), (nameof(LoginsPerUser), LoginsPerUser), (nameof(LockoutFailures), LockoutFailures)];
+        foreach (var (name, value) in counts.Where(c => c.Value < 1))
+        {
+            yield return new ValidationResult($"{Section}:{name} must be at least 1 (got {value})", [name]);
         }
         if (AllowStaticKey && string.IsNullOrEmpty(ApiKey))
         {

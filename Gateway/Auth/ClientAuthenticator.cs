@@ -6,9 +6,10 @@ namespace Scanner.Gateway.Auth;
 
 /// <summary>
 /// Decides whether a credential (from the auth action, the <c>token</c> query parameter or a bearer header) is good:
-/// a signed token, or the static API key when compatibility mode allows it.
+/// a signed token whose subject is still in the <see cref="UserDirectory"/>, or the static API key when compatibility
+/// mode allows it.
 /// </summary>
-internal sealed class ClientAuthenticator(TokenService tokens, IOptions<AuthOptions> options)
+internal sealed class ClientAuthenticator(TokenService tokens, UserDirectory users, IOptions<AuthOptions> options)
 {
     /// <summary>The subject given to clients that authenticate with the static key.</summary>
     public const string StaticKeySubject = "api-key";
@@ -22,7 +23,8 @@ internal sealed class ClientAuthenticator(TokenService tokens, IOptions<AuthOpti
         {
             return new(TokenStatus.Valid, StaticKeySubject);
         }
-        return tokens.Validate(credential);
+        var check = tokens.Validate(credential);
+        return check.IsValid && !users.Exists(check.Subject!) ? new(TokenStatus.UnknownUser) : check;
     }
 
     /// <summary>Compares in constant time (over hashes, so the length of the secret does not leak either).</summary>

@@ -5,6 +5,9 @@ internal enum TokenStatus
     Valid,
     Expired,
     Invalid,
+
+    /// <summary>Well signed and unexpired, but its subject is not (or no longer) in the user directory.</summary>
+    UnknownUser,
 }
 
 /// <summary>The outcome of checking a credential; <paramref name="Subject"/> is set when valid.</summary>

@@ -13,11 +13,19 @@ internal sealed class UserDirectory(IOptions<AuthOptions> options)
         {
             return false;
         }
-        var settings = options.Value;
-        string? expected = settings.Users.TryGetValue(username, out var configured) ? configured
-            : settings.DemoUser && username == DemoName ? DemoName
-            : null;
+        var expected = PasswordOf(username);
         // Compare even for unknown users so the response time does not tell which names exist.
         return ClientAuthenticator.SameSecret(password, expected ?? Guid.NewGuid().ToString()) && expected is not null;
+    }
+
+    /// <summary>Whether <paramref name="username"/> may log in (its tokens are honoured only while it does).</summary>
+    public bool Exists(string username) => PasswordOf(username) is not null;
+
+    private string? PasswordOf(string username)
+    {
+        var settings = options.Value;
+        return settings.Users.TryGetValue(username, out var configured) ? configured
+            : settings.DemoUser && username == DemoName ? DemoName
+            : null;
     }
 }

@@ -24,12 +24,13 @@ internal sealed partial class ClientConnection : IClientChannel
     private long _sendStartedAt;
     private int _state;
 
-    public ClientConnection(WebSocket socket, bool raw, ClientServices services)
+    /// <param name="slot">The socket's place in the registry's caps, marked authenticated when the session authorizes.</param>
+    public ClientConnection(WebSocket socket, bool raw, ClientServices services, ConnectionSlot? slot = null)
     {
         _socket = socket;
         _services = services;
         _queue = new ClientSendQueue(services.Options.SendQueueFeeds, services.Options.SendQueueReplies, raw);
-        Session = new ClientSession(this, services);
+        Session = new ClientSession(this, services, slot);
     }
 
     public ClientSession Session { get; }

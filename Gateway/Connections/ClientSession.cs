@@ -18,13 +18,15 @@ internal sealed partial class ClientSession
     private readonly byte[] _rateLimited;
     private readonly HashSet<string> _subscriptions = new(StringComparer.Ordinal);
     private readonly long _connectedAt;
+    private readonly ConnectionSlot? _slot;
     private string? _user;
     private bool _userCounted;
     private long _lastReceivedAt;
 
-    public ClientSession(IClientChannel channel, ClientServices services)
+    public ClientSession(IClientChannel channel, ClientServices services, ConnectionSlot? slot = null)
     {
         _channel = channel;
+        _slot = slot;
         _services = services;
         _connectedAt = _lastReceivedAt = services.Time.GetTimestamp();
         _rate = new TokenBucket(services.Options.MessageBurst, services.Options.MessagesPerSecond, services.Time);
@@ -74,6 +76,7 @@ internal sealed partial class ClientSession
         }
         _userCounted = counted;
         Volatile.Write(ref _user, user);
+        _slot?.MarkAuthenticated();
         return true;
     }
 

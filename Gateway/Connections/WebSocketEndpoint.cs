@@ -8,7 +8,9 @@ namespace Scanner.Gateway.Connections;
 
 /// <summary>
 /// <c>/ws</c>: checks the origin and any token carried by the upgrade request (query <c>token</c> or a bearer
-/// header; a bad one is refused with 401 before upgrading), then runs a <see cref="ClientConnection"/>.
+/// header; a bad one is refused with 401 before upgrading), takes a slot within the registry's connection caps
+/// (refused before upgrading: 503 when the gateway or its unauthenticated sockets are full, 429 for the client
+/// address), then runs a <see cref="ClientConnection"/>.
 /// <c>?format=raw</c> selects the original's raw updates instead of the envelope.
 /// </summary>
 internal static partial class WebSocketEndpoint
@@ -46,10 +48,19 @@ internal static partial class WebSocketEndpoint
             }
             user = check.Subject;
         }
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var refusal = registry.TryAdmit(address, authenticated: user is not null || !authenticator.Enabled, out var slot);
+        if (refusal != ConnectionRefusal.None)
+        {
+            metrics.ConnectionRejected();
+            await RefuseUpgradeAsync(context.Response, refusal).ConfigureAwait(false);
+            return;
+        }
+        using var admitted = slot;
         var raw = string.Equals(context.Request.Query["format"], "raw", StringComparison.OrdinalIgnoreCase);
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var services = new ClientServices(hub, authenticator, registry, metrics, options.Value, time, logger);
-        var connection = new ClientConnection(socket, raw, services);
+        var connection = new ClientConnection(socket, raw, services, slot);
         if (user is not null && !connection.Session.TryAuthorize(user))
         {
             metrics.ConnectionRejected();
@@ -67,6 +78,20 @@ internal static partial class WebSocketEndpoint
         }
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    /// <summary>The HTTP answer to an upgrade over a cap: the client may retry a little later.</summary>
+    private static Task RefuseUpgradeAsync(HttpResponse response, ConnectionRefusal refusal)
+    {
+        var (status, message) = refusal switch
+        {
+            ConnectionRefusal.TooManyFromAddress => (StatusCodes.Status429TooManyRequests, "too many connections from this address"),
+            ConnectionRefusal.TooManyUnauthenticated => (StatusCodes.Status503ServiceUnavailable, "too many unauthenticated connections"),
+            _ => (StatusCodes.Status503ServiceUnavailable, "too many connections"),
+        };
+        response.StatusCode = status;
+        response.Headers.RetryAfter = "5";
+        return response.WriteAsync(message);
     }
 
     private static async Task RefuseAsync(System.Net.WebSockets.WebSocket socket, int limit)

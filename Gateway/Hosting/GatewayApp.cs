@@ -31,6 +31,8 @@ public static class GatewayApp
         services.AddSingleton<TokenService>();
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<LoginLockout>();
+        LoginRateLimits.AddLoginRateLimits(services);
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<ScannerFeedHub>();
         services.AddSingleton<ClientRegistry>();
@@ -40,6 +42,7 @@ public static class GatewayApp
             builder.AddOrleansFeedBackend();
         }
         services.AddHostedService<ScannerFeedHubService>();
+        services.AddHostedService<DemoUserWarning>();
         services.AddGatewayHealthChecks();
 
         var app = builder.Build();
@@ -50,6 +53,7 @@ public static class GatewayApp
             KeepAliveInterval = gateway.KeepAliveInterval,
             KeepAliveTimeout = gateway.KeepAliveTimeout,
         });
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapClientSocket();

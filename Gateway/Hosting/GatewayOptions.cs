@@ -18,6 +18,19 @@ public sealed class GatewayOptions : IValidatableObject
     [Range(1, int.MaxValue, ErrorMessage = "Gateway:MaxConnectionsPerUser must be at least 1")]
     public int MaxConnectionsPerUser { get; set; } = 20;
 
+    /// <summary>Sockets the gateway holds at once; beyond, an upgrade is refused with 503.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Gateway:MaxConnections must be at least 1")]
+    public int MaxConnections { get; set; } = 10_000;
+
+    /// <summary>Sockets not yet authenticated (auth on) the gateway holds at once; beyond, an upgrade without a valid
+    /// token is refused with 503. Each lives at most <see cref="AuthTimeout"/>.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Gateway:MaxUnauthenticatedConnections must be at least 1")]
+    public int MaxUnauthenticatedConnections { get; set; } = 500;
+
+    /// <summary>Sockets one client address may hold at once; beyond, an upgrade is refused with 429.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Gateway:MaxConnectionsPerAddress must be at least 1")]
+    public int MaxConnectionsPerAddress { get; set; } = 100;
+
     /// <summary>Sustained client messages per second (token bucket refill) and the burst allowed on top.</summary>
     [Range(0.001, double.MaxValue, ErrorMessage = "Gateway:MessagesPerSecond must be positive")]
     public double MessagesPerSecond { get; set; } = 20;

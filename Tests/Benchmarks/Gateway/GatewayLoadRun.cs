@@ -33,7 +33,9 @@ internal static class GatewayLoadRun
         await using var app = GatewayApp.Build(
             ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
              // Stalled clients must stay stalled for the whole phase rather than be closed mid-run.
-             "--Gateway:StallTimeout=00:05:00"],
+             "--Gateway:StallTimeout=00:05:00",
+             // Every load client comes from loopback: one address beyond the default per-address cap.
+             $"--Gateway:MaxConnectionsPerAddress={clients + stalledCount}"],
             builder => builder.Services.AddSingleton<IScannerFeedBackend>(backend));
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -112,4 +112,20 @@ public sealed class GatewayAuthTests : IAsyncLifetime
         await using var same = await GatewayTestClient.ConnectAsync(_gateway.Ws, o => o.SetRequestHeader("Origin", $"http://{_gateway.Http.Authority}"));
         Assert.Equal(WebSocketState.Open, same.Socket.State);
     }
+
+    [Fact]
+    public async Task A_removed_user_s_token_stops_working_even_with_the_same_secret()
+    {
+        var token = await LoginAsync("bob", "builder");
+        // The same secret, and bob no longer among the users (a restart with a changed user list).
+        await using var without = await GatewayTestHost.StartAsync(new FakeScannerFeedBackend(),
+            "Auth:Enabled=true", "Auth:TokenSecret=integration-secret", "Auth:Users:alice=wonderland");
+        var error = await Assert.ThrowsAsync<WebSocketException>(() =>
+            GatewayTestClient.ConnectAsync(new Uri($"{without.Ws}?token={Uri.EscapeDataString(token)}")));
+        Assert.Contains("401", error.Message);
+        await using var client = await GatewayTestClient.ConnectAsync(without.Ws);
+        Assert.True((await client.RequestAsync($$"""{"action":"auth","api_key":"{{token}}"}""")).IsStatus("invalid key"));
+        await client.ReceiveUntilClosedAsync();
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, client.CloseStatus);
+    }
 }

@@ -15,7 +15,8 @@ public sealed class SlowClientIsolationTests
     public async Task A_stalled_client_is_dropped_and_counted_while_the_others_keep_receiving()
     {
         var backend = new FakeScannerFeedBackend();
-        await using var gateway = await GatewayTestHost.StartAsync(backend, "Gateway:StallTimeout=00:00:01");
+        // 101 sockets from loopback: one over the default per-address cap.
+        await using var gateway = await GatewayTestHost.StartAsync(backend, "Gateway:StallTimeout=00:00:01", "Gateway:MaxConnectionsPerAddress=101");
         var healthy = new List<GatewayTestClient>();
         try
         {

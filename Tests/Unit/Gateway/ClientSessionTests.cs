@@ -205,7 +205,7 @@ public class ClientSessionTests
 
     private static GatewayHarness WithAuth(int maxConnectionsPerUser = 20) => new(
         new GatewayOptions { AuthTimeout = TimeSpan.FromSeconds(10), MaxConnectionsPerUser = maxConnectionsPerUser },
-        new AuthOptions { Enabled = true, TokenSecret = "unit-secret", AllowStaticKey = true, ApiKey = "legacy-key" });
+        new AuthOptions { Enabled = true, TokenSecret = "unit-secret", AllowStaticKey = true, ApiKey = "legacy-key", Users = { ["bob"] = "builder" } });
 
     [Fact]
     public void Clients_that_never_authenticate_are_closed()
@@ -244,6 +244,17 @@ public class ClientSessionTests
         Assert.True(Assert.Single(channel.Sent).IsStatus("invalid key"));
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, channel.Closed?.Status);
         Assert.Equal(1, gateway.Metrics.AuthFailures);
+    }
+
+    [Fact]
+    public async Task A_signed_token_of_a_user_not_in_the_directory_gets_invalid_key_and_close()
+    {
+        var gateway = WithAuth();
+        var (session, channel) = gateway.Open();
+        await session.SendAsync($$"""{"action":"auth","api_key":"{{gateway.Tokens.Mint("mallory").Token}}"}""");
+        Assert.True(Assert.Single(channel.Sent).IsStatus("invalid key"));
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, channel.Closed?.Status);
+        Assert.Null(session.User);
     }
 
     [Fact]

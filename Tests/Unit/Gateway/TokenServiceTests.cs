@@ -58,11 +58,28 @@ public class TokenServiceTests
     public void Static_key_is_accepted_only_in_compatibility_mode()
     {
         var options = new AuthOptions { Enabled = true, TokenSecret = "s", ApiKey = "legacy-key" };
-        var strict = new ClientAuthenticator(new TokenService(Options.Create(options), _clock), Options.Create(options));
+        var strict = Authenticator(options);
         Assert.False(strict.Authenticate("legacy-key").IsValid);
         options.AllowStaticKey = true;
         Assert.Equal(ClientAuthenticator.StaticKeySubject, strict.Authenticate("legacy-key").Subject);
         Assert.False(strict.Authenticate("legacy-kex").IsValid);
+    }
+
+    private ClientAuthenticator Authenticator(AuthOptions options) =>
+        new(new TokenService(Options.Create(options), _clock), new UserDirectory(Options.Create(options)), Options.Create(options));
+
+    [Fact]
+    public void A_signed_token_is_honoured_only_while_its_subject_is_a_user()
+    {
+        var options = new AuthOptions { Enabled = true, TokenSecret = "s", Users = { ["alice"] = "wonderland", ["bob"] = "builder" } };
+        var authenticator = Authenticator(options);
+        var tokens = new TokenService(Options.Create(options), _clock);
+        var (bob, _) = tokens.Mint("bob");
+        Assert.Equal(new TokenCheck(TokenStatus.Valid, "bob"), authenticator.Authenticate(bob));
+        Assert.Equal(TokenStatus.UnknownUser, authenticator.Authenticate(tokens.Mint("mallory").Token).Status);
+        options.Users.Remove("bob");
+        Assert.Equal(TokenStatus.UnknownUser, authenticator.Authenticate(bob).Status);
+        Assert.False(authenticator.Authenticate(bob).IsValid);
     }
 
     [Fact]
