@@ -53,7 +53,7 @@ public sealed class OperatorSiloHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(Address, 0));
         builder.AddServiceDefaults(SiloHealthEndpoint.ServiceName);
-        var host = new ScannerHostOptions { Infrastructure = ScannerInfrastructure.InMemory, SiloPort = FreePort(), GatewayPort = FreePort() };
+        var host = new ScannerHostOptions { Infrastructure = ScannerInfrastructure.InMemory, SiloPort = LoopbackPorts.Free(), GatewayPort = LoopbackPorts.Free() };
         builder.UseOrleans(silo => silo.ConfigureScannerSilo(host, new InfrastructureOptions()));
         builder.Services.AddScannerGrains(builder.Configuration);
         builder.Services.AddFeedPublishing();
@@ -111,10 +111,4 @@ public sealed class OperatorSiloHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

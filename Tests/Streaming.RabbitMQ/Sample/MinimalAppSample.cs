@@ -21,7 +21,7 @@ public sealed class MinimalAppSample
         const string provider = TestStreams.Ticks; // the provider's name is the stream namespace
         var prefix = $"sample{Guid.NewGuid():N}"[..14];
         var broker = new Uri(TestInfrastructure.RabbitMq);
-        var (siloPort, gatewayPort) = (FreeTcpPort.Next(), FreeTcpPort.Next());
+        var (siloPort, gatewayPort) = (LoopbackPorts.Free(), LoopbackPorts.Free());
         // Silos and clients of one deployment name the same broker, prefix and queue count.
         void SameQueues(RabbitMqStreamOptions o)
         {

@@ -1,3 +1,5 @@
+using Scanner.Tests.Support.Infrastructure;
+
 namespace Scanner.Tests.Support.Launcher;
 
 /// <summary>

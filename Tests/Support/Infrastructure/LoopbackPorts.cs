@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Scanner.Tests.Support.Launcher;
+namespace Scanner.Tests.Support.Infrastructure;
 
-/// <summary>TCP ports on 127.0.0.1 for the processes of one start.</summary>
+/// <summary>TCP ports on 127.0.0.1 for the servers and processes a test or a launch starts.</summary>
 public static class LoopbackPorts
 {
     /// <summary>A port nothing listens on now (the operating system's pick).</summary>
