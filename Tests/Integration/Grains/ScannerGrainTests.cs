@@ -34,7 +34,7 @@ public sealed class ScannerGrainTests : IAsyncLifetime
             Luld(sym, At(9, 40), 1, LuldIndicators.Halt),
         ]);
 
-        await Eventually(async () => (await _c.Snapshot(sym)) is { TradeCount: 1, IsHalted: true, Reference: not null, BidPrice: 4.54 },
+        await Eventually(async () => (await _c.Snapshot(sym)) is { TradeCount: 1, IsHalted: true, Reference: not null, BidPrice: 4.54, Row.AccumulatedVolume: 50_000 },
             "the ticker applied every kind of event");
         var snapshot = await _c.Snapshot(sym);
         var reference = FakeReferenceData.For(sym, Monday);
