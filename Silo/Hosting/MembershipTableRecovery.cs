@@ -13,6 +13,9 @@ public sealed class MembershipTableRecovery(IMembershipTable table)
 {
     private MembershipTableData? _lastGood;
 
+    /// <summary>The table as last read intact: what a restore writes back. Null before the first good read.</summary>
+    public MembershipTableData? LastView => Volatile.Read(ref _lastGood);
+
     /// <summary>Tables restored since start.</summary>
     public long Restores { get; private set; }
 
@@ -31,7 +34,7 @@ public sealed class MembershipTableRecovery(IMembershipTable table)
                 current = await RestoreAsync(_lastGood!, current, cancellationToken);
                 Restores++;
             }
-            _lastGood = current;
+            Volatile.Write(ref _lastGood, current);
             return restored;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)

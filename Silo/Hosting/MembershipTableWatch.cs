@@ -21,32 +21,40 @@ public sealed partial class MembershipTableWatch(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first check at once: a table lost before the silo's first view could not be restored.
         using var timer = new PeriodicTimer(Interval, time);
         var failing = false;
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
-            try
+            failing = await CheckAsync(failing, stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One check; returns whether checks are failing now.</summary>
+    private async Task<bool> CheckAsync(bool failing, CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (await recovery.CheckAsync(stoppingToken))
             {
-                if (await recovery.CheckAsync(stoppingToken))
-                {
-                    Restores.Add(1);
-                    LogRestored(logger);
-                }
-                if (failing)
-                {
-                    failing = false;
-                    LogReadable(logger);
-                }
+                Restores.Add(1);
+                LogRestored(logger);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            if (failing)
             {
-                FailedChecks.Add(1);
-                if (!failing)
-                {
-                    failing = true;
-                    LogFailing(logger, ex);
-                }
+                LogReadable(logger);
             }
+            return false;
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            FailedChecks.Add(1);
+            if (!failing)
+            {
+                LogFailing(logger, ex);
+            }
+            return true;
         }
     }
 
