@@ -87,7 +87,7 @@ public sealed class GatewayLimitsTests
     public async Task Clients_that_never_authenticate_are_closed()
     {
         await using var gateway = await GatewayTestHost.StartAsync(new FakeScannerFeedBackend(),
-            "Auth:Enabled=true", "Auth:TokenSecret=x", "Gateway:AuthTimeout=00:00:01");
+            "Auth:Enabled=true", "Auth:TokenSecret=x", "Auth:Users:alice=wonderland", "Gateway:AuthTimeout=00:00:01");
         await using var client = await GatewayTestClient.ConnectAsync(gateway.Ws);
         var frames = await client.ReceiveUntilClosedAsync();
         Assert.True(Assert.Single(frames).IsStatus("unauthorized"));
