@@ -3,7 +3,10 @@ using Scanner.Gateway.Health;
 
 namespace Scanner.Gateway.Auth;
 
-/// <summary><c>POST /auth/token</c> (log in, get a short-lived token) and <c>GET /auth/config</c> (does the page need to log in).</summary>
+/// <summary>
+/// <c>POST /auth/token</c> (log in, get a short-lived token), <c>POST /auth/renew</c> (a valid token for a fresh one,
+/// so a page open all day never asks again) and <c>GET /auth/config</c> (does the page need to log in).
+/// </summary>
 internal static class AuthEndpoints
 {
     /// <summary>Longer names are refused outright, so they never become rate limit or lockout keys.</summary>
@@ -34,7 +37,29 @@ internal static class AuthEndpoints
             var (token, expiresAt) = tokens.Mint(user);
             return Results.Json(new { token, expires_at = expiresAt.ToUnixTimeMilliseconds() });
         }).RequireRateLimiting(LoginRateLimits.PerAddressPolicy);
+        app.MapPost("/auth/renew", (HttpRequest request, ClientAuthenticator authenticator, TokenService tokens, LoginRateLimits limits, GatewayMetrics metrics) =>
+        {
+            // The token's subject must still be a user; the static key of the compatibility mode is not a token to renew.
+            var check = authenticator.Authenticate(BearerOf(request));
+            if (!check.IsValid || check.Subject == ClientAuthenticator.StaticKeySubject)
+            {
+                metrics.AuthFailed();
+                return Results.Json(new { error = "invalid token" }, statusCode: StatusCodes.Status401Unauthorized);
+            }
+            if (limits.TryAttempt(check.Subject!) is { } retryAfter)
+            {
+                return LoginRateLimits.TooManyAttempts(retryAfter);
+            }
+            var (token, expiresAt) = tokens.Mint(check.Subject!);
+            return Results.Json(new { token, expires_at = expiresAt.ToUnixTimeMilliseconds() });
+        }).RequireRateLimiting(LoginRateLimits.PerAddressPolicy);
         app.MapGet("/auth/config", (IOptions<AuthOptions> options) => Results.Json(new { auth_enabled = options.Value.Enabled }));
+    }
+
+    private static string? BearerOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 
     private static IResult InvalidCredentials() =>

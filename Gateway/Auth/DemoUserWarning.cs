@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Scanner.Gateway.Auth;
 
 /// <summary>
-/// Warns at start when auth is on with demo credentials: <c>Auth:DemoUser</c> (demo/demo), or a configured user whose
-/// password is its own name (how the local demo configures one). Such a gateway must never be reachable by others.
+/// Warns at start when auth is on with demo credentials: a configured user whose password is its own name (how the
+/// local demo configures demo/demo). Such a gateway must never be reachable by others.
 /// </summary>
 internal sealed partial class DemoUserWarning(IOptions<AuthOptions> options, ILogger<DemoUserWarning> logger) : IHostedService
 {
@@ -13,8 +13,7 @@ internal sealed partial class DemoUserWarning(IOptions<AuthOptions> options, ILo
         var settings = options.Value;
         if (settings.Enabled)
         {
-            IEnumerable<string> demo = settings.DemoUser ? [UserDirectory.DemoName] : [];
-            var names = demo.Concat(settings.Users.Where(u => u.Key == u.Value).Select(u => u.Key)).Distinct().ToList();
+            var names = settings.Users.Where(u => u.Key == u.Value).Select(u => u.Key).ToList();
             if (names.Count > 0)
             {
                 LogDemoCredentials(logger, string.Join(", ", names));

@@ -1,36 +1,74 @@
-using System.Buffers.Text;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Scanner.Gateway.Auth;
 
 /// <summary>
-/// Short-lived signed tokens: <c>base64url({"sub":S,"exp":unix_s}) "." base64url(HMAC-SHA256(secret, first part))</c>.
-/// The signature is checked in constant time before the payload is even parsed.
+/// Short-lived JSON Web Tokens (RFC 7519, HS256, Microsoft.IdentityModel.JsonWebTokens): the current signing key
+/// (<see cref="AuthOptions.CurrentSigningKey"/>) signs and names itself in the header's <c>kid</c>; every configured
+/// key validates, so a key rotated out of signing keeps its tokens valid until it is removed. Only HS256 with a
+/// known key, this issuer and audience, and an unexpired lifetime by the injected clock pass.
 /// </summary>
 internal sealed class TokenService
 {
-    private const int MaxTokenLength = 1024;
-    private readonly byte[] _secret;
+    public const string Issuer = "scanner-gateway";
+    public const string Audience = "scanner";
+    private const int MaxTokenLength = 2048;
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly SigningCredentials _signing;
+    private readonly TokenValidationParameters _validation;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _clock;
 
     public TokenService(IOptions<AuthOptions> options, TimeProvider clock)
     {
-        var secret = options.Value.TokenSecret;
-        _secret = string.IsNullOrEmpty(secret) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(secret);
-        _lifetime = options.Value.TokenLifetime;
+        var settings = options.Value;
+        var keys = settings.AllSigningKeys().ToDictionary(k => k.Key, k => KeyOf(k.Key, k.Value));
+        var current = settings.CurrentKeyId();
+        if (current is null)
+        {
+            // No key configured: a random one per process (tokens die with it).
+            current = "ephemeral";
+            keys[current] = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = current };
+        }
+        _signing = new SigningCredentials(keys[current], SecurityAlgorithms.HmacSha256);
+        _lifetime = settings.TokenLifetime;
         _clock = clock;
+        _validation = new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidAudience = Audience,
+            IssuerSigningKeys = keys.Values,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            // Lifetime by the injected clock, not the library's wall clock, and without its five minutes of skew.
+            LifetimeValidator = (notBefore, expires, _, _) =>
+                expires is { } end && end > _clock.GetUtcNow().UtcDateTime && (notBefore is not { } start || start <= _clock.GetUtcNow().UtcDateTime),
+        };
     }
 
     public (string Token, DateTimeOffset ExpiresAt) Mint(string subject)
     {
-        var expiresAt = _clock.GetUtcNow() + _lifetime;
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(subject, expiresAt.ToUnixTimeSeconds()));
-        var body = Base64Url.EncodeToString(payload);
-        return (body + "." + Base64Url.EncodeToString(Sign(Encoding.ASCII.GetBytes(body))), expiresAt);
+        var now = _clock.GetUtcNow();
+        var expiresAt = now + _lifetime;
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, subject)]),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expiresAt.UtcDateTime,
+            SigningCredentials = _signing,
+        });
+        // The token's exp has whole seconds: report that instant.
+        return (token, DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()));
     }
 
     public TokenCheck Validate(string? token)
@@ -39,38 +77,17 @@ internal sealed class TokenService
         {
             return new(TokenStatus.Invalid);
         }
-        var dot = token.IndexOf('.');
-        if (dot <= 0 || dot != token.LastIndexOf('.'))
+        var result = _handler.ValidateTokenAsync(token, _validation).GetAwaiter().GetResult(); // in-memory keys: completes synchronously
+        if (!result.IsValid)
         {
-            return new(TokenStatus.Invalid);
+            return new(result.Exception is SecurityTokenInvalidLifetimeException ? TokenStatus.Expired : TokenStatus.Invalid);
         }
-        var body = token[..dot];
-        TokenPayload? payload;
-        try
-        {
-            var signature = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
-            if (!CryptographicOperations.FixedTimeEquals(signature, Sign(Encoding.ASCII.GetBytes(body))))
-            {
-                return new(TokenStatus.Invalid);
-            }
-            payload = JsonSerializer.Deserialize<TokenPayload>(Base64Url.DecodeFromChars(body));
-        }
-        catch (Exception error) when (error is JsonException or FormatException)
-        {
-            return new(TokenStatus.Invalid);
-        }
-        if (payload is not { Sub.Length: > 0 })
-        {
-            return new(TokenStatus.Invalid);
-        }
-        return payload.Exp > _clock.GetUtcNow().ToUnixTimeSeconds()
-            ? new(TokenStatus.Valid, payload.Sub)
-            : new(TokenStatus.Expired);
+        return result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var sub) && sub is string { Length: > 0 } subject
+            ? new(TokenStatus.Valid, subject)
+            : new(TokenStatus.Invalid);
     }
 
-    private byte[] Sign(byte[] data) => HMACSHA256.HashData(_secret, data);
-
-    private sealed record TokenPayload(
-        [property: System.Text.Json.Serialization.JsonPropertyName("sub")] string Sub,
-        [property: System.Text.Json.Serialization.JsonPropertyName("exp")] long Exp);
+    /// <summary>HS256 wants 256 bits of key: the secret is hashed to exactly that (its strength stays the secret's).</summary>
+    private static SymmetricSecurityKey KeyOf(string id, string secret) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes(secret))) { KeyId = id };
 }

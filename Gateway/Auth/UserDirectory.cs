@@ -2,11 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace Scanner.Gateway.Auth;
 
-/// <summary>The users who may log in (configured in <c>Auth:Users</c>, plus demo/demo when <c>Auth:DemoUser</c> is on).</summary>
+/// <summary>The users who may log in: those configured in <c>Auth:Users</c>, nobody else (no default user).</summary>
 internal sealed class UserDirectory(IOptions<AuthOptions> options)
 {
-    public const string DemoName = "demo";
-
     public bool Check(string? username, string? password)
     {
         if (string.IsNullOrEmpty(username) || password is null)
@@ -21,11 +19,6 @@ internal sealed class UserDirectory(IOptions<AuthOptions> options)
     /// <summary>Whether <paramref name="username"/> may log in (its tokens are honoured only while it does).</summary>
     public bool Exists(string username) => PasswordOf(username) is not null;
 
-    private string? PasswordOf(string username)
-    {
-        var settings = options.Value;
-        return settings.Users.TryGetValue(username, out var configured) ? configured
-            : settings.DemoUser && username == DemoName ? DemoName
-            : null;
-    }
+    private string? PasswordOf(string username) =>
+        options.Value.Users.TryGetValue(username, out var configured) ? configured : null;
 }

@@ -8,7 +8,7 @@ namespace Scanner.Gateway.Connections;
 /// <summary>
 /// One client socket, the transport under a <see cref="ClientSession"/>: a reader that hands the session whole
 /// messages (reading at most <see cref="GatewayOptions.MaxMessageBytes"/> of one; the socket itself closes a text
-/// frame that is not UTF-8 with 1007, RFC 6455 section 8.1) and a writer task that drains
+/// frame that is not UTF-8 with 1007, RFC 6455 section 8.1, and the connection then stays until the peer leaves) and a writer task that drains
 /// the client's own <see cref="ClientSendQueue"/>. The fan-out only ever enqueues, so a client that stops reading
 /// delays nobody; it loses its stale updates and is closed once a send stays stuck beyond
 /// <see cref="GatewayOptions.StallTimeout"/>.
@@ -16,6 +16,9 @@ namespace Scanner.Gateway.Connections;
 internal sealed partial class ClientConnection : IClientChannel
 {
     private const int Open = 0, Closing = 1, Aborted = 2;
+
+    /// <summary>How long a connection whose frame the socket layer refused waits for the peer to close.</summary>
+    public static readonly TimeSpan CloseLinger = TimeSpan.FromSeconds(2);
 
     private readonly WebSocket _socket;
     private readonly ClientSendQueue _queue;
@@ -46,12 +49,13 @@ internal sealed partial class ClientConnection : IClientChannel
         {
             await ReadLoop(reading.Token).ConfigureAwait(false);
         }
-        catch (WebSocketException) when (_socket.State == WebSocketState.CloseSent)
+        catch (WebSocketException refused) when (refused.WebSocketErrorCode == WebSocketError.Faulted)
         {
-            // The socket layer refused a frame (invalid UTF-8: close 1007) and has already sent its close frame. Let the
-            // peer read it and answer before the connection is torn down: an early reset can discard the close frame.
+            // The socket layer refused a frame (invalid UTF-8), sent its close frame (1007) and aborted itself. Ending the
+            // request now let the server reset the connection, and the reset discarded that close frame at the client
+            // (the peer saw 1006, nearly every time in a row of connections). Keep the connection until the peer leaves.
             _queue.Complete();
-            await AwaitPeerCloseAsync().ConfigureAwait(false);
+            await LingerAsync(aborted).ConfigureAwait(false);
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -193,29 +197,16 @@ internal sealed partial class ClientConnection : IClientChannel
         return larger;
     }
 
-    /// <summary>Reads (and drops) what the peer still sends until its close arrives, for at most two seconds.</summary>
-    private async Task AwaitPeerCloseAsync()
+    /// <summary>Waits until the peer closes the connection (the request is aborted), for at most two seconds.</summary>
+    private async Task LingerAsync(CancellationToken peerGone)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(1024);
         try
         {
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            while (_socket.State == WebSocketState.CloseSent)
-            {
-                var result = await _socket.ReceiveAsync(buffer, patience.Token).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
-            }
+            await Task.Delay(CloseLinger, _services.Time, peerGone).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (OperationCanceledException)
         {
-            // The peer went away without answering: nothing more to wait for.
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // The peer closed: the close frame reached it.
         }
     }
 

@@ -1,28 +1,25 @@
+using Scanner.Persistence;
+
 namespace Scanner.Cluster;
 
 /// <summary>
 /// Keeps the single-listener lease, persisted so that the grain moving to another silo (or its silo dying) cannot
-/// hand a live lease to a second listener.
+/// hand a live lease to a second listener; <see cref="LeaseKeeper"/> decides and writes it.
 /// </summary>
 public sealed class ListenerLeaseGrain(
     [PersistentState("lease", "scanner")] IPersistentState<Lease> state,
-    TimeProvider time) : Grain, IListenerLeaseGrain
+    TimeProvider time,
+    StateWriteFailures failures) : Grain, IListenerLeaseGrain
 {
-    public async Task<LeaseGrant> TryAcquire(string holder, TimeSpan duration)
+    private LeaseKeeper _keeper = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var grant = state.State.TryAcquire(holder, duration, time.GetUtcNow());
-        if (grant.Granted)
-        {
-            await state.WriteStateAsync();
-        }
-        return grant;
+        _keeper = new LeaseKeeper(state, time, failures, $"lease {this.GetPrimaryKeyString()}");
+        return Task.CompletedTask;
     }
 
-    public async Task Release(string holder)
-    {
-        if (state.State.Release(holder))
-        {
-            await state.WriteStateAsync();
-        }
-    }
+    public Task<LeaseGrant> TryAcquire(string holder, TimeSpan duration) => _keeper.TryAcquireAsync(holder, duration);
+
+    public Task Release(string holder) => _keeper.ReleaseAsync(holder);
 }

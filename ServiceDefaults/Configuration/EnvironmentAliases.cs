@@ -27,7 +27,7 @@ public static class EnvironmentAliases
         ("AUTH_TOKEN_SECRET", ["Auth:TokenSecret"]),
         ("AUTH_API_KEY", ["Auth:ApiKey"]),
         ("AUTH_ALLOW_STATIC_KEY", ["Auth:AllowStaticKey"]),
-        ("AUTH_DEMO_USER", ["Auth:DemoUser"]),
+        ("AUTH_SIGNING_KEY", ["Auth:CurrentSigningKey"]),
         ("SCANNER_LOG_FORMAT", ["Logging:Console:FormatterName"]),
     ];
 

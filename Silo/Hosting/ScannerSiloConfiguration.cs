@@ -34,10 +34,19 @@ public static class ScannerSiloConfiguration
         else
         {
             silo.ConfigureEndpoints(AdvertisedAddress(options.AdvertisedHost), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
-            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(infrastructure));
+            silo.UseScannerRedisClustering(infrastructure);
         }
         silo.AddScannerStorage(options, infrastructure).AddMarketDataStreams(options, infrastructure);
         silo.AddDashboard();
+        return silo;
+    }
+
+    /// <summary>Membership in Redis, watched so that a table the store lost is restored (<see cref="MembershipTableRecovery"/>).</summary>
+    public static ISiloBuilder UseScannerRedisClustering(this ISiloBuilder silo, InfrastructureOptions infrastructure)
+    {
+        silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(infrastructure));
+        silo.Services.AddSingleton<MembershipTableRecovery>();
+        silo.Services.AddHostedService<MembershipTableWatch>();
         return silo;
     }
 

@@ -21,7 +21,6 @@ public sealed class MarketEventPublishingStage(FrameParser parser, StreamBatchin
     /// </summary>
     public async Task RunAsync(FrameBuffer buffer, Action<int, MarketFeedStatus> onStatus, CancellationToken cancellationToken)
     {
-        var reader = buffer.Reader;
         while (true)
         {
             // Wait before taking a frame: while publishing is behind, frames stay in the buffer, where the reader
@@ -29,7 +28,7 @@ public sealed class MarketEventPublishingStage(FrameParser parser, StreamBatchin
             await publisher.WaitForRoomAsync(cancellationToken);
             if (!buffer.TryTake(out var frame))
             {
-                if (!await reader.WaitToReadAsync(cancellationToken))
+                if (!await buffer.WaitToReadAsync(cancellationToken))
                 {
                     return;
                 }

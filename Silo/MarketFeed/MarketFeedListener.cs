@@ -42,7 +42,7 @@ public sealed partial class MarketFeedListener(
 
         // One buffer and one publishing stage outlive every connection: a reconnect never waits for the backlog, and
         // frames keep their order across connections.
-        var buffer = new FrameBuffer(feed.FrameBufferCapacity, feed.MaxFrameAge);
+        var buffer = new FrameBuffer(feed.FrameBufferCapacity, feed.MaxFrameAge, feed.FrameBufferBytes);
         var batching = new StreamBatchingPublisher(publisher, metrics, feed.MaxHeldEvents, loggerFactory.CreateLogger<StreamBatchingPublisher>());
         metrics.Attach(buffer, _parser.Counters.Snapshot, batching);
         var stage = new MarketEventPublishingStage(_parser, batching);

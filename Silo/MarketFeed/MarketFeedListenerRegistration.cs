@@ -12,6 +12,7 @@ public static class MarketFeedListenerRegistration
             .ValidateDataAnnotations()
             .Validate(o => !o.Enabled || o.ApiKey.Length > 0, "Feed:ApiKey (or MASSIVE_API_KEY) is required while the listener is enabled")
             .Validate(o => o.Url.Scheme is "ws" or "wss", "Feed:Url must be a ws:// or wss:// URL")
+            .Validate(o => o.FrameBufferBytes >= o.MaxFrameBytes, "Feed:FrameBufferBytes must be at least Feed:MaxFrameBytes")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

@@ -39,6 +39,10 @@ public sealed class MarketFeedOptions
     [Range(16, 1_000_000, ErrorMessage = "Feed:FrameBufferCapacity must be between 16 and 1,000,000")]
     public int FrameBufferCapacity { get; set; } = 8192;
 
+    /// <summary>Bytes those frames may hold; beyond it the oldest are shed (counted). At least <see cref="MaxFrameBytes"/>.</summary>
+    [Range(1024L * 1024, 64L * 1024 * 1024 * 1024, ErrorMessage = "Feed:FrameBufferBytes must be between 1 MiB and 64 GiB")]
+    public long FrameBufferBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>
     /// A frame that waited longer than this behind a slow publishing stage is skipped (counted as expired): the same
     /// freshness rule as the streams' message TTL. Zero turns it off (a replay at full speed outruns real time).

@@ -15,6 +15,7 @@ public static class SiloHealthChecks
     public const string StreamLoss = "stream-loss";
     public const string GrainState = "grain-state";
     public const string Redis = "redis";
+    public const string Membership = "membership";
 
     public static IServiceCollection AddSiloHealthChecks(this IServiceCollection services, ScannerHostOptions host, InfrastructureOptions infrastructure)
     {
@@ -27,13 +28,20 @@ public static class SiloHealthChecks
             var (redisHost, redisPort) = RedisEndpoint.HostAndPort(infrastructure.Redis ?? InfrastructureOptions.DefaultRedis);
             checks.AddReachabilityCheck(Redis, redisHost, redisPort)
                 .AddCheck<StreamProvidersHealthCheck>(StreamProvidersHealthCheck.Name, tags: [HealthTags.Ready])
-                .AddLossCheck(StreamLoss, sp => StreamLossCounters(sp.GetRequiredService<RabbitMqStreamStatusBoard>()));
+                .AddLossCheck(StreamLoss, sp => StreamLossCounters(sp.GetRequiredService<RabbitMqStreamStatusBoard>()))
+                .AddLossCheck(Membership, sp => MembershipCounters(sp.GetRequiredService<MembershipTableRecovery>()));
         }
         return services;
     }
 
     public static LossCounter[] GrainStateLossCounters(StateWriteFailures failures) =>
         [new("grain state writes failed", () => failures.Total)];
+
+    public static LossCounter[] MembershipCounters(MembershipTableRecovery recovery) =>
+    [
+        new("membership tables lost and restored", () => recovery.Restores),
+        new("membership table checks failed", () => recovery.FailedChecks),
+    ];
 
     public static LossCounter[] FeedLossCounters(MarketFeedMetrics metrics) =>
     [

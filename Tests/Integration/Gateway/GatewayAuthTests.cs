@@ -41,6 +41,33 @@ public sealed class GatewayAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_valid_token_is_renewed_for_its_user_and_anything_else_is_refused()
+    {
+        var token = await LoginAsync("bob", "builder");
+        using var http = _gateway.HttpClient();
+        async Task<HttpResponseMessage> RenewAsync(string? bearer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/renew");
+            if (bearer is not null)
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+            }
+            return await http.SendAsync(request);
+        }
+
+        var renewed = await RenewAsync(token);
+        renewed.EnsureSuccessStatusCode();
+        var fresh = (await renewed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        await using var client = await GatewayTestClient.ConnectAsync(new Uri($"{_gateway.Ws}?token={Uri.EscapeDataString(fresh)}"));
+        Assert.True((await client.RequestAsync("""{"action":"subscribe","feed":"quote:A"}""")).IsStatus("subscribed"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RenewAsync(null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RenewAsync(token[..^4] + "AAAA")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RenewAsync("legacy-key")).StatusCode); // the static key is not a token
+    }
+
+
+    [Fact]
     public async Task A_token_from_login_authorizes_the_socket()
     {
         var token = await LoginAsync();

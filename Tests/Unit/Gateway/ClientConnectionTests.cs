@@ -84,4 +84,40 @@ public class ClientConnectionTests
         await RunAsync(socket);
         Assert.Equal("quote:B", Frame(socket.Sent[0]).Str("cache"));
     }
+
+    [Fact]
+    public async Task After_the_socket_layer_refused_a_frame_the_connection_stays_until_the_peer_leaves()
+    {
+        var socket = new ScriptedWebSocket();
+        socket.RefuseNextFrame();
+        var gateway = new GatewayHarness();
+        using var peer = new CancellationTokenSource();
+        var run = new ClientConnection(socket, raw: false, gateway.Services).RunAsync(peer.Token);
+        await Polling.UntilAsync(() => socket.Refused, () => "the frame refused");
+
+        // Ending now would let the server reset the connection and discard the close frame (1007) at the client.
+        gateway.Time.Advance(ClientConnection.CloseLinger / 2);
+        Assert.NotSame(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(200))));
+
+        await peer.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, socket.CloseStatus);
+    }
+
+    [Fact]
+    public async Task A_peer_that_never_closes_after_a_refused_frame_is_let_go_after_the_linger()
+    {
+        var socket = new ScriptedWebSocket();
+        socket.RefuseNextFrame();
+        var gateway = new GatewayHarness();
+        var run = new ClientConnection(socket, raw: false, gateway.Services).RunAsync(CancellationToken.None);
+        await Polling.UntilAsync(() => socket.Refused, () => "the frame refused");
+
+        await Polling.UntilAsync(() =>
+        {
+            gateway.Time.Advance(ClientConnection.CloseLinger);
+            return run.IsCompleted;
+        }, () => "the connection ended");
+        await run;
+    }
 }

@@ -15,9 +15,9 @@ public class DemoUserWarningTests
     }
 
     [Fact]
-    public void The_demo_user_or_a_user_whose_password_is_its_name_is_warned_about_at_start()
+    public void A_user_whose_password_is_its_name_is_warned_about_at_start()
     {
-        var warning = Assert.Single(StartWith(new AuthOptions { Enabled = true, DemoUser = true, Users = { ["guest"] = "guest", ["alice"] = "wonderland" } }));
+        var warning = Assert.Single(StartWith(new AuthOptions { Enabled = true, Users = { ["demo"] = "demo", ["guest"] = "guest", ["alice"] = "wonderland" } }));
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("demo, guest", warning.Message);
         Assert.DoesNotContain("alice", warning.Message);
@@ -27,6 +27,6 @@ public class DemoUserWarningTests
     public void Real_users_or_auth_off_start_without_a_warning()
     {
         Assert.Empty(StartWith(new AuthOptions { Enabled = true, Users = { ["alice"] = "wonderland" } }));
-        Assert.Empty(StartWith(new AuthOptions { Enabled = false, DemoUser = true }));
+        Assert.Empty(StartWith(new AuthOptions { Enabled = false, Users = { ["demo"] = "demo" } }));
     }
 }

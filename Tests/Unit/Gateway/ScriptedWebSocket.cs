@@ -37,11 +37,25 @@ internal sealed class ScriptedWebSocket : WebSocket
 
     private WebSocketCloseStatus? _closeStatus;
 
+    /// <summary>The next receive fails as the socket layer fails a frame it refuses (invalid UTF-8): close sent, aborted.</summary>
+    public void RefuseNextFrame() => _refuse = true;
+
+    public bool Refused { get; private set; }
+
+    private bool _refuse;
+
     public void Incoming(byte[] payload, WebSocketMessageType type = WebSocketMessageType.Text, bool endOfMessage = true) =>
         _incoming.Enqueue((payload, type, endOfMessage));
 
     public override async ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
+        if (_refuse)
+        {
+            _closeStatus = WebSocketCloseStatus.InvalidPayloadData;
+            _state = WebSocketState.Aborted;
+            Refused = true;
+            throw new WebSocketException(WebSocketError.Faulted);
+        }
         if (!_incoming.TryPeek(out var frame))
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

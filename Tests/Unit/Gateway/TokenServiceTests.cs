@@ -83,7 +83,7 @@ public class TokenServiceTests
     }
 
     [Fact]
-    public void Users_log_in_with_their_configured_password_and_demo_only_when_enabled()
+    public void Users_log_in_with_their_configured_password_and_there_is_no_default_user()
     {
         var options = new AuthOptions { Users = { ["alice"] = "wonderland" } };
         var users = new UserDirectory(Options.Create(options));
@@ -91,7 +91,61 @@ public class TokenServiceTests
         Assert.False(users.Check("alice", "wonderlanD"));
         Assert.False(users.Check("bob", "wonderland"));
         Assert.False(users.Check("demo", "demo"));
-        options.DemoUser = true;
-        Assert.True(users.Check("demo", "demo"));
+    }
+
+    private TokenService Rotating(string? current, params (string Id, string Secret)[] keys) =>
+        new(Options.Create(new AuthOptions { SigningKeys = keys.ToDictionary(k => k.Id, k => k.Secret), CurrentSigningKey = current }), _clock);
+
+    [Fact]
+    public void Tokens_are_standard_jwts_naming_their_signing_key()
+    {
+        var (token, _) = Rotating("k2", ("k1", "first secret"), ("k2", "second secret")).Mint("alice");
+        var jwt = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token);
+        Assert.Equal(("HS256", "k2", "alice"), (jwt.Alg, jwt.Kid, jwt.Subject));
+        Assert.Equal(TokenService.Issuer, jwt.Issuer);
+    }
+
+    [Fact]
+    public void After_a_rotation_the_previous_key_still_validates_until_it_is_removed()
+    {
+        var (before, _) = Rotating("k1", ("k1", "first secret")).Mint("alice");
+
+        var rotated = Rotating("k2", ("k1", "first secret"), ("k2", "second secret"));
+        Assert.Equal(new TokenCheck(TokenStatus.Valid, "alice"), rotated.Validate(before));
+        Assert.True(rotated.Validate(rotated.Mint("bob").Token).IsValid);
+
+        var removed = Rotating("k2", ("k2", "second secret"));
+        Assert.Equal(TokenStatus.Invalid, removed.Validate(before).Status);
+        Assert.True(removed.Validate(rotated.Mint("bob").Token).IsValid);
+    }
+
+    [Fact]
+    public void A_token_of_a_foreign_key_with_a_known_key_id_is_rejected()
+    {
+        var (foreign, _) = Rotating("k1", ("k1", "someone else's secret")).Mint("alice");
+        Assert.Equal(TokenStatus.Invalid, Rotating("k1", ("k1", "first secret")).Validate(foreign).Status);
+    }
+
+    [Fact]
+    public void An_unsigned_token_is_rejected()
+    {
+        var header = Base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        var payload = Base64Url($"{{\"sub\":\"alice\",\"iss\":\"{TokenService.Issuer}\",\"aud\":\"{TokenService.Audience}\",\"exp\":{_clock.GetUtcNow().AddHours(1).ToUnixTimeSeconds()}}}");
+        Assert.Equal(TokenStatus.Invalid, Tokens().Validate($"{header}.{payload}.").Status);
+    }
+
+    private static string Base64Url(string json) => System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void Signing_keys_and_users_are_validated_at_start()
+    {
+        static IEnumerable<string> Errors(AuthOptions options) =>
+            options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Select(r => r.ErrorMessage!);
+
+        Assert.Contains(Errors(new AuthOptions { Enabled = true }), e => e.Contains("nobody can log in", StringComparison.Ordinal));
+        Assert.Empty(Errors(new AuthOptions { Enabled = true, Users = { ["alice"] = "wonderland" } }));
+        Assert.Contains(Errors(new AuthOptions { SigningKeys = { ["k1"] = "a", ["k2"] = "b" } }), e => e.Contains("CurrentSigningKey", StringComparison.Ordinal));
+        Assert.Contains(Errors(new AuthOptions { SigningKeys = { ["k1"] = "a" }, TokenSecret = "b", CurrentSigningKey = "k3" }), e => e.Contains("CurrentSigningKey", StringComparison.Ordinal));
+        Assert.Empty(Errors(new AuthOptions { SigningKeys = { ["k1"] = "a", ["k2"] = "b" }, CurrentSigningKey = "k2" }));
     }
 }

@@ -38,10 +38,10 @@ public class EnvironmentAliasesTests
     {
         var mapped = EnvironmentAliases.Map(Config(
             ("AUTH_ENABLED", "true"), ("AUTH_TOKEN_SECRET", "s3"), ("AUTH_API_KEY", "k"), ("AUTH_ALLOW_STATIC_KEY", "true"),
-            ("AUTH_DEMO_USER", "true"), ("SCANNER_LOG_FORMAT", "json"), ("MASSIVE_MAX_RECONNECTS", "4"), ("HYDRATION_BASE_URL", "http://h")));
+            ("AUTH_SIGNING_KEY", "k2"), ("SCANNER_LOG_FORMAT", "json"), ("MASSIVE_MAX_RECONNECTS", "4"), ("HYDRATION_BASE_URL", "http://h")));
 
-        Assert.Equal(("true", "s3", "k", "true", "true"),
-            (mapped["Auth:Enabled"], mapped["Auth:TokenSecret"], mapped["Auth:ApiKey"], mapped["Auth:AllowStaticKey"], mapped["Auth:DemoUser"]));
+        Assert.Equal(("true", "s3", "k", "true", "k2"),
+            (mapped["Auth:Enabled"], mapped["Auth:TokenSecret"], mapped["Auth:ApiKey"], mapped["Auth:AllowStaticKey"], mapped["Auth:CurrentSigningKey"]));
         Assert.Equal("json", mapped["Logging:Console:FormatterName"]);
         Assert.Equal("4", mapped["Feed:MaxReconnects"]);
         Assert.Equal("http://h", mapped["Hydration:BaseUrl"]);

@@ -24,12 +24,55 @@ public class FrameBufferTests
         Assert.Equal(2, buffer.Dropped);
         Assert.Equal(3, buffer.Count);
         var kept = new List<byte>();
-        while (buffer.Reader.TryRead(out var frame))
+        while (buffer.TryTake(out var frame))
         {
             kept.Add(frame.Span[0]);
             frame.Release();
         }
         Assert.Equal([3, 4, 5], kept);
+    }
+
+    private static ReceivedFrame FrameOf(int bytes, byte marker)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(bytes);
+        buffer[0] = marker;
+        return new ReceivedFrame(buffer, bytes, 0);
+    }
+
+    [Fact]
+    public void Large_frames_are_shed_by_bytes_long_before_the_frame_count_is_reached()
+    {
+        const int Megabyte = 1024 * 1024;
+        var buffer = new FrameBuffer(8192, Timeout.InfiniteTimeSpan, maxBytes: 4 * Megabyte);
+        for (byte i = 1; i <= 10; i++)
+        {
+            buffer.Write(FrameOf(Megabyte, i)); // the pool rents exactly 1 MiB for it
+        }
+
+        Assert.Equal(4, buffer.Count);
+        Assert.Equal(4 * Megabyte, buffer.Bytes);
+        Assert.Equal(6, buffer.Dropped);
+        var kept = new List<byte>();
+        while (buffer.TryTake(out var frame))
+        {
+            kept.Add(frame.Span[0]);
+            frame.Release();
+        }
+        Assert.Equal([7, 8, 9, 10], kept);
+        Assert.Equal(0, buffer.Bytes);
+    }
+
+    [Fact]
+    public void A_single_frame_over_the_byte_bound_still_passes_alone()
+    {
+        var buffer = new FrameBuffer(8, Timeout.InfiniteTimeSpan, maxBytes: 1024);
+        buffer.Write(FrameOf(100, 1));
+        buffer.Write(FrameOf(4096, 2));
+
+        Assert.Equal(1, buffer.Dropped);
+        Assert.True(buffer.TryTake(out var frame));
+        Assert.Equal(2, frame.Span[0]);
+        frame.Release();
     }
 
     [Fact]
@@ -41,10 +84,13 @@ public class FrameBufferTests
         buffer.Write(Frame(2));
 
         var read = new List<byte>();
-        await foreach (var frame in buffer.Reader.ReadAllAsync())
+        while (await buffer.WaitToReadAsync(CancellationToken.None))
         {
-            read.Add(frame.Span[0]);
-            frame.Release();
+            while (buffer.TryTake(out var frame))
+            {
+                read.Add(frame.Span[0]);
+                frame.Release();
+            }
         }
         Assert.Equal([1], read);
         Assert.Equal(0, buffer.Dropped);

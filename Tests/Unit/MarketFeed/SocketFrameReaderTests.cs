@@ -39,7 +39,7 @@ public sealed class SocketFrameReaderTests : IAsyncLifetime
     private static List<string> Drain(FrameBuffer buffer)
     {
         var frames = new List<string>();
-        while (buffer.Reader.TryRead(out var frame))
+        while (buffer.TryTake(out var frame))
         {
             frames.Add(Encoding.UTF8.GetString(frame.Span));
             frame.Release();

@@ -88,6 +88,7 @@ public class KubernetesManifestTests
         foreach (var name in Env(Container("scanner-gateway")).Keys)
         {
             var read = name == "ASPNETCORE_URLS"
+                || name.StartsWith("Auth__Users__", StringComparison.Ordinal) // AuthOptions.Users, one entry per user
                 || EnvironmentAliases.Map(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [name] = "1" }).Build()).Count > 0;
             Assert.True(read, $"the gateway does not read {name}");
         }

@@ -5,7 +5,8 @@ namespace Scanner.Tests.Unit.Persistence;
 /// <summary>
 /// A grain's persistent state over one in-memory record with etags, like a storage provider: a write with an
 /// etag other than the record's throws <see cref="InconsistentStateException"/>. <see cref="LoseRecord"/> is a
-/// storage that forgot everything (a flushed Redis); <see cref="FailWrites"/> makes writes fail outright.
+/// storage that forgot everything (a flushed Redis); <see cref="WriteFromElsewhere"/> is another writer's record;
+/// <see cref="FailWrites"/> makes writes fail outright.
 /// </summary>
 internal sealed class FakePersistentState<TState>(TState initial) : IPersistentState<TState>
 {
@@ -26,6 +27,9 @@ internal sealed class FakePersistentState<TState>(TState initial) : IPersistentS
     public bool FailWrites { get; set; }
 
     public void LoseRecord() => Stored = null;
+
+    public void WriteFromElsewhere(TState value) =>
+        Stored = (value, (++_nextEtag).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public Task WriteStateAsync()
     {
