@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
+using Scanner.Gateway.Backend;
 using Scanner.Gateway.Health;
 
 namespace Scanner.Gateway.Auth;
 
 /// <summary>
 /// <c>POST /auth/token</c> (log in, get a short-lived token), <c>POST /auth/renew</c> (a valid token for a fresh one,
-/// so a page open all day never asks again) and <c>GET /auth/config</c> (does the page need to log in).
+/// so a page open all day never asks again), <c>POST /auth/logout</c> (ends every session of the token's user, on every
+/// gateway: their tokens are no longer renewed) and <c>GET /auth/config</c> (does the page need to log in).
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -14,7 +16,7 @@ internal static class AuthEndpoints
 
     public static void MapAuth(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/auth/token", (LoginRequest? login, UserDirectory users, TokenService tokens, LoginRateLimits limits, LoginLockout lockout, GatewayMetrics metrics) =>
+        app.MapPost("/auth/token", async (LoginRequest? login, UserDirectory users, TokenService tokens, LoginRateLimits limits, LoginLockout lockout, IScannerFeedBackend backend, GatewayMetrics metrics, CancellationToken cancellation) =>
         {
             if (login is not { Username.Length: > 0 and <= MaxUserNameLength } || login.Password is null)
             {
@@ -34,27 +36,50 @@ internal static class AuthEndpoints
                 return InvalidCredentials();
             }
             lockout.Succeeded(user);
-            var (token, expiresAt) = tokens.Mint(user);
+            var (token, expiresAt) = tokens.Mint(user, await backend.GetSessionGenerationAsync(user, cancellation));
             return Results.Json(new { token, expires_at = expiresAt.ToUnixTimeMilliseconds() });
         }).RequireRateLimiting(LoginRateLimits.PerAddressPolicy);
-        app.MapPost("/auth/renew", (HttpRequest request, ClientAuthenticator authenticator, TokenService tokens, LoginRateLimits limits, GatewayMetrics metrics) =>
+        app.MapPost("/auth/renew", async (HttpRequest request, ClientAuthenticator authenticator, TokenService tokens, LoginRateLimits limits, IScannerFeedBackend backend, GatewayMetrics metrics, CancellationToken cancellation) =>
         {
-            // The token's subject must still be a user; the static key of the compatibility mode is not a token to renew.
-            var check = authenticator.Authenticate(BearerOf(request));
-            if (!check.IsValid || check.Subject == ClientAuthenticator.StaticKeySubject)
+            if (await CurrentSessionOf(request, authenticator, backend, cancellation) is not { } check)
             {
                 metrics.AuthFailed();
-                return Results.Json(new { error = "invalid token" }, statusCode: StatusCodes.Status401Unauthorized);
+                return InvalidToken();
             }
             if (limits.TryAttempt(check.Subject!) is { } retryAfter)
             {
                 return LoginRateLimits.TooManyAttempts(retryAfter);
             }
-            var (token, expiresAt) = tokens.Mint(check.Subject!);
+            var (token, expiresAt) = tokens.Mint(check.Subject!, check.SessionGeneration);
             return Results.Json(new { token, expires_at = expiresAt.ToUnixTimeMilliseconds() });
+        }).RequireRateLimiting(LoginRateLimits.PerAddressPolicy);
+        app.MapPost("/auth/logout", async (HttpRequest request, ClientAuthenticator authenticator, IScannerFeedBackend backend, GatewayMetrics metrics, CancellationToken cancellation) =>
+        {
+            if (await CurrentSessionOf(request, authenticator, backend, cancellation) is not { } check)
+            {
+                metrics.AuthFailed();
+                return InvalidToken();
+            }
+            await backend.SignOutAsync(check.Subject!, cancellation);
+            return Results.NoContent();
         }).RequireRateLimiting(LoginRateLimits.PerAddressPolicy);
         app.MapGet("/auth/config", (IOptions<AuthOptions> options) => Results.Json(new { auth_enabled = options.Value.Enabled }));
     }
+
+    /// <summary>The bearer token's check when it is a valid user token of the user's current session generation
+    /// (the static key of the compatibility mode is no session), else null.</summary>
+    private static async Task<TokenCheck?> CurrentSessionOf(HttpRequest request, ClientAuthenticator authenticator, IScannerFeedBackend backend, CancellationToken cancellation)
+    {
+        var check = authenticator.Authenticate(BearerOf(request));
+        if (!check.IsValid || check.Subject == ClientAuthenticator.StaticKeySubject)
+        {
+            return null;
+        }
+        return check.SessionGeneration == await backend.GetSessionGenerationAsync(check.Subject!, cancellation) ? check : null;
+    }
+
+    private static IResult InvalidToken() =>
+        Results.Json(new { error = "invalid token" }, statusCode: StatusCodes.Status401Unauthorized);
 
     private static string? BearerOf(HttpRequest request)
     {

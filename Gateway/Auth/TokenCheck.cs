@@ -10,8 +10,9 @@ internal enum TokenStatus
     UnknownUser,
 }
 
-/// <summary>The outcome of checking a credential; <paramref name="Subject"/> is set when valid.</summary>
-internal readonly record struct TokenCheck(TokenStatus Status, string? Subject = null)
+/// <summary>The outcome of checking a credential; <paramref name="Subject"/> and the token's
+/// <paramref name="SessionGeneration"/> are set when valid.</summary>
+internal readonly record struct TokenCheck(TokenStatus Status, string? Subject = null, int SessionGeneration = 0)
 {
     public bool IsValid => Status == TokenStatus.Valid;
 }

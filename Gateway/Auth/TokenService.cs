@@ -17,6 +17,9 @@ internal sealed class TokenService
 {
     public const string Issuer = "scanner-gateway";
     public const string Audience = "scanner";
+
+    /// <summary>The claim carrying the user's session generation when the token was minted (see <c>IUserSessionsGrain</c>).</summary>
+    public const string SessionGenerationClaim = "sgen";
     private const int MaxTokenLength = 2048;
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
@@ -53,7 +56,7 @@ internal sealed class TokenService
         };
     }
 
-    public (string Token, DateTimeOffset ExpiresAt) Mint(string subject)
+    public (string Token, DateTimeOffset ExpiresAt) Mint(string subject, int sessionGeneration = 0)
     {
         var now = _clock.GetUtcNow();
         var expiresAt = now + _lifetime;
@@ -62,6 +65,7 @@ internal sealed class TokenService
             Issuer = Issuer,
             Audience = Audience,
             Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, subject)]),
+            Claims = new Dictionary<string, object> { [SessionGenerationClaim] = sessionGeneration },
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expiresAt.UtcDateTime,
@@ -82,9 +86,12 @@ internal sealed class TokenService
         {
             return new(result.Exception is SecurityTokenInvalidLifetimeException ? TokenStatus.Expired : TokenStatus.Invalid);
         }
-        return result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var sub) && sub is string { Length: > 0 } subject
-            ? new(TokenStatus.Valid, subject)
-            : new(TokenStatus.Invalid);
+        if (!result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var sub) || sub is not string { Length: > 0 } subject)
+        {
+            return new(TokenStatus.Invalid);
+        }
+        var generation = result.Claims.TryGetValue(SessionGenerationClaim, out var value) ? value switch { int i => i, long l => (int)l, _ => -1 } : 0;
+        return new(TokenStatus.Valid, subject, generation);
     }
 
     /// <summary>HS256 wants 256 bits of key: the secret is hashed to exactly that (its strength stays the secret's).</summary>

@@ -3,7 +3,7 @@ using Scanner.ScannerFeeds;
 namespace Scanner.Gateway.Backend;
 
 /// <summary>
-/// Where feed values (and each user's saved layouts) come from: the Orleans cluster in production
+/// Where feed values (and each user's saved layouts and session generation) come from: the Orleans cluster in production
 /// (<see cref="OrleansScannerFeedBackend"/>), a fake in protocol and fan-out tests. Pushes updates to the sink given
 /// to <see cref="StartAsync"/>.
 /// </summary>
@@ -27,4 +27,10 @@ public interface IScannerFeedBackend
 
     /// <summary>Stores <paramref name="layouts"/> (already checked by <c>UserLayouts.Check</c>) as the layouts of <paramref name="user"/>.</summary>
     Task SaveLayoutsAsync(string user, byte[] layouts, CancellationToken cancellation);
+
+    /// <summary>The session generation new tokens of <paramref name="user"/> carry (see <c>IUserSessionsGrain</c>).</summary>
+    Task<int> GetSessionGenerationAsync(string user, CancellationToken cancellation);
+
+    /// <summary>Signs <paramref name="user"/> out everywhere: tokens of earlier generations are no longer renewed.</summary>
+    Task SignOutAsync(string user, CancellationToken cancellation);
 }

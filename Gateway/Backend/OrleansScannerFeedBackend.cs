@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Scanner.ScannerFeeds;
 using Scanner.Gateway.Hosting;
 using Scanner.Layouts;
+using Scanner.Sessions;
 
 namespace Scanner.Gateway.Backend;
 
@@ -59,6 +60,12 @@ internal sealed partial class OrleansScannerFeedBackend(
 
     public Task SaveLayoutsAsync(string user, byte[] layouts, CancellationToken cancellation) =>
         client.GetGrain<IUserLayoutsGrain>(user).Save(layouts).WaitAsync(cancellation);
+
+    public Task<int> GetSessionGenerationAsync(string user, CancellationToken cancellation) =>
+        client.GetGrain<IUserSessionsGrain>(user).GetGeneration().WaitAsync(cancellation);
+
+    public Task SignOutAsync(string user, CancellationToken cancellation) =>
+        client.GetGrain<IUserSessionsGrain>(user).SignOut().WaitAsync(cancellation);
 
     public void SetInterest(string[] patterns)
     {

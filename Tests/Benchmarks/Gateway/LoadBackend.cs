@@ -28,5 +28,9 @@ internal sealed class LoadBackend : IScannerFeedBackend
 
     public Task SaveLayoutsAsync(string user, byte[] layouts, CancellationToken cancellation) => Task.CompletedTask;
 
+    public Task<int> GetSessionGenerationAsync(string user, CancellationToken cancellation) => Task.FromResult(0);
+
+    public Task SignOutAsync(string user, CancellationToken cancellation) => Task.CompletedTask;
+
     public void Push(ScannerFeedUpdate[] batch) => _sink!.OnFeedUpdates(batch);
 }

@@ -44,16 +44,7 @@ public sealed class GatewayAuthTests : IAsyncLifetime
     public async Task A_valid_token_is_renewed_for_its_user_and_anything_else_is_refused()
     {
         var token = await LoginAsync("bob", "builder");
-        using var http = _gateway.HttpClient();
-        async Task<HttpResponseMessage> RenewAsync(string? bearer)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/renew");
-            if (bearer is not null)
-            {
-                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
-            }
-            return await http.SendAsync(request);
-        }
+        Task<HttpResponseMessage> RenewAsync(string? bearer) => PostWithBearerAsync("/auth/renew", bearer);
 
         var renewed = await RenewAsync(token);
         renewed.EnsureSuccessStatusCode();
@@ -66,6 +57,32 @@ public sealed class GatewayAuthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await RenewAsync("legacy-key")).StatusCode); // the static key is not a token
     }
 
+    [Fact]
+    public async Task Signing_out_ends_every_session_of_the_user_and_a_new_login_starts_a_fresh_one()
+    {
+        var here = await LoginAsync("bob", "builder");
+        var elsewhere = await LoginAsync("bob", "builder");
+        var otherUser = await LoginAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWithBearerAsync("/auth/logout", here)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostWithBearerAsync("/auth/renew", elsewhere)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostWithBearerAsync("/auth/logout", here)).StatusCode);
+        Assert.Equal(1, _backend.SessionGenerations["bob"]); // cluster-wide: every gateway asks the same grain
+        (await PostWithBearerAsync("/auth/renew", otherUser)).EnsureSuccessStatusCode();
+        (await PostWithBearerAsync("/auth/renew", await LoginAsync("bob", "builder"))).EnsureSuccessStatusCode();
+    }
+
+    private async Task<HttpResponseMessage> PostWithBearerAsync(string path, string? bearer)
+    {
+        using var http = _gateway.HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+        return await http.SendAsync(request);
+    }
 
     [Fact]
     public async Task A_token_from_login_authorizes_the_socket()

@@ -18,6 +18,8 @@ public class GatewayHealthTests
         public void SetInterest(string[] patterns) { }
         public Task<byte[]?> GetLayoutsAsync(string user, CancellationToken cancellation) => Task.FromException<byte[]?>(new InvalidOperationException("no cluster"));
         public Task SaveLayoutsAsync(string user, byte[] layouts, CancellationToken cancellation) => Task.FromException(new InvalidOperationException("no cluster"));
+        public Task<int> GetSessionGenerationAsync(string user, CancellationToken cancellation) => Task.FromException<int>(new InvalidOperationException("no cluster"));
+        public Task SignOutAsync(string user, CancellationToken cancellation) => Task.FromException(new InvalidOperationException("no cluster"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using Scanner.Layouts;
+using Scanner.Sessions;
 using Scanner.Silo.Hosting;
 using Scanner.ServiceDefaults.Configuration;
 
@@ -40,5 +41,16 @@ public sealed class RedisGrainPersistenceTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => grain.Save(new byte[UserLayouts.MaxBytes + 1]));
         await _c.Cluster.DeactivateAsync(grain);
         Assert.Equal(layouts, await grain.Get());
+    }
+
+    [Fact]
+    public async Task A_sign_out_survives_the_grains_deactivation()
+    {
+        var grain = _c.Client.GetGrain<IUserSessionsGrain>($"trader-{Guid.NewGuid():N}");
+        Assert.Equal(0, await grain.GetGeneration());
+        Assert.Equal(1, await grain.SignOut());
+
+        await _c.Cluster.DeactivateAsync(grain);
+        Assert.Equal(1, await grain.GetGeneration());
     }
 }

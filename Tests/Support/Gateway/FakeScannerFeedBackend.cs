@@ -24,6 +24,9 @@ public sealed class FakeScannerFeedBackend(TimeProvider? time = null) : IScanner
     /// <summary>The saved layouts per user (UTF-8 JSON as the gateway stored it).</summary>
     public ConcurrentDictionary<string, byte[]> Layouts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Each user's session generation (absent = 0), moved on by a sign-out.</summary>
+    public ConcurrentDictionary<string, int> SessionGenerations { get; } = new(StringComparer.Ordinal);
+
     /// <summary>When set, layout reads and saves fail as an unreachable cluster's would.</summary>
     public bool LayoutsUnavailable { get; set; }
 
@@ -59,6 +62,15 @@ public sealed class FakeScannerFeedBackend(TimeProvider? time = null) : IScanner
             return Task.FromException(Unavailable());
         }
         Layouts[user] = layouts;
+        return Task.CompletedTask;
+    }
+
+    public Task<int> GetSessionGenerationAsync(string user, CancellationToken cancellation) =>
+        Task.FromResult(SessionGenerations.GetValueOrDefault(user));
+
+    public Task SignOutAsync(string user, CancellationToken cancellation)
+    {
+        SessionGenerations.AddOrUpdate(user, 1, (_, generation) => generation + 1);
         return Task.CompletedTask;
     }
 

@@ -24,6 +24,16 @@ public class TokenServiceTests
         Assert.Equal(TokenStatus.Expired, tokens.Validate(token).Status);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    public void A_token_carries_the_session_generation_it_was_minted_in(int generation)
+    {
+        var tokens = Tokens();
+        var (token, _) = tokens.Mint("alice", generation);
+        Assert.Equal(new TokenCheck(TokenStatus.Valid, "alice", generation), tokens.Validate(token));
+    }
+
     [Fact]
     public void A_token_signed_with_another_secret_is_rejected()
     {

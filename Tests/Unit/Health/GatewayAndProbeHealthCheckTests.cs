@@ -21,6 +21,8 @@ public class GatewayAndProbeHealthCheckTests
         public void SetInterest(string[] patterns) => inner.SetInterest(patterns);
         public Task<byte[]?> GetLayoutsAsync(string user, CancellationToken cancellation) => inner.GetLayoutsAsync(user, cancellation);
         public Task SaveLayoutsAsync(string user, byte[] layouts, CancellationToken cancellation) => inner.SaveLayoutsAsync(user, layouts, cancellation);
+        public Task<int> GetSessionGenerationAsync(string user, CancellationToken cancellation) => inner.GetSessionGenerationAsync(user, cancellation);
+        public Task SignOutAsync(string user, CancellationToken cancellation) => inner.SignOutAsync(user, cancellation);
     }
 
     [Fact]
