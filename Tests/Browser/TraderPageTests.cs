@@ -330,11 +330,43 @@ public sealed class TraderPageTests(ScannerSite site) : IAsyncLifetime
 
         var clipped = await page.Page.EvaluateAsync<string[]>(
             """
-            () => [...document.querySelectorAll('.topbar > *, .widget-head, .widget-body:not(:has(.chart-host)), .grid th, .grid td:not(.detail), .kv dd')]
+            () => [...document.querySelectorAll('.topbar > *, .widget-head, .widget-body:not(:has(.chart-host)), .grid th, .grid td:not(.detail), .kv dt, .kv dd')]
               .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
               .map(e => (e.closest('.widget')?.id ?? 'top') + ' ' + e.className + ' ' + e.textContent.trim().slice(0, 30))
             """);
         Assert.Empty(clipped);
+    }
+
+    [LocalGatewayFact]
+    public async Task Screenshots_of_the_default_and_a_customised_layout_are_kept_as_artefacts()
+    {
+        var local = site.Local!;
+        await using var small = await PageSession.OpenAsync(site, 1366, 768);
+        var page = small.Page;
+        await page.OpenAndLogInAsync(site, site.UserFor("screenshots"));
+        await page.SetFiltersEnabledAsync(false);
+        await page.WaitForRowsAsync("top_volume", 10);
+        await page.WatchAsync("quote", local.ChartedSymbols[2]);
+        await page.Page.WaitForFunctionAsync("() => Number(document.getElementById('w-chart').dataset.bars ?? 0) > 0");
+        await page.WaitForRowsAsync("trades", 10);
+        Directory.CreateDirectory(ScannerSite.ArtifactsDirectory);
+        // The header stays on top while the board scrolls; a full-page picture needs it in its place at the top.
+        await page.Page.EvaluateAsync("() => document.querySelector('.topbar').style.position = 'static'");
+        var defaultPath = Path.Combine(ScannerSite.ArtifactsDirectory, "default-layout.png");
+        await page.Page.ScreenshotAsync(new() { Path = defaultPath, FullPage = true });
+
+        // Customised: a second link group (green) with its own chart and time and sales beside the first.
+        await (await page.OpenSettingsAsync("momentum")).GetByTestId("remove").ClickAsync();
+        await (await page.OpenSettingsAsync("top_relative_volume")).GetByTestId("remove").ClickAsync();
+        await (await page.OpenSettingsAsync("top_losers")).GetByTestId("remove").ClickAsync();
+        foreach (var choice in new[] { "chart", "trades" }) await page.Page.GetByTestId("add-widget").SelectOptionAsync(choice);
+        foreach (var id in new[] { "chart-2", "trades-2", "top_gainers" }) await page.Widget(id).GetByTestId("link").SelectOptionAsync("green");
+        await page.WatchAsync("chart-2", local.ChartedSymbols[3]);
+        await (await page.OpenSettingsAsync("top_gappers")).GetByTestId("sound-enabled").CheckAsync();
+        await page.WaitForRowsAsync("trades-2", 10);
+        var customisedPath = Path.Combine(ScannerSite.ArtifactsDirectory, "customised-layout.png");
+        await page.Page.ScreenshotAsync(new() { Path = customisedPath, FullPage = true });
+        Assert.True(new FileInfo(defaultPath).Length > 20_000 && new FileInfo(customisedPath).Length > 20_000, "screenshots with content");
     }
 
     private async Task<List<string>> WidgetOrderAsync() =>

@@ -9,7 +9,7 @@ import { TradesWidget } from './trades-widget.js';
 import { ALERT_LISTS, RANKINGS } from './layouts.js';
 import { LINK_GROUPS } from './link-bus.js';
 import { flow, move, readingOrder } from './grid-layout.js';
-import { DEFAULT_COLUMNS } from './columns.js';
+import { defaultColumns } from './columns.js';
 import { DEFAULT_FILTERS } from './filters.js';
 
 const SYMBOL_WIDGETS = { quote: [QuoteWidget, 'Quote'], chart: [ChartWidget, 'Chart'], trades: [TradesWidget, 'Time & Sales'] };
@@ -149,7 +149,7 @@ export class Board {
     for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
     const config = { id, type, x: 0, y: 999, w: type === 'chart' ? 6 : 4, h: 3, link: 'red' };
     if (feed) config.feed = feed;
-    if (type === 'ranking') Object.assign(config, { columns: [...DEFAULT_COLUMNS], filters: { ...DEFAULT_FILTERS } });
+    if (type === 'ranking') Object.assign(config, { columns: defaultColumns(feed), filters: { ...DEFAULT_FILTERS } });
     if (type === 'ranking' || type === 'alerts') config.sound = { enabled: false, notify: false };
     this.layout.widgets.push(config);
     const widget = this.create(config);

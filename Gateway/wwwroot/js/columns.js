@@ -42,7 +42,12 @@ export const COLUMNS = [
   { key: 'aggregate_vwap', label: 'VWAP', format: price, value: (r) => known(r.aggregate_vwap), title: 'VWAP today = Σ price × volume / Σ volume' },
 ];
 
-export const DEFAULT_COLUMNS = ['rank', 'symbol', 'close', 'pct_change', 'gap', 'pct_change_since_open', 'accumulated_volume', 'relative_volume', 'free_float'];
+/** A ranking's columns until the user picks others: its own key first, narrow enough for a third of 1366 pixels. */
+export function defaultColumns(feed) {
+  const moves = { 'scanners:top_gainers': ['pct_change_since_open', 'pct_change'], 'scanners:top_gappers': ['gap', 'pct_change'],
+    'scanners:top_relative_volume': ['pct_change', 'relative_volume_tod'] }[feed] ?? ['pct_change'];
+  return ['rank', 'symbol', 'close', ...moves, 'accumulated_volume', 'relative_volume', 'free_float'];
+}
 
 /** The cell value of a column for a row: null when unknown. */
 export const cellValue = (col, row) => (col.text ? row[col.key] ?? null : col.value ? col.value(row) : row[col.key] ?? null);

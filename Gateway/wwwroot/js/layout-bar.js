@@ -26,7 +26,7 @@ export class LayoutBar {
       <button type="button" data-testid="layout-export" title="Download this layout as a file">Export</button>
       <button type="button" data-testid="layout-import" title="Load a layout file">Import</button>
       <input type="file" data-testid="layout-file" accept=".json,application/json" hidden>
-      <button type="button" data-testid="mute-all" aria-pressed="false" title="Mute every sound">🔔</button>
+      <button type="button" data-testid="mute-all" aria-pressed="false" title="Mute every sound">Sound on</button>
       <span class="layout-state" data-testid="layout-state" data-state="idle" role="status"></span>`;
     this.select = host.querySelector('#layout-select');
     this.name = host.querySelector('#layout-name');
@@ -130,7 +130,7 @@ export class LayoutBar {
 
   showMute() {
     this.muteButton.setAttribute('aria-pressed', String(this.sounds.muted));
-    this.muteButton.textContent = this.sounds.muted ? '🔕' : '🔔';
+    this.muteButton.textContent = this.sounds.muted ? 'Muted' : 'Sound on';
     this.muteButton.title = this.sounds.muted ? 'Sounds are muted: click to allow them' : 'Mute every sound';
   }
 

@@ -1,7 +1,7 @@
 // Named layouts: what the board shows, kept per user on the server (get_layouts / save_layouts, stored by the
 // gateway as opaque JSON) so they follow the user to another browser. The shape (docs/contracts/client-protocol.md):
 // { version: 1, current: name, layouts: { name: { widgets: [{ id, type, feed?, x, y, w, h, link, columns?, filters?, sound? }] } } }
-import { DEFAULT_COLUMNS } from './columns.js';
+import { defaultColumns } from './columns.js';
 import { DEFAULT_FILTERS } from './filters.js';
 import { LINK_GROUPS } from './link-bus.js';
 import { clampSize } from './grid-layout.js';
@@ -27,7 +27,7 @@ export const ALERT_LISTS = {
 };
 
 const ranking = (feed, x, y) => ({ id: feed.slice('scanners:'.length), type: 'ranking', feed, x, y, w: 4, h: 3, link: 'red',
-  columns: [...DEFAULT_COLUMNS], filters: { ...DEFAULT_FILTERS }, sound: { enabled: false, notify: false } });
+  columns: defaultColumns(feed), filters: { ...DEFAULT_FILTERS }, sound: { enabled: false, notify: false } });
 const alerts = (id, feed, x, y, w) => ({ id, type: 'alerts', feed, x, y, w, h: 3, link: 'red', sound: { enabled: false, notify: false } });
 
 /** A new user's layout: the chart, quote and time and sales of one link group, every ranking, every alert list. */
@@ -56,7 +56,7 @@ function normalizeWidget(w) {
   if (w.type === 'ranking' && !(w.feed in RANKINGS)) return null;
   if (w.type === 'alerts' && !(w.feed in ALERT_LISTS)) return null;
   const out = { ...w, x: Number(w.x) || 0, y: Number(w.y) || 0, ...clampSize(w), link: LINK_GROUPS.includes(w.link) ? w.link : null };
-  if (w.type === 'ranking') out.columns = Array.isArray(w.columns) && w.columns.length ? w.columns.filter((c) => typeof c === 'string') : [...DEFAULT_COLUMNS];
+  if (w.type === 'ranking') out.columns = Array.isArray(w.columns) && w.columns.length ? w.columns.filter((c) => typeof c === 'string') : defaultColumns(w.feed);
   return out;
 }
 

@@ -29,7 +29,7 @@ export class Widget {
         <span class="widget-meta">
           <span class="count" data-testid="count"></span>
           <span class="fresh" data-testid="freshness" title="time of the data / time since this widget last updated">
-            <span data-testid="data-time">–</span> · <span data-testid="age">never</span>
+            <span data-testid="data-time">–</span><span class="sep"> · </span><span data-testid="age">never</span>
           </span>
         </span>
       </header>
