@@ -3,8 +3,9 @@ using Scanner.ScannerFeeds;
 namespace Scanner.Gateway.Backend;
 
 /// <summary>
-/// Where feed values come from: the Orleans cluster in production (<see cref="OrleansScannerFeedBackend"/>), a fake in
-/// protocol and fan-out tests. Pushes updates to the sink given to <see cref="StartAsync"/>.
+/// Where feed values (and each user's saved layouts) come from: the Orleans cluster in production
+/// (<see cref="OrleansScannerFeedBackend"/>), a fake in protocol and fan-out tests. Pushes updates to the sink given
+/// to <see cref="StartAsync"/>.
 /// </summary>
 public interface IScannerFeedBackend
 {
@@ -20,4 +21,10 @@ public interface IScannerFeedBackend
 
     /// <summary>The per-symbol feeds and wildcards the gateway's clients want (list feeds always flow). Never blocks.</summary>
     void SetInterest(string[] patterns);
+
+    /// <summary>The layouts <paramref name="user"/> saved last (UTF-8 JSON), or null before the first save.</summary>
+    Task<byte[]?> GetLayoutsAsync(string user, CancellationToken cancellation);
+
+    /// <summary>Stores <paramref name="layouts"/> (already checked by <c>UserLayouts.Check</c>) as the layouts of <paramref name="user"/>.</summary>
+    Task SaveLayoutsAsync(string user, byte[] layouts, CancellationToken cancellation);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Scanner.ScannerFeeds;
 using Scanner.Gateway.Hosting;
+using Scanner.Layouts;
 
 namespace Scanner.Gateway.Backend;
 
@@ -52,6 +53,12 @@ internal sealed partial class OrleansScannerFeedBackend(
         ScannerFeedSources.Resolve(client, feed) is { } source
             ? await source.GetFeed(feed).WaitAsync(cancellation).ConfigureAwait(false)
             : null;
+
+    public Task<byte[]?> GetLayoutsAsync(string user, CancellationToken cancellation) =>
+        client.GetGrain<IUserLayoutsGrain>(user).Get().WaitAsync(cancellation);
+
+    public Task SaveLayoutsAsync(string user, byte[] layouts, CancellationToken cancellation) =>
+        client.GetGrain<IUserLayoutsGrain>(user).Save(layouts).WaitAsync(cancellation);
 
     public void SetInterest(string[] patterns)
     {

@@ -119,17 +119,24 @@ internal sealed partial class ClientConnection : IClientChannel
 
     private async Task ReadLoop(CancellationToken aborted)
     {
-        var limit = _services.Options.MaxMessageBytes;
-        var buffer = ArrayPool<byte>.Shared.Rent(limit);
+        var usual = _services.Options.MaxMessageBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(usual);
         try
         {
             while (Volatile.Read(ref _state) == Open)
             {
+                // Larger than usual only for an authorized client's save_layouts (the session refuses any other action
+                // over the usual limit); such a message borrows a larger buffer for as long as it is read and handled.
+                var limit = Session.MessageLimit;
                 var count = 0;
                 ValueWebSocketReceiveResult received;
                 do
                 {
-                    received = await _socket.ReceiveAsync(buffer.AsMemory(count, limit - count), aborted).ConfigureAwait(false);
+                    if (count == buffer.Length)
+                    {
+                        buffer = Grow(buffer, limit);
+                    }
+                    received = await _socket.ReceiveAsync(buffer.AsMemory(count, Math.Min(buffer.Length, limit) - count), aborted).ConfigureAwait(false);
                     count += received.Count;
                 }
                 while (!received.EndOfMessage && count < limit && received.MessageType != WebSocketMessageType.Close);
@@ -152,12 +159,26 @@ internal sealed partial class ClientConnection : IClientChannel
                 {
                     await Session.ReceiveTextAsync(buffer.AsMemory(0, count), aborted).ConfigureAwait(false);
                 }
+                if (buffer.Length > usual && count > usual)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(usual);
+                }
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>A buffer of <paramref name="size"/> bytes holding what <paramref name="full"/> held; the old one is returned.</summary>
+    private static byte[] Grow(byte[] full, int size)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(size);
+        full.CopyTo(larger, 0);
+        ArrayPool<byte>.Shared.Return(full);
+        return larger;
     }
 
     /// <summary>Reads (and drops) what the peer still sends until its close arrives, for at most two seconds.</summary>

@@ -2,12 +2,13 @@ using System.Net.WebSockets;
 using Scanner.ScannerFeeds;
 using Scanner.Gateway.Auth;
 using Scanner.Gateway.Protocol;
+using Scanner.Layouts;
 
 namespace Scanner.Gateway.Connections;
 
 /// <summary>
 /// The <c>/ws</c> protocol of one client, apart from its socket: auth, the message rate, subscriptions and their
-/// quota, get, the auth and idle timeouts, and every reply. The transport hands it whole messages from one reader;
+/// quota, get, the user's saved layouts, the auth and idle timeouts, and every reply. The transport hands it whole messages from one reader;
 /// <see cref="Sweep"/> runs on the registry's timer. It answers only through its <see cref="IClientChannel"/>.
 /// </summary>
 internal sealed partial class ClientSession
@@ -37,6 +38,12 @@ internal sealed partial class ClientSession
     public string? User => Volatile.Read(ref _user);
 
     public bool Authorized => User is not null || !_services.Authenticator.Enabled;
+
+    /// <summary>
+    /// The longest message the transport should read whole: <c>MaxMessageBytes</c>, plus room for the layouts of a
+    /// save_layouts once authorized (any other action over <c>MaxMessageBytes</c> is still refused as too large).
+    /// </summary>
+    public int MessageLimit => _services.Options.MaxMessageBytes + (Authorized ? UserLayouts.MaxBytes : 0);
 
     /// <summary>The feeds and wildcards this client is subscribed to (a snapshot).</summary>
     public IReadOnlyCollection<string> Subscriptions
@@ -83,10 +90,17 @@ internal sealed partial class ClientSession
     /// <summary>One whole text message within the size limit (UTF-8: the socket refuses anything else).</summary>
     public async Task ReceiveTextAsync(ReadOnlyMemory<byte> utf8, CancellationToken aborted)
     {
-        if (Admit())
+        if (!Admit())
         {
-            await HandleAsync(ClientRequestParser.Parse(utf8.Span), aborted).ConfigureAwait(false);
+            return;
         }
+        var request = ClientRequestParser.Parse(utf8.Span);
+        if (utf8.Length > _services.Options.MaxMessageBytes && (request.Action != ClientAction.SaveLayouts || !Authorized))
+        {
+            ReceiveTooLarge();
+            return;
+        }
+        await HandleAsync(request, aborted).ConfigureAwait(false);
     }
 
     public void ReceiveBinary()
@@ -161,20 +175,25 @@ internal sealed partial class ClientSession
             ReplyAndClose(ServerReplies.Unauthorized, WebSocketCloseStatus.PolicyViolation, "unauthorized");
             return;
         }
-        var argument = request.Argument!;
         switch (request.Action)
         {
             case ClientAction.Auth:
-                Authenticate(argument);
+                Authenticate(request.Argument!);
                 break;
             case ClientAction.Subscribe:
-                Subscribe(argument);
+                Subscribe(request.Argument!);
                 break;
             case ClientAction.Unsubscribe:
-                Unsubscribe(argument);
+                Unsubscribe(request.Argument!);
                 break;
             case ClientAction.Get:
-                await GetAsync(argument, request.Limit, aborted).ConfigureAwait(false);
+                await GetAsync(request.Argument!, request.Limit, aborted).ConfigureAwait(false);
+                break;
+            case ClientAction.GetLayouts:
+                await GetLayoutsAsync(aborted).ConfigureAwait(false);
+                break;
+            case ClientAction.SaveLayouts:
+                await SaveLayoutsAsync(request.Layouts!, aborted).ConfigureAwait(false);
                 break;
         }
     }
@@ -274,6 +293,59 @@ internal sealed partial class ClientSession
         _channel.Reply(ServerReplies.GetResult(cache, update?.Payload, limit));
     }
 
+    /// <summary>The user the layouts belong to: the token subject, or <c>anonymous</c> while auth is off.</summary>
+    private string LayoutsUser => User ?? UserLayouts.AnonymousUser;
+
+    private async Task GetLayoutsAsync(CancellationToken aborted)
+    {
+        try
+        {
+            byte[]? layouts = null;
+            await CallBackendAsync(async timeout => layouts = await _services.Backend.GetLayoutsAsync(LayoutsUser, timeout).ConfigureAwait(false), aborted)
+                .ConfigureAwait(false);
+            _channel.Reply(ServerReplies.Layouts(layouts));
+        }
+        catch (Exception error) when (!aborted.IsCancellationRequested)
+        {
+            LayoutsFailed(error);
+        }
+    }
+
+    private async Task SaveLayoutsAsync(byte[] layouts, CancellationToken aborted)
+    {
+        var check = UserLayouts.Check(layouts);
+        if (check != LayoutsCheck.Valid)
+        {
+            _services.Metrics.ProtocolError();
+            _channel.Reply(check == LayoutsCheck.TooLarge ? ServerReplies.LayoutsTooLarge : ServerReplies.InvalidLayouts);
+            return;
+        }
+        try
+        {
+            await CallBackendAsync(timeout => _services.Backend.SaveLayoutsAsync(LayoutsUser, layouts, timeout), aborted).ConfigureAwait(false);
+            _channel.Reply(ServerReplies.LayoutsSaved);
+        }
+        catch (Exception error) when (!aborted.IsCancellationRequested)
+        {
+            LayoutsFailed(error);
+        }
+    }
+
+    /// <summary>Runs a backend call bounded by <c>GetTimeout</c> and by the socket's lifetime.</summary>
+    private async Task CallBackendAsync(Func<CancellationToken, Task> call, CancellationToken aborted)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        timeout.CancelAfter(_services.Options.GetTimeout);
+        await call(timeout.Token).ConfigureAwait(false);
+    }
+
+    private void LayoutsFailed(Exception error)
+    {
+        _services.Metrics.BackendFailure();
+        LogLayoutsFailed(_services.Logger, LayoutsUser, error);
+        _channel.Reply(ServerReplies.LayoutsUnavailable);
+    }
+
     private void ReplyAndClose(byte[] reply, WebSocketCloseStatus status, string description)
     {
         _channel.Reply(reply);
@@ -282,6 +354,9 @@ internal sealed partial class ClientSession
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client rejected: {Status} credential")]
     private static partial void LogAuthFailed(ILogger logger, TokenStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read or save the layouts of {User}")]
+    private static partial void LogLayoutsFailed(ILogger logger, string user, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read {Feed} for a get")]
     private static partial void LogGetFailed(ILogger logger, string feed, Exception error);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Scanner.Gateway.Auth;
+using Scanner.Gateway.Backend;
 using Scanner.Gateway.FanOut;
 using Scanner.Gateway.Health;
 using Scanner.Gateway.Hosting;
@@ -18,7 +19,7 @@ internal static partial class WebSocketEndpoint
     public static void MapClientSocket(this IEndpointRouteBuilder app) => app.Map("/ws", HandleAsync);
 
     private static async Task HandleAsync(
-        HttpContext context, ScannerFeedHub hub, ClientAuthenticator authenticator, ClientRegistry registry, OriginPolicy origins,
+        HttpContext context, ScannerFeedHub hub, IScannerFeedBackend backend, ClientAuthenticator authenticator, ClientRegistry registry, OriginPolicy origins,
         GatewayMetrics metrics, IOptions<GatewayOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -59,7 +60,7 @@ internal static partial class WebSocketEndpoint
         using var admitted = slot;
         var raw = string.Equals(context.Request.Query["format"], "raw", StringComparison.OrdinalIgnoreCase);
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var services = new ClientServices(hub, authenticator, registry, metrics, options.Value, time, logger);
+        var services = new ClientServices(hub, backend, authenticator, registry, metrics, options.Value, time, logger);
         var connection = new ClientConnection(socket, raw, services, slot);
         if (user is not null && !connection.Session.TryAuthorize(user))
         {

@@ -8,4 +8,6 @@ internal enum ClientAction
     Subscribe,
     Unsubscribe,
     Get,
+    GetLayouts,
+    SaveLayouts,
 }

@@ -9,7 +9,8 @@ namespace Scanner.Gateway.Protocol;
 /// </summary>
 internal static class ClientRequestParser
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
+    // Deep enough for a page's layouts (save_layouts), which nest objects in objects; the message size bounds the rest.
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 32 };
 
     public static ClientRequest Parse(ReadOnlySpan<byte> utf8)
     {
@@ -37,6 +38,7 @@ internal static class ClientRequestParser
         }
         var action = ClientAction.Invalid;
         string? apiKey = null, feed = null, cache = null;
+        byte[]? layouts = null;
         int? limit = null;
         var validLimit = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -57,6 +59,13 @@ internal static class ClientRequestParser
             else if (reader.ValueTextEquals("cache"u8))
             {
                 cache = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("layouts"u8))
+            {
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                layouts = utf8[start..(int)reader.BytesConsumed].ToArray();
             }
             else if (reader.ValueTextEquals("limit"u8))
             {
@@ -89,6 +98,8 @@ internal static class ClientRequestParser
             ClientAction.Subscribe when feed is not null => new(ClientAction.Subscribe, feed),
             ClientAction.Unsubscribe when feed is not null => new(ClientAction.Unsubscribe, feed),
             ClientAction.Get when cache is not null && validLimit => new(ClientAction.Get, cache, limit),
+            ClientAction.GetLayouts => new(ClientAction.GetLayouts),
+            ClientAction.SaveLayouts when layouts is not null => new(ClientAction.SaveLayouts, Layouts: layouts),
             _ => ClientRequest.Invalid,
         };
     }
@@ -98,6 +109,8 @@ internal static class ClientRequestParser
         : reader.ValueTextEquals("unsubscribe"u8) ? ClientAction.Unsubscribe
         : reader.ValueTextEquals("get"u8) ? ClientAction.Get
         : reader.ValueTextEquals("auth"u8) ? ClientAction.Auth
+        : reader.ValueTextEquals("get_layouts"u8) ? ClientAction.GetLayouts
+        : reader.ValueTextEquals("save_layouts"u8) ? ClientAction.SaveLayouts
         : ClientAction.Invalid;
 
     /// <summary>The string value of the current property, or null for any other kind of value (which is skipped).</summary>

@@ -10,6 +10,10 @@ internal static class ServerReplies
     public static readonly byte[] InvalidKey = """{"status":"invalid key"}"""u8.ToArray();
     public static readonly byte[] Unauthorized = """{"status":"unauthorized"}"""u8.ToArray();
     public static readonly byte[] InvalidAction = """{"status":"invalid action"}"""u8.ToArray();
+    public static readonly byte[] LayoutsSaved = """{"status":"layouts_saved"}"""u8.ToArray();
+    public static readonly byte[] LayoutsTooLarge = Error("layouts too large");
+    public static readonly byte[] InvalidLayouts = Error("invalid layouts");
+    public static readonly byte[] LayoutsUnavailable = Error("layouts unavailable");
 
     public static byte[] Subscribed(string feed) => Status("subscribed", feed);
 
@@ -41,6 +45,22 @@ internal static class ServerReplies
         else
         {
             w.WriteRawValue(s.payload, skipInputValidation: true);
+        }
+    });
+
+    /// <summary><c>{"status":"layouts","layouts":json}</c>: the user's saved layouts as stored, or null before the first save.</summary>
+    public static byte[] Layouts(byte[]? json) => Write(json, static (w, layouts) =>
+    {
+        w.WriteString("status"u8, "layouts"u8);
+        w.WritePropertyName("layouts"u8);
+        if (layouts is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            // Checked to be one JSON object when it was saved.
+            w.WriteRawValue(layouts, skipInputValidation: true);
         }
     });
 

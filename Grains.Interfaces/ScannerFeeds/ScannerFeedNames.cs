@@ -17,6 +17,8 @@ public static class ScannerFeedNames
 
     public const string QuotePrefix = "quote:";
     public const string DailyRangePrefix = "daily_range:";
+    public const string ChartPrefix = "chart:";
+    public const string TradesPrefix = "trades:";
 
     /// <summary>Every list feed (rankings and alert lists), each owned by one <c>IScannerFeedGrain</c>.</summary>
     public static IReadOnlyList<string> Lists { get; } =
@@ -31,11 +33,30 @@ public static class ScannerFeedNames
 
     public static string DailyRange(string symbol) => DailyRangePrefix + symbol;
 
-    /// <summary>The symbol of a per-symbol feed (<c>quote:AAPL</c> gives AAPL), or null for any other feed.</summary>
-    public static string? SymbolOf(string feed) =>
-        feed.StartsWith(QuotePrefix, StringComparison.Ordinal) ? NonEmpty(feed[QuotePrefix.Length..])
-        : feed.StartsWith(DailyRangePrefix, StringComparison.Ordinal) ? NonEmpty(feed[DailyRangePrefix.Length..])
-        : null;
+    /// <summary>The day's one-minute candles of <paramref name="symbol"/> (the trader's chart).</summary>
+    public static string Chart(string symbol) => ChartPrefix + symbol;
 
-    private static string? NonEmpty(string s) => s.Length == 0 ? null : s;
+    /// <summary>The last trades of <paramref name="symbol"/> (time and sales).</summary>
+    public static string Trades(string symbol) => TradesPrefix + symbol;
+
+    /// <summary>
+    /// Per-symbol families no wildcard may cover: each of their feeds is large or fast, so <c>chart:*</c> would make
+    /// every ticker grain serialise its whole day every second for one browser.
+    /// </summary>
+    public static IReadOnlyList<string> ExactOnlyPrefixes { get; } = [ChartPrefix, TradesPrefix];
+
+    private static readonly string[] SymbolPrefixes = [QuotePrefix, DailyRangePrefix, ChartPrefix, TradesPrefix];
+
+    /// <summary>The symbol of a per-symbol feed (<c>quote:AAPL</c> gives AAPL), or null for any other feed.</summary>
+    public static string? SymbolOf(string feed)
+    {
+        foreach (var prefix in SymbolPrefixes)
+        {
+            if (feed.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return feed.Length == prefix.Length ? null : feed[prefix.Length..];
+            }
+        }
+        return null;
+    }
 }

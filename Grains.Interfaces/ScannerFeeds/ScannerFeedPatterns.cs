@@ -3,7 +3,8 @@ namespace Scanner.ScannerFeeds;
 /// <summary>
 /// What a client may subscribe to: an exact feed name, or a wildcard <c>{family}:*</c> (for example <c>quote:*</c>,
 /// <c>daily_range:*</c>, <c>scanners:*</c>) that matches every feed whose name starts with <c>{family}:</c>.
-/// A bare <c>*</c> is not a pattern: it would make every silo build every per-symbol feed for one browser.
+/// A bare <c>*</c> is not a pattern: it would make every silo build every per-symbol feed for one browser; nor are
+/// <c>chart:*</c> and <c>trades:*</c> (<see cref="ScannerFeedNames.ExactOnlyPrefixes"/>).
 /// </summary>
 public static class ScannerFeedPatterns
 {
@@ -17,7 +18,12 @@ public static class ScannerFeedPatterns
         {
             return false;
         }
-        var body = IsWildcard(pattern) ? pattern.AsSpan(0, pattern.Length - WildcardSuffix.Length) : pattern.AsSpan();
+        var wildcard = IsWildcard(pattern);
+        if (wildcard && ScannerFeedNames.ExactOnlyPrefixes.Contains(PrefixOf(pattern)))
+        {
+            return false;
+        }
+        var body = wildcard ? pattern.AsSpan(0, pattern.Length - WildcardSuffix.Length) : pattern.AsSpan();
         if (body.Length == 0 || body[0] == ':' || body[^1] == ':')
         {
             return false;

@@ -13,4 +13,6 @@ public enum TickerChanges
     Other = 4,
     /// <summary>The event started a new trading day: everything was reset first.</summary>
     NewDay = 8,
+    /// <summary>A minute candle or a halt period (<c>chart:{SYM}</c>).</summary>
+    Chart = 16,
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Scanner.MarketData;
 using Scanner.Scanners;
 using Scanner.Calendar;
+using Scanner.Ticker.Chart;
 
 namespace Scanner.Ticker;
 
@@ -92,6 +93,9 @@ public sealed class TickerDay
 
     /// <summary>The trading day in progress (yyyymmdd), 0 before the first event.</summary>
     public int Day => State.Day;
+
+    /// <summary>The session boundaries of <see cref="Day"/> (default before the first event).</summary>
+    public TradingDayBounds Bounds => _bounds;
 
     public ScannerRow ToRow()
     {
@@ -385,7 +389,7 @@ public sealed class TickerDay
             return TickerChanges.None;
         }
         s.TradeCount++;
-        var changes = TickerChanges.Other;
+        var changes = CandleBuilder.Apply(s.Candles, _bounds, t) ? TickerChanges.Other | TickerChanges.Chart : TickerChanges.Other;
         if (t.Timestamp >= s.LastTradeTime)
         {
             s.LastTradePrice = t.Price;
@@ -450,10 +454,12 @@ public sealed class TickerDay
             s.LuldTime = l.Timestamp;
         }
         var session = _bounds.SessionOf(l.Timestamp);
+        var wasHalted = s.IsHalted;
         if (l.Indicators.Contains(LuldIndicators.Halt) && !s.IsHalted)
         {
             s.IsHalted = true;
             s.HaltedAt = l.Timestamp;
+            s.Halts.Add(new HaltPeriod(l.Timestamp, 0));
             alerts.Add(new ScannerAlert(
                 AlertKind.Halt, Symbol, l.Timestamp, session, s.LastPrice, l.UpperPrice, l.LowerPrice, 0, 0, 0,
                 $"Halted (LULD) at {ClockTime(l.Timestamp)} ET", AlertContext()));
@@ -462,6 +468,10 @@ public sealed class TickerDay
         {
             s.IsHalted = false;
             s.ResumedAt = l.Timestamp;
+            if (s.Halts.Count > 0 && s.Halts[^1].End == 0)
+            {
+                s.Halts[^1] = s.Halts[^1] with { End = l.Timestamp };
+            }
             var haltedMs = Math.Max(0, l.Timestamp - s.HaltedAt);
             var halted = TimeSpan.FromMilliseconds(haltedMs);
             alerts.Add(new ScannerAlert(
@@ -470,7 +480,7 @@ public sealed class TickerDay
                     $"Resumed at {ClockTime(l.Timestamp)} ET after {(int)halted.TotalMinutes}m {halted.Seconds}s"),
                 AlertContext(), haltedMs));
         }
-        return TickerChanges.Other;
+        return s.IsHalted != wasHalted ? TickerChanges.Other | TickerChanges.Chart : TickerChanges.Other;
     }
 
     private static string ClockTime(long unixMs) =>

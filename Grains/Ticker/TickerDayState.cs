@@ -1,3 +1,5 @@
+using Scanner.Ticker.Chart;
+
 namespace Scanner.Ticker;
 
 /// <summary>
@@ -78,4 +80,8 @@ public sealed class TickerDayState
     // The last new high and new low alerts, for their throttling (RangeAlertOptions).
     [Id(47)] public RangeAlertMark HighAlert { get; set; }
     [Id(48)] public RangeAlertMark LowAlert { get; set; }
+
+    // The day's one-minute candles from its trades (chart:{SYM}), sparse and ascending, and its LULD halts.
+    [Id(49)] public List<MinuteCandle> Candles { get; set; } = [];
+    [Id(50)] public List<HaltPeriod> Halts { get; set; } = [];
 }

@@ -8,6 +8,8 @@ using Scanner.MarketData;
 using Scanner.Pacing;
 using Scanner.Persistence;
 using Scanner.Scanners;
+using Scanner.Ticker.Chart;
+using Scanner.Ticker.Tape;
 
 namespace Scanner.Ticker;
 
@@ -15,7 +17,8 @@ namespace Scanner.Ticker;
 /// A thin shell around one symbol's <see cref="TickerDay"/>: fed by implicit subscriptions to the symbol's streams
 /// of every data kind, it hands its row and alerts to the silo's <see cref="RankingReporter"/> for its ranking
 /// shard (at once, then at most every <see cref="ScannerOptions.ReportInterval"/>), publishes <c>quote:{SYM}</c> and <c>daily_range:{SYM}</c> the same
-/// way when some gateway wants them, writes its state behind (<see cref="WriteBehind{TState}"/>), and hydrates
+/// way when some gateway wants them, and the trader's page feeds <c>chart:{SYM}</c> (at most once a second) and
+/// <c>trades:{SYM}</c> (at most every 250 ms, the tape kept only while watched), writes its state behind (<see cref="WriteBehind{TState}"/>), and hydrates
 /// the day's reference data in the background (<see cref="TickerHydration"/>) so the stream never waits for it.
 /// </summary>
 [ImplicitStreamSubscription(MarketDataStreams.Trades)]
@@ -35,6 +38,12 @@ public sealed partial class TickerGrain(
     ILogger<TickerGrain> logger)
     : Grain, ITickerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<MarketEvent>
 {
+    /// <summary>The contract's cadences of the page feeds (docs/contracts/client-protocol.md).</summary>
+    private static readonly TimeSpan ChartInterval = TimeSpan.FromSeconds(1), TapeInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a tape outlives its last sign of interest: a get comes before the silo learns of the subscription.</summary>
+    private static readonly TimeSpan TapeGrace = TimeSpan.FromSeconds(10);
+
     private readonly ScannerOptions _options = options.Value;
     private readonly List<ScannerAlert> _pendingAlerts = [];
     private TickerDay _day = null!;
@@ -44,6 +53,15 @@ public sealed partial class TickerGrain(
     private IGrainTimer _flushTimer = null!;
     private string _quoteFeed = "";
     private string _rangeFeed = "";
+    private string _chartFeed = "";
+    private string _tradesFeed = "";
+    // Created with the first watcher, so an unwatched symbol has not even their timers.
+    private PacedAction? _chartPublishing;
+    private PacedAction? _tapePublishing;
+    private TradeTape? _tape;
+    private long _tapeWantedAt;
+    private bool _chartDirty;
+    private bool _tapeDirty;
     private bool _rowDirty;
     private bool _rangeDirty;
     private long _version;
@@ -54,6 +72,8 @@ public sealed partial class TickerGrain(
         _day = new TickerDay(symbol, _options.Momentum, state.RecordExists ? state.State : null, _options.RangeAlerts);
         _quoteFeed = ScannerFeedNames.Quote(symbol);
         _rangeFeed = ScannerFeedNames.DailyRange(symbol);
+        _chartFeed = ScannerFeedNames.Chart(symbol);
+        _tradesFeed = ScannerFeedNames.Trades(symbol);
         // Versions keep increasing across activations: start from the wall clock.
         _version = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
         _writeBehind = new WriteBehind<TickerDayState>(state, () => _day.State, symbol, writeFailures);
@@ -79,10 +99,21 @@ public sealed partial class TickerGrain(
     {
         var changes = TickerChanges.None;
         var (duplicates, stale) = (_day.DuplicateEvents, _day.StaleEvents);
+        var tape = WatchedTape();
         foreach (var item in items)
         {
-            changes |= _day.Apply(item.Item, _pendingAlerts);
+            var applied = _day.Apply(item.Item, _pendingAlerts);
+            if (tape is not null && applied != TickerChanges.None)
+            {
+                if ((applied & TickerChanges.NewDay) != 0)
+                {
+                    tape.Clear();
+                }
+                _tapeDirty |= tape.Apply(item.Item);
+            }
+            changes |= applied;
         }
+        RequestPageFeeds(changes);
         TickerMetrics.Events.Add(items.Count);
         if (_day.DuplicateEvents != duplicates || _day.StaleEvents != stale)
         {
@@ -124,6 +155,8 @@ public sealed partial class TickerGrain(
         }
         var payload = feed == _quoteFeed ? ScannerRowJson.ToObject(_day.ToRow())
             : feed == _rangeFeed ? DailyRangeJson.ToObject(_day.ToSnapshot())
+            : feed == _chartFeed ? ChartJson.ToObject(_day.State, _day.Bounds)
+            : feed == _tradesFeed ? TapeJson.ToObject(_day.Symbol, StartTape())
             : null;
         return Task.FromResult(payload is null
             ? null
@@ -132,9 +165,79 @@ public sealed partial class TickerGrain(
 
     private void OnHydrated()
     {
+        RequestPageFeeds(TickerChanges.Chart); // prev_close
         _rowDirty = true;
         _writeBehind.MarkDirty();
         ScheduleFlush();
+    }
+
+    /// <summary>
+    /// The tape when <c>trades:{SYM}</c> is watched (started on demand), null otherwise; a tape nobody has wanted for
+    /// <see cref="TapeGrace"/> is dropped, so an unwatched symbol keeps no trades and classifies none.
+    /// </summary>
+    private TradeTape? WatchedTape()
+    {
+        if (publisher.IsWanted(_tradesFeed))
+        {
+            return StartTape();
+        }
+        if (_tape is not null && time.GetElapsedTime(_tapeWantedAt) > TapeGrace)
+        {
+            _tape = null;
+            _tapeDirty = false;
+        }
+        return _tape;
+    }
+
+    private TradeTape StartTape()
+    {
+        _tapeWantedAt = time.GetTimestamp();
+        if (_tape is null)
+        {
+            _tape = new TradeTape();
+            var s = _day.State;
+            if (s.QuoteTime > 0)
+            {
+                _tape.AddQuote(s.QuoteTime, s.BidPrice, s.AskPrice);
+            }
+        }
+        return _tape;
+    }
+
+    /// <summary>Asks for the page feeds that changed and are watched; unwatched, nothing is serialised.</summary>
+    private void RequestPageFeeds(TickerChanges changes)
+    {
+        _chartDirty |= (changes & TickerChanges.Chart) != 0;
+        if (_chartDirty && publisher.IsWanted(_chartFeed))
+        {
+            (_chartPublishing ??= new PacedAction(this, ChartInterval, time, PublishChart)).Request();
+        }
+        if (_tapeDirty)
+        {
+            (_tapePublishing ??= new PacedAction(this, TapeInterval, time, PublishTape)).Request();
+        }
+    }
+
+    private void PublishChart()
+    {
+        if (!_chartDirty || !publisher.IsWanted(_chartFeed))
+        {
+            return;
+        }
+        _chartDirty = false;
+        publisher.Publish(new ScannerFeedUpdate(_chartFeed, ChartJson.ToObject(_day.State, _day.Bounds), ++_version, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        TickerMetrics.ChartPublishes.Add(1);
+    }
+
+    private void PublishTape()
+    {
+        if (!_tapeDirty || _tape is null || !publisher.IsWanted(_tradesFeed))
+        {
+            return;
+        }
+        _tapeDirty = false;
+        publisher.Publish(new ScannerFeedUpdate(_tradesFeed, TapeJson.ToObject(_day.Symbol, _tape), ++_version, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        TickerMetrics.TapePublishes.Add(1);
     }
 
     private void ScheduleFlush()

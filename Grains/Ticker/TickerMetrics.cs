@@ -15,6 +15,10 @@ internal static class TickerMetrics
 
     public static readonly Counter<long> Reports = Meter.CreateCounter<long>("scanner.ticker.reports", description: "Rows reported to ranking shards");
 
+    public static readonly Counter<long> ChartPublishes = Meter.CreateCounter<long>("scanner.ticker.chart_publishes", description: "chart:{SYM} values built and published (only for watched symbols)");
+
+    public static readonly Counter<long> TapePublishes = Meter.CreateCounter<long>("scanner.ticker.tape_publishes", description: "trades:{SYM} values built and published (only for watched symbols)");
+
     public static readonly Counter<long> ShardCalls = Meter.CreateCounter<long>("scanner.ranking.shard_calls", description: "Calls from a silo's ranking reporter to a shard, each with many rows");
 
     public static readonly Counter<long> HydrationFailures = Meter.CreateCounter<long>("scanner.ticker.hydration_failures", description: "Failed reference data loads");

@@ -24,5 +24,9 @@ internal sealed class LoadBackend : IScannerFeedBackend
     {
     }
 
+    public Task<byte[]?> GetLayoutsAsync(string user, CancellationToken cancellation) => Task.FromResult<byte[]?>(null);
+
+    public Task SaveLayoutsAsync(string user, byte[] layouts, CancellationToken cancellation) => Task.CompletedTask;
+
     public void Push(ScannerFeedUpdate[] batch) => _sink!.OnFeedUpdates(batch);
 }

@@ -16,6 +16,8 @@ public class GatewayHealthTests
         public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
         public Task<ScannerFeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation) => Task.FromResult<ScannerFeedUpdate?>(null);
         public void SetInterest(string[] patterns) { }
+        public Task<byte[]?> GetLayoutsAsync(string user, CancellationToken cancellation) => Task.FromException<byte[]?>(new InvalidOperationException("no cluster"));
+        public Task SaveLayoutsAsync(string user, byte[] layouts, CancellationToken cancellation) => Task.FromException(new InvalidOperationException("no cluster"));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Scanner.Gateway.Auth;
 using Scanner.Gateway.Connections;
 using Scanner.Gateway.Hosting;
+using Scanner.Layouts;
 using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Unit.Gateway;
@@ -10,9 +12,9 @@ namespace Scanner.Tests.Unit.Gateway;
 /// <summary>The transport under a session: message size and fragments, and the replies and close it writes.</summary>
 public class ClientConnectionTests
 {
-    private static async Task<ScriptedWebSocket> RunAsync(ScriptedWebSocket socket, GatewayOptions? options = null)
+    private static async Task<ScriptedWebSocket> RunAsync(ScriptedWebSocket socket, GatewayOptions? options = null, AuthOptions? auth = null)
     {
-        var gateway = new GatewayHarness(options);
+        var gateway = new GatewayHarness(options, auth);
         var connection = new ClientConnection(socket, raw: false, gateway.Services);
         await connection.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         return socket;
@@ -21,14 +23,31 @@ public class ClientConnectionTests
     private static JsonElement Frame(byte[] frame) => JsonDocument.Parse(frame).RootElement.Clone();
 
     [Fact]
-    public async Task An_oversized_message_is_refused_after_reading_no_more_than_the_limit()
+    public async Task An_oversized_message_before_auth_is_refused_after_reading_no_more_than_the_limit()
     {
         var socket = new ScriptedWebSocket();
         socket.Incoming(Encoding.UTF8.GetBytes(new string(' ', 1000)));
-        await RunAsync(socket, new GatewayOptions { MaxMessageBytes = 256 });
+        await RunAsync(socket, new GatewayOptions { MaxMessageBytes = 256 }, new AuthOptions { Enabled = true, TokenSecret = "unit-secret" });
         Assert.Equal(256, socket.BytesRead);
         Assert.Contains("too large", Frame(Assert.Single(socket.Sent)).Str("error"));
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
+    }
+
+    [Fact]
+    public async Task An_authorized_client_may_send_layouts_beyond_the_limit_and_no_more_than_their_allowance()
+    {
+        var layouts = $$"""{"pad":"{{new string('x', 10_000)}}"}""";
+        var socket = new ScriptedWebSocket();
+        socket.Incoming(Encoding.UTF8.GetBytes("""{"action":"save_layouts","layouts":"""), endOfMessage: false);
+        socket.Incoming(Encoding.UTF8.GetBytes(layouts + "}"));
+        socket.Incoming(Encoding.UTF8.GetBytes(new string(' ', 256 + UserLayouts.MaxBytes + 1000)));
+        await RunAsync(socket, new GatewayOptions { MaxMessageBytes = 256 });
+
+        Assert.True(Frame(socket.Sent[0]).IsStatus("layouts_saved"));
+        Assert.Contains("too large", Frame(socket.Sent[1]).Str("error"));
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
+        var firstMessage = """{"action":"save_layouts","layouts":}""".Length + layouts.Length;
+        Assert.Equal(firstMessage + 256 + UserLayouts.MaxBytes, socket.BytesRead);
     }
 
     [Fact]

@@ -27,6 +27,22 @@ public class ClientRequestParserTests
         Assert.Null(Parse("""{"action":"get","cache":"scanners:top_volume","limit":null}""").Limit);
     }
 
+    [Fact]
+    public void Get_layouts_needs_no_argument() => Assert.Equal(ClientAction.GetLayouts, Parse("""{"action":"get_layouts"}""").Action);
+
+    [Theory]
+    [InlineData("""{"action":"save_layouts","layouts":{"version":1,"layouts":{"Default":{"widgets":[{"id":"w1","filters":{"price":{"min":1}}}]}}}}""", """{"version":1,"layouts":{"Default":{"widgets":[{"id":"w1","filters":{"price":{"min":1}}}]}}}""")]
+    [InlineData("""{"layouts": { "a" : [1, 2] } ,"action":"save_layouts"}""", """{ "a" : [1, 2] }""")]
+    [InlineData("""{"action":"save_layouts","layouts":[1]}""", "[1]")]
+    [InlineData("""{"action":"save_layouts","layouts":null}""", "null")]
+    [InlineData("""{"action":"save_layouts","layouts":"text"}""", "\"text\"")]
+    public void Save_layouts_carries_the_value_exactly_as_sent(string json, string layouts)
+    {
+        var message = Parse(json);
+        Assert.Equal(ClientAction.SaveLayouts, message.Action);
+        Assert.Equal(layouts, Encoding.UTF8.GetString(message.Layouts!));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]
@@ -44,7 +60,9 @@ public class ClientRequestParserTests
     [InlineData("""{"action":["subscribe"],"feed":"x"}""")]
     [InlineData("""{"action":"subscribe","feed":"x"} {"action":"get","cache":"y"}""")]
     [InlineData("{\"action\":\"subscribe\",\"feed\":\"x\"")]
-    [InlineData("""{"a":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]],"action":"subscribe","feed":"x"}""")]
+    [InlineData("""{"a":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],"action":"subscribe","feed":"x"}""")]
+    [InlineData("""{"action":"save_layouts"}""")]
+    [InlineData("""{"action":"save_layouts","layouts":{"a":1}""")]
     public void Anything_else_is_invalid(string json) => Assert.Equal(ClientAction.Invalid, Parse(json).Action);
 
     [Fact]

@@ -11,6 +11,10 @@ public class FeedPatternsTests
     [InlineData("quote:*", true)]
     [InlineData("scanners:*", true)]
     [InlineData("BRK.B", true)]
+    [InlineData("chart:AIG", true)]
+    [InlineData("trades:BRK.B", true)]
+    [InlineData("chart:*", false)]
+    [InlineData("trades:*", false)]
     [InlineData("*", false)]
     [InlineData(":*", false)]
     [InlineData("quote:", false)]
@@ -50,4 +54,13 @@ public class FeedPatternsTests
         Assert.True(ScannerFeedInterestSet.Empty.IsEmpty);
         Assert.False(ScannerFeedInterestSet.Empty.Matches("quote:AAPL"));
     }
+
+    [Theory]
+    [InlineData("quote:AIG", "AIG")]
+    [InlineData("daily_range:AIG", "AIG")]
+    [InlineData("chart:BRK.B", "BRK.B")]
+    [InlineData("trades:AIG", "AIG")]
+    [InlineData("chart:", null)]
+    [InlineData("scanners:top_volume", null)]
+    public void Per_symbol_feeds_name_their_ticker(string feed, string? symbol) => Assert.Equal(symbol, ScannerFeedNames.SymbolOf(feed));
 }

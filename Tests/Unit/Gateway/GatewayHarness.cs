@@ -29,7 +29,7 @@ internal sealed class GatewayHarness
         Tokens = new TokenService(authOptions, Time);
         Hub = new ScannerFeedHub(Backend, Metrics, gatewayOptions, Time, NullLogger<ScannerFeedHub>.Instance);
         Backend.StartAsync(Hub, CancellationToken.None);
-        Services = new ClientServices(Hub, new ClientAuthenticator(Tokens, new UserDirectory(authOptions), authOptions), new ClientRegistry(gatewayOptions),
+        Services = new ClientServices(Hub, Backend, new ClientAuthenticator(Tokens, new UserDirectory(authOptions), authOptions), new ClientRegistry(gatewayOptions),
             Metrics, Options, Time, NullLogger.Instance);
     }
 

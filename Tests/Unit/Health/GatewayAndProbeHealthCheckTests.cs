@@ -19,6 +19,8 @@ public class GatewayAndProbeHealthCheckTests
         public Task StopAsync(CancellationToken cancellation) => inner.StopAsync(cancellation);
         public Task<Scanner.ScannerFeeds.ScannerFeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation) => inner.GetFeedAsync(feed, cancellation);
         public void SetInterest(string[] patterns) => inner.SetInterest(patterns);
+        public Task<byte[]?> GetLayoutsAsync(string user, CancellationToken cancellation) => inner.GetLayoutsAsync(user, cancellation);
+        public Task SaveLayoutsAsync(string user, byte[] layouts, CancellationToken cancellation) => inner.SaveLayoutsAsync(user, layouts, cancellation);
     }
 
     [Fact]

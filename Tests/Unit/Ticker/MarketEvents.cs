@@ -26,8 +26,8 @@ internal static class MarketEvents
             averageSize, start, end, false, null, null);
     }
 
-    public static Trade Trade(string symbol, long time, double price, long size = 100, long sequence = 0, int tape = 3) =>
-        new(symbol, time, time, 4, new TradeId(1, null), tape, price, size, ConditionCodes.Empty, sequence, 0, 0);
+    public static Trade Trade(string symbol, long time, double price, long size = 100, long sequence = 0, int tape = 3, ConditionCodes conditions = default) =>
+        new(symbol, time, time, 4, new TradeId(1, null), tape, price, size, conditions, sequence, 0, 0);
 
     public static Quote Quote(string symbol, long time, double bid, double ask) =>
         new(symbol, time, time, 1, bid, 10, 2, ask, 20, 0, ConditionCodes.Empty, 1, 3);
