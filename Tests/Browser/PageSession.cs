@@ -22,10 +22,11 @@ public sealed class PageSession : IAsyncDisposable
 
     public ScannerPage Page { get; }
 
-    public static async Task<PageSession> OpenAsync(ScannerSite site, int width = 1680, int height = 960, Action<BrowserNewContextOptions>? options = null)
+    /// <param name="gateway">the gateway the page comes from, when not the site's (a system a test started itself)</param>
+    public static async Task<PageSession> OpenAsync(ScannerSite site, int width = 1680, int height = 960, Uri? gateway = null)
     {
+        var own = (gateway ?? site.BaseUri).Authority;
         var contextOptions = new BrowserNewContextOptions { ViewportSize = new() { Width = width, Height = height } };
-        options?.Invoke(contextOptions);
         var context = await site.Browser.NewContextAsync(contextOptions);
         var page = await context.NewPageAsync();
         var session = new PageSession(context, new ScannerPage(page));
@@ -33,7 +34,7 @@ public sealed class PageSession : IAsyncDisposable
         page.Request += (_, request) =>
         {
             if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "ws" or "wss"
-                && url.Authority != site.BaseUri.Authority) session._foreignRequests.Add(request.Url);
+                && url.Authority != own) session._foreignRequests.Add(request.Url);
         };
         return session;
     }

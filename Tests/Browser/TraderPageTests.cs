@@ -308,7 +308,7 @@ public sealed class TraderPageTests(ScannerSite site) : IAsyncLifetime
 
         await _page.OpenAndLogInAsync(site);
         var titles = await _page.Page.EvaluateAsync<Dictionary<string, string>>(
-            "() => Object.fromEntries([...document.querySelectorAll('#w-top_gappers th')].map(th => [th.dataset.col, th.title]))");
+            "() => Object.fromEntries([...document.querySelectorAll('.widget.scanner th')].map(th => [th.dataset.col, th.title]))");
         Assert.Contains("previous close", titles["pct_change"]);
         Assert.Contains("official open − previous close", titles["gap"]);
         Assert.Contains("pre-market", titles["gap"]);

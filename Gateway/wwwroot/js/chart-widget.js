@@ -88,18 +88,20 @@ export class ChartWidget extends SymbolWidget {
 
   draw() {
     const v = this.value;
-    const bars = (v?.bars ?? []).filter((b) => isNum(b.t) && isNum(b.o) && isNum(b.h) && isNum(b.l) && isNum(b.c));
+    // A minute whose trades count only for volume has no prices: a volume bar, no candle.
+    const bars = (v?.bars ?? []).filter((b) => b && isNum(b.t));
+    const priced = bars.filter((b) => isNum(b.o) && isNum(b.h) && isNum(b.l) && isNum(b.c));
     this.emptyEl.hidden = !!this.symbol;
     this.emptyEl.textContent = this.symbol ? '' : 'Type a symbol, or click one in any list';
-    this.candles.setData(bars.map((b) => ({ time: sec(b.t), open: b.o, high: b.h, low: b.l, close: b.c })));
-    this.volume.setData(bars.map((b) => ({ time: sec(b.t), value: isNum(b.v) ? b.v : 0, color: b.c >= b.o ? 'rgba(34,197,94,.45)' : 'rgba(240,82,82,.45)' })));
+    this.candles.setData(priced.map((b) => ({ time: sec(b.t), open: b.o, high: b.h, low: b.l, close: b.c })));
+    this.volume.setData(bars.map((b) => ({ time: sec(b.t), value: isNum(b.v) ? b.v : 0, color: b.c < b.o ? 'rgba(240,82,82,.45)' : 'rgba(34,197,94,.45)' })));
     this.vwap.setData(bars.filter((b) => isNum(b.vw)).map((b) => ({ time: sec(b.t), value: b.vw })));
     const halts = Array.isArray(v?.halts) ? v.halts.filter((h) => isNum(h?.start)) : [];
     this.haltBand.setData(haltedBars(bars, halts).map((b) => ({ time: sec(b.t), value: 1 })));
-    this.markers.setMarkers(this.haltMarkers(bars, halts));
+    this.markers.setMarkers(this.haltMarkers(priced, halts));
     for (const line of this.lines) this.candles.removePriceLine(line);
     this.lines = v ? priceLinesOf(v).map((o) => this.candles.createPriceLine({ ...o, lineWidth: 1, axisLabelVisible: true })) : [];
-    this.el.dataset.bars = String(bars.length);
+    this.el.dataset.bars = String(priced.length);
     this.countEl.textContent = bars.length ? `${bars.length} min` : '';
   }
 

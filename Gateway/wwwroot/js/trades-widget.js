@@ -64,7 +64,7 @@ export class TradesWidget extends SymbolWidget {
     this.tbody.innerHTML = this.trades.map((t) => {
       const side = SIDES.has(t.side) ? t.side : 'none';
       const ms = toMillis(t.t);
-      return `<tr class="side-${side}" data-side="${side}">
+      return `<tr class="side-${side}" data-side="${side}" data-t="${isNum(t.t) ? t.t : ''}" data-p="${isNum(t.p) ? t.p : ''}" data-s="${isNum(t.s) ? t.s : ''}">
         <td class="text time">${ms === null ? '–' : timeFormat.format(ms)}</td>
         <td class="num">${price(t.p)}</td><td class="num">${compact(t.s)}</td>
         <td class="text">${escapeHtml(venueName(t.x))}</td>
