@@ -105,6 +105,13 @@ public sealed class TraderPageTests(ScannerSite site) : IAsyncLifetime
         await Assertions.Expect(_page.Widget("chart")).ToHaveAttributeAsync("data-symbol", green);
         Assert.Equal(traded, await _page.SymbolOfAsync("quote"));
         Assert.Equal(traded, await _page.SymbolOfAsync("trades"));
+
+        // A reload keeps each group's symbol (and, once saved, the chart's group).
+        await Assertions.Expect(_page.Page.GetByTestId("layout-state")).ToHaveAttributeAsync("data-state", "saved");
+        await _page.Page.ReloadAsync();
+        await _page.WaitForStateAsync("live");
+        await Assertions.Expect(_page.Widget("chart")).ToHaveAttributeAsync("data-symbol", green);
+        await Assertions.Expect(_page.Widget("quote")).ToHaveAttributeAsync("data-symbol", traded);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 // Number and time formatting shared by every widget. Missing values render as an en dash, never as 0.
 
-export const DASH = '–';
+const DASH = '–';
 const easternTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'America/New_York', hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit',
 });

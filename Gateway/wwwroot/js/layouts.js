@@ -6,9 +6,9 @@ import { DEFAULT_FILTERS } from './filters.js';
 import { LINK_GROUPS } from './link-bus.js';
 import { clampSize } from './grid-layout.js';
 
-export const LAYOUT_VERSION = 1;
-export const DEFAULT_NAME = 'Default';
-export const WIDGET_TYPES = ['ranking', 'alerts', 'quote', 'chart', 'trades'];
+const LAYOUT_VERSION = 1;
+const DEFAULT_NAME = 'Default';
+const WIDGET_TYPES = ['ranking', 'alerts', 'quote', 'chart', 'trades'];
 
 /** The rankings and alert lists the page knows: feed -> title and, for rankings, the change column. */
 export const RANKINGS = {
