@@ -87,6 +87,18 @@ public sealed class ScannerPage(IPage page)
         await Widget(widget).Locator(".symbol-box").PressAsync("Enter");
     }
 
+    /// <summary>Clicks a symbol's row in a list. Found and clicked in one script call: rows are re-ranked in place every
+    /// second, so a row located first and clicked later may hold another symbol by then.</summary>
+    public async Task ClickSymbolAsync(string widget, string symbol) =>
+        Assert.True(await Page.EvaluateAsync<bool>(
+            """
+            ([id, symbol]) => {
+              const cell = [...document.querySelectorAll(`#w-${id} tbody tr`)].find(tr => tr.dataset.symbol === symbol)?.querySelector('td.sym');
+              cell?.click();
+              return !!cell;
+            }
+            """, new object[] { widget, symbol }), $"{symbol} is not in {widget}");
+
     /// <summary>The symbol a symbol widget shows, or null.</summary>
     public async Task<string?> SymbolOfAsync(string widget) => await Widget(widget).GetAttributeAsync("data-symbol");
 

@@ -182,7 +182,7 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
 
         // Clicking a row in any list switches the quote (and drops the old symbol's feeds).
         var otherSymbol = (await _page.ReadTableAsync("top_volume")).Rows[3].Symbol;
-        await _page.Widget("top_volume").Locator($"tr[data-symbol='{otherSymbol}'] td.sym").ClickAsync();
+        await _page.ClickSymbolAsync("top_volume", otherSymbol);
         await Assertions.Expect(quote.GetByTestId("quote-sym")).ToHaveTextAsync(otherSymbol);
         if (site.Local is { } f)
         {

@@ -73,7 +73,7 @@ public sealed class TraderPageTests(ScannerSite site) : IAsyncLifetime
 
         // Red (the default group): a click in a ranking moves all three.
         var clicked = (await _page.ReadTableAsync("top_volume")).Rows[2].Symbol;
-        await _page.Widget("top_volume").Locator($"tr[data-symbol='{clicked}'] td.sym").ClickAsync();
+        await _page.ClickSymbolAsync("top_volume", clicked);
         foreach (var widget in new[] { "quote", "chart", "trades" })
             await Assertions.Expect(_page.Widget(widget)).ToHaveAttributeAsync("data-symbol", clicked);
 
@@ -101,7 +101,7 @@ public sealed class TraderPageTests(ScannerSite site) : IAsyncLifetime
         await _page.Widget("top_gainers").GetByTestId("link").SelectOptionAsync("green");
         await _page.WaitForRowsAsync("top_gainers", 3);
         var green = (await _page.ReadTableAsync("top_gainers")).Rows.Select(r => r.Symbol).First(s => s != traded);
-        await _page.Widget("top_gainers").Locator($"tr[data-symbol='{green}'] td.sym").ClickAsync();
+        await _page.ClickSymbolAsync("top_gainers", green);
         await Assertions.Expect(_page.Widget("chart")).ToHaveAttributeAsync("data-symbol", green);
         Assert.Equal(traded, await _page.SymbolOfAsync("quote"));
         Assert.Equal(traded, await _page.SymbolOfAsync("trades"));
