@@ -125,12 +125,10 @@ internal sealed partial class ClientConnection : IClientChannel
         {
             while (Volatile.Read(ref _state) == Open)
             {
-                // Larger than usual only for an authorized client's save_layouts (the session refuses any other action
-                // over the usual limit); such a message borrows a larger buffer for as long as it is read and handled.
-                var limit = Session.MessageLimit;
+                var limit = usual;
                 var count = 0;
                 ValueWebSocketReceiveResult received;
-                do
+                while (true)
                 {
                     if (count == buffer.Length)
                     {
@@ -138,9 +136,23 @@ internal sealed partial class ClientConnection : IClientChannel
                     }
                     received = await _socket.ReceiveAsync(buffer.AsMemory(count, Math.Min(buffer.Length, limit) - count), aborted).ConfigureAwait(false);
                     count += received.Count;
+                    if (received.EndOfMessage || received.MessageType == WebSocketMessageType.Close)
+                    {
+                        break;
+                    }
+                    if (count < limit)
+                    {
+                        continue;
+                    }
+                    // The usual limit is reached and more follows: only a save_layouts may go on, into a buffer borrowed
+                    // for this message.
+                    if (limit == usual && Session.AllowsLongMessage(buffer.AsSpan(0, count)))
+                    {
+                        limit = Session.LayoutsMessageLimit;
+                        continue;
+                    }
+                    break;
                 }
-                while (!received.EndOfMessage && count < limit && received.MessageType != WebSocketMessageType.Close);
-
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     _queue.RequestClose(WebSocketCloseStatus.NormalClosure, "bye");

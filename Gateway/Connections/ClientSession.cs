@@ -39,11 +39,14 @@ internal sealed partial class ClientSession
 
     public bool Authorized => User is not null || !_services.Authenticator.Enabled;
 
+    /// <summary>The longest save_layouts the transport reads whole: <c>MaxMessageBytes</c> plus room for the largest layouts.</summary>
+    public int LayoutsMessageLimit => _services.Options.MaxMessageBytes + UserLayouts.MaxBytes;
+
     /// <summary>
-    /// The longest message the transport should read whole: <c>MaxMessageBytes</c>, plus room for the layouts of a
-    /// save_layouts once authorized (any other action over <c>MaxMessageBytes</c> is still refused as too large).
+    /// Whether a message whose first <c>MaxMessageBytes</c> are <paramref name="head"/> and that goes on may be read up
+    /// to <see cref="LayoutsMessageLimit"/>: only an authorized client's save_layouts that names its action first.
     /// </summary>
-    public int MessageLimit => _services.Options.MaxMessageBytes + (Authorized ? UserLayouts.MaxBytes : 0);
+    public bool AllowsLongMessage(ReadOnlySpan<byte> head) => Authorized && ClientRequestParser.StartsAsSaveLayouts(head);
 
     /// <summary>The feeds and wildcards this client is subscribed to (a snapshot).</summary>
     public IReadOnlyCollection<string> Subscriptions

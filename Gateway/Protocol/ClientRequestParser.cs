@@ -104,6 +104,25 @@ internal static class ClientRequestParser
         };
     }
 
+    /// <summary>
+    /// True when <paramref name="head"/>, the start of a message still arriving, opens an object whose first property is
+    /// <c>"action":"save_layouts"</c>: the one message that may be longer than <c>MaxMessageBytes</c>.
+    /// </summary>
+    public static bool StartsAsSaveLayouts(ReadOnlySpan<byte> head)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("action"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("save_layouts"u8);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     private static ClientAction ActionOf(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("subscribe"u8) ? ClientAction.Subscribe
         : reader.ValueTextEquals("unsubscribe"u8) ? ClientAction.Unsubscribe

@@ -1,3 +1,5 @@
+using System.Text;
+using Scanner.Layouts;
 using Scanner.Silo.Hosting;
 using Scanner.ServiceDefaults.Configuration;
 
@@ -22,4 +24,21 @@ public sealed class RedisGrainPersistenceTests : IAsyncLifetime
     [Fact]
     public async Task A_ticker_rewrites_state_that_redis_lost() =>
         await GrainScenarios.LostStateIsRewrittenFromMemory(_c, "LOSTR");
+
+    [Fact]
+    public async Task Saved_layouts_survive_the_grains_deactivation_and_refused_ones_change_nothing()
+    {
+        var grain = _c.Client.GetGrain<IUserLayoutsGrain>($"trader-{Guid.NewGuid():N}");
+        Assert.Null(await grain.Get());
+        var layouts = Encoding.UTF8.GetBytes("""{"version":1,"current":"Default","layouts":{"Default":{"widgets":[{"id":"w1","type":"chart","feed":"chart:AIG"}]}}}""");
+        await grain.Save(layouts);
+
+        await _c.Cluster.DeactivateAsync(grain);
+        Assert.Equal(layouts, await grain.Get());
+
+        await Assert.ThrowsAsync<ArgumentException>(() => grain.Save("[1]"u8.ToArray()));
+        await Assert.ThrowsAsync<ArgumentException>(() => grain.Save(new byte[UserLayouts.MaxBytes + 1]));
+        await _c.Cluster.DeactivateAsync(grain);
+        Assert.Equal(layouts, await grain.Get());
+    }
 }

@@ -12,7 +12,8 @@ namespace Scanner.Tests.Integration.Pipeline;
 
 /// <summary>
 /// The real trading day through the whole pipeline: simulator -> listener -> RabbitMQ streams -> ticker grains
-/// (state in Redis) -> rankings, with every figure checked against the raw CSV.
+/// (state in Redis) -> rankings, with every figure checked against the raw CSV, and every minute candle of
+/// <c>chart:{SYM}</c> against the raw trades of that minute.
 /// </summary>
 public class ReplayedDayTests
 {
@@ -69,6 +70,7 @@ public class ReplayedDayTests
         {
             var snapshot = await grains[e.Symbol].GetSnapshot();
             AssertMatches(e, snapshot);
+            await AssertChartMatchesAsync(grains[e.Symbol], LeanMinuteBar.Compute(leanRoot, e.Symbol, Day));
         }
 
         var topVolume = await WaitForFeedAsync(cluster, ScannerFeedNames.TopVolume, rows => rows.Count == expected.Count);
@@ -83,6 +85,7 @@ public class ReplayedDayTests
         foreach (var e in expected)
         {
             AssertMatches(e, await grains[e.Symbol].GetSnapshot());
+            await AssertChartMatchesAsync(grains[e.Symbol], LeanMinuteBar.Compute(leanRoot, e.Symbol, Day));
         }
         Assert.Equal(0, cluster.Listener.Counters.PublishFailedEvents);
         Assert.Equal(0, cluster.Listener.Counters.DroppedFrames);
@@ -103,6 +106,36 @@ public class ReplayedDayTests
         Assert.Equal(e.Change / e.PreviousClose * 100, row.PctChange, 6);
         Assert.Equal(e.AverageVolume, row.AvgVolume, 0);
         Assert.Equal(e.RelativeVolume, row.RelativeVolume, 6);
+    }
+
+    /// <summary>Every candle equals its minute's raw trades (OHLCV exactly), and its VWAP the day's up to its end.</summary>
+    private static async Task AssertChartMatchesAsync(ITickerGrain grain, List<LeanMinuteBar> expected)
+    {
+        var feed = ScannerFeedNames.Chart(grain.GetPrimaryKeyString());
+        var volume = expected.Sum(b => b.Volume);
+        List<JsonElement> bars = [];
+        // Trades come on their own stream, which may still be behind the bars the wait above was on.
+        await WaitForAsync(async () =>
+        {
+            using var chart = JsonDocument.Parse((await grain.GetFeed(feed))!.Payload);
+            bars = [.. chart.RootElement.GetProperty("bars").EnumerateArray().Select(b => b.Clone())];
+            var charted = bars.Sum(b => b.GetProperty("v").GetInt64());
+            return charted == volume ? null : $"{feed} holds volume {charted} of {volume}";
+        }, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(expected.Count, bars.Count);
+        double notional = 0;
+        long dayVolume = 0;
+        foreach (var (want, got) in expected.Zip(bars))
+        {
+            notional += want.Notional;
+            dayVolume += want.Volume;
+            Assert.Equal(want.Start, got.GetProperty("t").GetInt64());
+            Assert.Equal(
+                (want.Open, want.High, want.Low, want.Close, want.Volume),
+                (got.GetProperty("o").GetDouble(), got.GetProperty("h").GetDouble(), got.GetProperty("l").GetDouble(), got.GetProperty("c").GetDouble(), got.GetProperty("v").GetInt64()));
+            Assert.Equal(notional / dayVolume, got.GetProperty("vw").GetDouble(), tolerance: 0.00006); // written to 4 decimals
+        }
     }
 
     private static async Task<List<JsonElement>> WaitForFeedAsync(ScannerSiloCluster cluster, string feed, Func<List<JsonElement>, bool> done)

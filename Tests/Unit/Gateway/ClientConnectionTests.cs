@@ -23,24 +23,24 @@ public class ClientConnectionTests
     private static JsonElement Frame(byte[] frame) => JsonDocument.Parse(frame).RootElement.Clone();
 
     [Fact]
-    public async Task An_oversized_message_before_auth_is_refused_after_reading_no_more_than_the_limit()
+    public async Task An_oversized_message_is_refused_after_reading_no_more_than_the_limit()
     {
         var socket = new ScriptedWebSocket();
         socket.Incoming(Encoding.UTF8.GetBytes(new string(' ', 1000)));
-        await RunAsync(socket, new GatewayOptions { MaxMessageBytes = 256 }, new AuthOptions { Enabled = true, TokenSecret = "unit-secret" });
+        await RunAsync(socket, new GatewayOptions { MaxMessageBytes = 256 });
         Assert.Equal(256, socket.BytesRead);
         Assert.Contains("too large", Frame(Assert.Single(socket.Sent)).Str("error"));
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
     }
 
     [Fact]
-    public async Task An_authorized_client_may_send_layouts_beyond_the_limit_and_no_more_than_their_allowance()
+    public async Task A_save_layouts_that_names_its_action_first_may_exceed_the_limit_by_the_largest_layouts()
     {
         var layouts = $$"""{"pad":"{{new string('x', 10_000)}}"}""";
         var socket = new ScriptedWebSocket();
         socket.Incoming(Encoding.UTF8.GetBytes("""{"action":"save_layouts","layouts":"""), endOfMessage: false);
         socket.Incoming(Encoding.UTF8.GetBytes(layouts + "}"));
-        socket.Incoming(Encoding.UTF8.GetBytes(new string(' ', 256 + UserLayouts.MaxBytes + 1000)));
+        socket.Incoming(Encoding.UTF8.GetBytes("""{"action":"save_layouts","layouts":{"pad":" """ + new string('x', 256 + UserLayouts.MaxBytes)));
         await RunAsync(socket, new GatewayOptions { MaxMessageBytes = 256 });
 
         Assert.True(Frame(socket.Sent[0]).IsStatus("layouts_saved"));
@@ -48,6 +48,18 @@ public class ClientConnectionTests
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
         var firstMessage = """{"action":"save_layouts","layouts":}""".Length + layouts.Length;
         Assert.Equal(firstMessage + 256 + UserLayouts.MaxBytes, socket.BytesRead);
+    }
+
+    [Theory]
+    [InlineData(true, """{"layouts":{},"action":"save_layouts","pad":"PAD"}""")]
+    [InlineData(false, """{"action":"save_layouts","layouts":{"pad":"PAD"}}""")]
+    public async Task Neither_a_save_layouts_naming_its_action_late_nor_one_before_auth_goes_past_the_limit(bool authorized, string message)
+    {
+        var socket = new ScriptedWebSocket();
+        socket.Incoming(Encoding.UTF8.GetBytes(message.Replace("PAD", new string('x', 1000))));
+        await RunAsync(socket, new GatewayOptions { MaxMessageBytes = 256 }, authorized ? null : new AuthOptions { Enabled = true, TokenSecret = "unit-secret" });
+        Assert.Equal(256, socket.BytesRead);
+        Assert.Contains("too large", Frame(Assert.Single(socket.Sent)).Str("error"));
     }
 
     [Fact]

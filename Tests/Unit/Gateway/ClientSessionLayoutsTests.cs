@@ -72,7 +72,7 @@ public class ClientSessionLayoutsTests
     {
         var gateway = new GatewayHarness(new GatewayOptions { MaxMessageBytes = 4096 });
         var (session, channel) = gateway.Open();
-        Assert.Equal(4096 + UserLayouts.MaxBytes, session.MessageLimit);
+        Assert.Equal(4096 + UserLayouts.MaxBytes, session.LayoutsMessageLimit);
 
         await session.SendAsync($$"""{"action":"save_layouts","layouts":{{Layouts(UserLayouts.MaxBytes + 1)}}}""");
         Assert.Equal("layouts too large", channel.Last.Str("error"));
@@ -97,13 +97,13 @@ public class ClientSessionLayoutsTests
     }
 
     [Fact]
-    public async Task Before_auth_the_message_limit_is_the_usual_one_and_layouts_are_unauthorized()
+    public async Task Before_auth_no_message_may_be_long_and_layouts_are_unauthorized()
     {
         var gateway = new GatewayHarness(
             new GatewayOptions { MaxMessageBytes = 256 },
             new AuthOptions { Enabled = true, TokenSecret = "unit-secret", Users = { ["bob"] = "b" } });
         var (session, channel) = gateway.Open();
-        Assert.Equal(256, session.MessageLimit);
+        Assert.False(session.AllowsLongMessage("""{"action":"save_layouts","layouts":{"""u8));
 
         await session.SendAsync("""{"action":"get_layouts"}""");
         Assert.True(Assert.Single(channel.Sent).IsStatus("unauthorized"));
@@ -124,6 +124,17 @@ public class ClientSessionLayoutsTests
         Assert.Null(channel.Closed);
         Assert.Equal(2, gateway.Metrics.BackendFailures);
     }
+
+    [Theory]
+    [InlineData("""{"action":"save_layouts","layouts":{"a":""", true)]
+    [InlineData(""" { "action" : "save_layouts" , "lay""", true)]
+    [InlineData("""{"layouts":{},"action":"save_layouts","pad":"xx""", false)]
+    [InlineData("""{"action":"subscribe","feed":"xxxxx""", false)]
+    [InlineData("""{"action":"save_lay""", false)]
+    [InlineData("""["action","save_layouts",""", false)]
+    [InlineData("   ", false)]
+    public void Only_a_save_layouts_that_names_its_action_first_may_be_long(string head, bool allowed) =>
+        Assert.Equal(allowed, new GatewayHarness().Open().Session.AllowsLongMessage(Encoding.UTF8.GetBytes(head)));
 
     /// <summary>A layouts object of exactly <paramref name="bytes"/> bytes.</summary>
     private static string Layouts(int bytes) => $$"""{"pad":"{{new string('x', bytes - """{"pad":""}""".Length)}}"}""";
