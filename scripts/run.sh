@@ -40,6 +40,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# The Gateway build installs the page's chart library with npm (Gateway/package-lock.json).
+if ! command -v npm >/dev/null; then
+    [[ $(id -u) -eq 0 ]] || { echo "npm is missing: apt-get install nodejs npm (needs root)" >&2; exit 1; }
+    say "installing nodejs and npm from Debian's archive"
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends nodejs npm >&2
+fi
 say "building ($CONFIGURATION)"
 dotnet build Scanner.Orleans.sln -c "$CONFIGURATION" -v quiet -nologo >"$RUN_DIR/build.log" 2>&1 \
     || { tail -n 30 "$RUN_DIR/build.log" >&2; exit 1; }

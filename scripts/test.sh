@@ -216,6 +216,8 @@ main() {
     done
     if ((${#projects[@]} > 1)); then start_infra; ensure_prometheus; fi
 
+    # The Gateway build installs the page's chart library with npm (Gateway/package-lock.json).
+    command -v npm >/dev/null || apt_install nodejs npm || status=1
     progress "building Scanner.Orleans.sln ($CONFIGURATION)"
     if ! dotnet build Scanner.Orleans.sln -c "$CONFIGURATION" --nologo -v quiet; then
         progress "FAILED: the build"

@@ -3,8 +3,10 @@ using Microsoft.Playwright;
 
 namespace Scanner.Tests.Browser;
 
-/// <summary>The scanner page as the tests see it: log in, read widgets, click, type. Reads of a table happen
-/// in one script call so that a render in between (every 200 ms) cannot tear what a test compares.</summary>
+/// <summary>The scanner page as the tests see it: log in, read widgets, click, type, change the layout. Reads of a
+/// table or chart happen in one script call so that a render in between (every 200 ms) cannot tear what a test
+/// compares. Widgets are <c>#w-{id}</c>; a widget's <c>data-visible</c> counts its rows, <c>data-updates</c> its
+/// renders of new data.</summary>
 public sealed class ScannerPage(IPage page)
 {
     public static readonly TimeSpan Eventually = TimeSpan.FromSeconds(20);
@@ -24,14 +26,15 @@ public sealed class ScannerPage(IPage page)
         await Page.GetByTestId("login-submit").ClickAsync();
     }
 
-    /// <summary>Opens the page, signs in when the gateway asks for it, and waits for the live socket.</summary>
-    public async Task OpenAndLogInAsync(ScannerSite site)
+    /// <summary>Opens the page, signs in when the gateway asks for it (as <paramref name="user"/>, by default the
+    /// site's user), and waits for the live socket.</summary>
+    public async Task OpenAndLogInAsync(ScannerSite site, string? user = null)
     {
         await OpenAsync(site.BaseUri);
         var login = Page.GetByTestId("login-form");
         var board = Page.GetByTestId("board");
         await login.Or(board).First.WaitForAsync(new() { Timeout = Ms(Eventually) });
-        if (await login.IsVisibleAsync()) await SubmitLoginAsync(site.Username, site.Password);
+        if (await login.IsVisibleAsync()) await SubmitLoginAsync(user ?? site.Username, site.Password);
         await board.WaitForAsync(new() { Timeout = Ms(Eventually) });
         await WaitForStateAsync("live");
     }
@@ -57,9 +60,52 @@ public sealed class ScannerPage(IPage page)
     public async Task<int> UpdatesAsync(string widget) =>
         int.Parse(await Widget(widget).GetAttributeAsync("data-updates") ?? "0");
 
-    public async Task SetFiltersEnabledAsync(bool enabled) => await Page.GetByTestId("filters-enabled").SetCheckedAsync(enabled);
+    /// <summary>Switches the filters of every ranking widget on or off (each widget has its own).</summary>
+    public async Task SetFiltersEnabledAsync(bool enabled)
+    {
+        foreach (var box in await Page.Locator(".widget.scanner [data-testid=filters-enabled]").AllAsync()) await box.SetCheckedAsync(enabled);
+    }
 
-    public async Task SetFilterAsync(string testId, string value) => await Page.GetByTestId(testId).FillAsync(value);
+    /// <summary>Opens a widget's settings panel (filters, columns, sound, place) unless it is open.</summary>
+    public async Task<ILocator> OpenSettingsAsync(string widget)
+    {
+        var toggle = Widget(widget).GetByTestId("settings-toggle");
+        if (await toggle.GetAttributeAsync("aria-expanded") != "true") await toggle.ClickAsync();
+        return Widget(widget).GetByTestId("settings");
+    }
+
+    /// <summary>Types a limit into one of a ranking widget's filters (f-min-price, f-max-price, f-min-volume, ...).</summary>
+    public async Task SetFilterAsync(string widget, string testId, string value) =>
+        await (await OpenSettingsAsync(widget)).GetByTestId(testId).FillAsync(value);
+
+    public async Task ResetFiltersAsync(string widget) => await (await OpenSettingsAsync(widget)).GetByTestId("filters-reset").ClickAsync();
+
+    /// <summary>Types a symbol into a symbol widget's box (quote, chart, trades) and submits it.</summary>
+    public async Task WatchAsync(string widget, string symbol)
+    {
+        await Widget(widget).Locator(".symbol-box").FillAsync(symbol);
+        await Widget(widget).Locator(".symbol-box").PressAsync("Enter");
+    }
+
+    /// <summary>Clicks a symbol's row in a list. Found and clicked in one script call: rows are re-ranked in place every
+    /// second, so a row located first and clicked later may hold another symbol by then.</summary>
+    public async Task ClickSymbolAsync(string widget, string symbol) =>
+        Assert.True(await Page.EvaluateAsync<bool>(
+            """
+            ([id, symbol]) => {
+              const cell = [...document.querySelectorAll(`#w-${id} tbody tr`)].find(tr => tr.dataset.symbol === symbol)?.querySelector('td.sym');
+              cell?.click();
+              return !!cell;
+            }
+            """, new object[] { widget, symbol }), $"{symbol} is not in {widget}");
+
+    /// <summary>The symbol a symbol widget shows, or null.</summary>
+    public async Task<string?> SymbolOfAsync(string widget) => await Widget(widget).GetAttributeAsync("data-symbol");
+
+    /// <summary>What a chart widget holds, read from the chart library's own series.</summary>
+    public async Task<ChartSnapshot> ReadChartAsync(string widget = "chart") =>
+        JsonSerializer.Deserialize<ChartSnapshot>(
+            await Page.EvaluateAsync<string>("(id) => JSON.stringify(document.getElementById('w-' + id).readChart())", widget), JsonOptions)!;
 
     /// <summary>Rendered rows of a scanner table: symbol, tier, and the raw number behind every numeric cell.</summary>
     public async Task<TableSnapshot> ReadTableAsync(string widget)
@@ -91,6 +137,18 @@ public sealed class ScannerPage(IPage page)
 
     private static float Ms(TimeSpan t) => (float)t.TotalMilliseconds;
 }
+
+public sealed record ChartSnapshot(string? Symbol, IReadOnlyList<Candle> Candles, IReadOnlyList<ChartPoint> Volume,
+    IReadOnlyList<ChartPoint> Vwap, IReadOnlyList<PriceLine> Lines, IReadOnlyList<ChartMarker> Markers, int Halted);
+
+/// <summary>A candle as the chart library holds it: <c>Time</c> in Unix seconds.</summary>
+public sealed record Candle(long Time, double Open, double High, double Low, double Close);
+
+public sealed record ChartPoint(long Time, double Value);
+
+public sealed record PriceLine(string Title, double Price);
+
+public sealed record ChartMarker(long Time, string Text);
 
 public sealed record TableSnapshot(IReadOnlyList<TableRow> Rows, int Total, int Visible);
 

@@ -2,37 +2,23 @@ using Microsoft.Playwright;
 
 namespace Scanner.Tests.Browser;
 
-/// <summary>The scanner page in headless Chromium: login, live rows, sorting, filters, colours, quote, reconnect.</summary>
+/// <summary>The scanner page in headless Chromium: login, live rows, sorting, filters, colours, quote, reconnect.
+/// The trader's features (chart, linking, layouts, sound, keyboard) are in <see cref="TraderPageTests"/>.</summary>
 [Collection(ScannerSiteCollection.Name)]
 public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
 {
     private static readonly string[] Scanners = ["top_gainers", "top_gappers", "top_volume", "top_losers", "top_relative_volume"];
 
-    private readonly List<string> _pageErrors = [];
-    private readonly List<string> _foreignRequests = [];
-    private IBrowserContext _context = null!;
+    private PageSession _session = null!;
     private ScannerPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        _context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1680, Height = 960 } });
-        var page = await _context.NewPageAsync();
-        page.PageError += (_, error) => _pageErrors.Add(error);
-        page.Request += (_, request) =>
-        {
-            // The page must work offline: nothing but its own gateway (no CDN, no web fonts).
-            if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "ws" or "wss"
-                && url.Authority != site.BaseUri.Authority) _foreignRequests.Add(request.Url);
-        };
-        _page = new ScannerPage(page);
+        _session = await PageSession.OpenAsync(site);
+        _page = _session.Page;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        Assert.Empty(_pageErrors);   // any uncaught script error fails the test that caused it
-        Assert.Empty(_foreignRequests);
-    }
+    public async Task DisposeAsync() => await _session.DisposeAsync();
 
     [Fact]
     public async Task Logging_in_shows_live_rows_in_every_scanner_over_one_socket()
@@ -56,22 +42,6 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
             await _page.WaitForRowsAsync("halts", 1);
             Assert.Contains("Halt code: LUDP", await _page.Widget("halts").InnerTextAsync());   // unknown fields still shown
         }
-    }
-
-    [Fact]
-    public async Task Numbers_are_formatted_the_way_traders_read_them()
-    {
-        await _page.OpenAsync(site.BaseUri);
-        var formatted = await _page.Page.EvaluateAsync<string[]>(
-            """
-            async () => {
-              const f = await import('/js/format.js');
-              return [f.compact(1_234_567), f.compact(98_765), f.compact(2.5e9), f.price(12.345), f.price(0.1234),
-                      f.percent(12.34), f.percent(-150.2), f.ratio(5.04), f.compact(null), String(f.parseAmount('1.5M')),
-                      String(f.parseAmount('100k')), String(f.parseAmount('abc'))];
-            }
-            """);
-        Assert.Equal(["1.2M", "98.8K", "2.50B", "12.35", "0.1234", "+12.3%", "-150%", "5.0x", "–", "1500000", "100000", "NaN"], formatted);
     }
 
     [Fact]
@@ -125,9 +95,9 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
     [Fact]
     public async Task Filters_hide_rows_outside_the_limits_and_the_toggle_shows_them_again()
     {
-        await _page.OpenAndLogInAsync(site);
+        await _page.OpenAndLogInAsync(site, site.UserFor("filters"));
         await _page.SetFiltersEnabledAsync(true);
-        await _page.Page.GetByTestId("filters-reset").ClickAsync();
+        await _page.ResetFiltersAsync("top_gappers");
         await _page.WaitForRowsAsync("top_gappers", 1);
 
         var filtered = await _page.ReadTableAsync("top_gappers");
@@ -140,8 +110,8 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
             Assert.True(Math.Abs(r.Value("pct_change")) >= 10);
         });
 
-        await _page.SetFilterAsync("f-max-price", "8");
-        await _page.SetFilterAsync("f-min-volume", "1.5M");
+        await _page.SetFilterAsync("top_gappers", "f-max-price", "8");
+        await _page.SetFilterAsync("top_gappers", "f-min-volume", "1.5M");
         var tighter = await _page.ReadTableAsync("top_gappers");
         Assert.All(tighter.Rows, r =>
         {
@@ -150,7 +120,11 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         });
         if (site.Local is not null) Assert.True(tighter.Visible < filtered.Visible, "a tighter limit hides more rows");
 
-        await _page.SetFiltersEnabledAsync(false);
+        // Filters are per widget: another ranking keeps the default limits.
+        Assert.Equal("20", await (await _page.OpenSettingsAsync("top_volume")).GetByTestId("f-max-price").InputValueAsync());
+        Assert.All((await _page.ReadTableAsync("top_volume")).Rows, r => Assert.InRange(r.Value("close"), 2, 20));
+
+        await _page.Widget("top_gappers").GetByTestId("filters-enabled").SetCheckedAsync(false);
         var all = await _page.ReadTableAsync("top_gappers");
         Assert.Equal(all.Total, all.Visible);
         Assert.Equal(all.Total, all.Rows.Count);
@@ -208,7 +182,7 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
 
         // Clicking a row in any list switches the quote (and drops the old symbol's feeds).
         var otherSymbol = (await _page.ReadTableAsync("top_volume")).Rows[3].Symbol;
-        await _page.Widget("top_volume").Locator($"tr[data-symbol='{otherSymbol}'] td.sym").ClickAsync();
+        await _page.ClickSymbolAsync("top_volume", otherSymbol);
         await Assertions.Expect(quote.GetByTestId("quote-sym")).ToHaveTextAsync(otherSymbol);
         if (site.Local is { } f)
         {
@@ -247,7 +221,6 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
     public async Task A_full_page_screenshot_is_kept_as_an_artefact()
     {
         await _page.OpenAndLogInAsync(site);
-        await _page.Page.GetByTestId("filters-reset").ClickAsync();
         foreach (var scanner in Scanners.Take(3)) await _page.WaitForRowsAsync(scanner, 1);
         await _page.WaitForRowsAsync("hod_lod", 1);
         var symbol = (await _page.ReadTableAsync("top_gainers")).Rows[0].Symbol;

@@ -29,6 +29,11 @@ public sealed class ScannerSite : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The account a test that saves layouts signs in with: its own on the in-process gateway (one of
+    /// <see cref="LocalGateway.OwnAccounts"/>), the configured one against a running system.</summary>
+    public string UserFor(string purpose) =>
+        Local is null ? Username : LocalGateway.OwnAccounts.Contains(purpose) ? $"{LocalGateway.Username}-{purpose}" : throw new ArgumentException($"no account for {purpose}");
+
     /// <summary>Where screenshots go: SCANNER_BROWSER_ARTIFACTS, or artifacts/ next to the test assembly.</summary>
     public static string ArtifactsDirectory =>
         Environment.GetEnvironmentVariable("SCANNER_BROWSER_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts");

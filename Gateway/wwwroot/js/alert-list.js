@@ -1,12 +1,18 @@
 // A list of alerts (halts, momentum, new session highs / lows), newest first. Several feeds can feed
 // one list (HOD + LOD), each tagged. Known fields are laid out; unknown ones are shown as key: value.
+// New alerts can sound or notify (opt-in, in the widget's settings).
 import { Widget } from './widget.js';
 import { clock, escapeHtml, humanize, isNum, percent, price, toMillis } from './format.js';
+import { RowNavigator } from './row-navigator.js';
+import { NewEntries } from './alert-sound.js';
+import { bindSoundSettings, soundSettingsHtml } from './sound-settings.js';
 
 const MAX_SHOWN = 250;
 const KNOWN = new Set(['symbol', 'timestamp', 'time', 'price', 'previous', 'note', 'reason', 'session', 'direction', 'status', 'pct_change']);
 
 const timeOf = (a) => toMillis(a.timestamp) ?? toMillis(a.time) ?? 0;
+/** One alert's identity across publications: the same symbol can alert again later. */
+const keyOf = (a, tag) => `${a.symbol}|${timeOf(a)}|${tag ?? a.direction ?? a.status ?? ''}`;
 
 function typeOf(alert, tag) {
   const parts = [tag ?? alert.direction ?? alert.status, alert.session].filter((p) => typeof p === 'string' && p);
@@ -30,15 +36,22 @@ function toneOf(alert, tag) {
 }
 
 export class AlertList extends Widget {
-  /** @param {{ id: string, title: string, feeds: { feed: string, tag?: string }[], onSymbol?: (s: string) => void }} options */
+  /**
+   * @param {{ id: string, title: string, feeds: { feed: string, tag?: string }[], config: object, client: import('./feed-client.js').FeedClient,
+   *           onSymbol: (s: string) => void, onChange: () => void, sounds: import('./alert-sound.js').AlertSounds }} options
+   */
   constructor(options) {
-    super(options);
+    super({ ...options, type: 'alerts' });
     this.feeds = options.feeds;
     this.onSymbol = options.onSymbol;
+    this.config = options.config;
+    this.onChange = options.onChange;
+    this.sounds = options.sounds;
+    this.newEntries = new NewEntries();
     this.byFeed = new Map(this.feeds.map((f) => [f.feed, []]));
     this.el.classList.add('alerts');
     this.body.innerHTML = `
-      <table class="grid" data-testid="table">
+      <table class="grid" data-testid="table" id="w-${this.id}-table" aria-label="${escapeHtml(this.title)}">
         <thead><tr>
           <th scope="col" class="text">Time</th><th scope="col" class="text">Symbol</th>
           <th scope="col" class="text">Type</th><th scope="col" class="num">Price</th>
@@ -51,8 +64,20 @@ export class AlertList extends Widget {
     this.emptyEl = this.body.querySelector('.empty');
     this.tbody.addEventListener('click', (e) => {
       const sym = e.target.closest('tr')?.dataset.symbol;
-      if (sym && this.onSymbol) this.onSymbol(sym);
+      if (sym) this.onSymbol(sym);
     });
+    this.navigator = new RowNavigator(this.body.querySelector('table'), (s) => this.onSymbol(s));
+    this.unsubscribe = this.feeds.map(({ feed }) => options.client.subscribe(feed, (data, env) => this.setData(feed, data, env)));
+  }
+
+  dispose() {
+    for (const off of this.unsubscribe) off();
+  }
+
+  mountSettings() {
+    this.settingsEl.innerHTML = soundSettingsHtml(this.config.sound);
+    bindSoundSettings(this.settingsEl, this.config, this.sounds, this.onChange);
+    return true;
   }
 
   setData(feed, data, envelope) {
@@ -70,10 +95,11 @@ export class AlertList extends Widget {
     if (this.byFeed.size > 1) all.sort((x, y) => timeOf(y.a) - timeOf(x.a));
     const shown = all.slice(0, MAX_SHOWN);
     this.tbody.innerHTML = shown.map(({ a, tag }) => {
+      const key = keyOf(a, tag);
       const tone = toneOf(a, tag);
       const detail = escapeHtml(detailOf(a));
       const pct = isNum(a.pct_change) ? ` <span class="${a.pct_change < 0 ? 'neg' : 'pos'}">${percent(a.pct_change)}</span>` : '';
-      return `<tr data-symbol="${escapeHtml(a.symbol)}" class="${tone}">
+      return `<tr data-symbol="${escapeHtml(a.symbol)}" data-key="${escapeHtml(key)}" class="${tone}">
         <td class="text time">${clock(a.timestamp ?? a.time)}</td>
         <td class="text sym">${escapeHtml(a.symbol ?? '–')}</td>
         <td class="text type">${escapeHtml(typeOf(a, tag))}</td>
@@ -83,5 +109,9 @@ export class AlertList extends Widget {
     this.countEl.textContent = String(all.length);
     this.el.dataset.visible = String(shown.length);
     this.emptyEl.hidden = shown.length > 0;
+    this.navigator.mark();
+    const fresh = new Set(this.newEntries.update(all.map(({ a, tag }) => keyOf(a, tag))));
+    const symbols = all.filter(({ a, tag }) => fresh.has(keyOf(a, tag))).map(({ a }) => String(a.symbol));
+    this.sounds.announce(this.id, this.config.sound, this.title, symbols);
   }
 }

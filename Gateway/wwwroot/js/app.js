@@ -1,25 +1,13 @@
-// Page bootstrap: login when needed, one feed client, the widgets, the header (status, filters).
+// Page bootstrap: login when needed, one feed client, the user's layouts from the server (the default layout for a
+// new user), the board, the header (status, layouts, mute) and the page's keyboard shortcuts.
 import { FeedClient } from './feed-client.js';
-import { Filters } from './filters.js';
-import { mountFilterBar } from './filter-bar.js';
-import { ScannerTable } from './scanner-table.js';
-import { AlertList } from './alert-list.js';
-import { QuoteWidget } from './quote-widget.js';
+import { Board } from './board.js';
+import { LayoutBar } from './layout-bar.js';
+import { LayoutStore } from './layout-store.js';
+import { LinkBus } from './link-bus.js';
+import { AlertSounds } from './alert-sound.js';
+import { defaultLayouts, normalizeLayouts } from './layouts.js';
 import { authEnabled, forgetToken, showLogin, storedToken } from './auth.js';
-
-const SCANNERS = [
-  { id: 'top_gainers', title: 'Top Gainers', feed: 'scanners:top_gainers', changeField: 'pct_change_since_open' },
-  { id: 'top_gappers', title: 'Top Gappers', feed: 'scanners:top_gappers', changeField: 'pct_change' },
-  { id: 'top_volume', title: 'Top Volume', feed: 'scanners:top_volume', changeField: 'pct_change' },
-  { id: 'top_losers', title: 'Top Losers', feed: 'scanners:top_losers', changeField: 'pct_change' },
-  { id: 'top_relative_volume', title: 'Relative Volume', feed: 'scanners:top_relative_volume', changeField: 'pct_change' },
-];
-
-const ALERTS = [
-  { id: 'halts', title: 'Halts', feeds: [{ feed: 'scanners:halts' }] },
-  { id: 'momentum', title: 'Momentum', feeds: [{ feed: 'scanners:momentum' }] },
-  { id: 'hod_lod', title: 'New Highs / Lows', feeds: [{ feed: 'daily_range_hod_alert', tag: 'HOD' }, { feed: 'daily_range_lod_alert', tag: 'LOD' }] },
-];
 
 const STATE_TEXT = {
   idle: 'Idle', connecting: 'Connecting…', authorizing: 'Signing in…', live: 'Live',
@@ -36,9 +24,24 @@ function showConnectionState(el, { state, retryInMs }) {
     state === 'reconnecting' && retryInMs ? `Reconnecting in ${Math.ceil(retryInMs / 1000)}s` : STATE_TEXT[state] ?? state;
 }
 
+/** "/" focuses the first symbol box (the quote's in the default layout), wherever the focus is not typing. */
+function keyboardShortcuts() {
+  document.addEventListener('keydown', (e) => {
+    const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+    if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const box = document.querySelector('.widget[data-type=quote] .symbol-box') ?? document.querySelector('.symbol-box');
+      if (box) {
+        e.preventDefault();
+        box.focus();
+        box.select();
+      }
+    }
+  });
+}
+
 async function main() {
   const loginForm = document.getElementById('login');
-  const board = document.getElementById('board');
+  const boardEl = document.getElementById('board');
   const status = document.getElementById('conn-status');
 
   const needsAuth = await authEnabled();
@@ -49,37 +52,30 @@ async function main() {
   client.addEventListener('state', (e) => showConnectionState(status, e.detail));
   client.addEventListener('authfailed', async () => {
     forgetToken();
-    board.hidden = true;
+    boardEl.hidden = true;
     await showLogin(loginForm, 'Your session has ended; please sign in again.');
-    board.hidden = false;
+    boardEl.hidden = false;
     client.start();
   });
-
-  const filters = new Filters();
-  mountFilterBar(document.getElementById('filters'), filters);
-
-  const quote = new QuoteWidget({ id: 'quote', title: 'Quote', client });
-  const watch = (symbol) => quote.watch(symbol);
-  const scanners = SCANNERS.map((s) => new ScannerTable({ ...s, filters, onSymbol: watch }));
-  const alerts = ALERTS.map((a) => new AlertList({ ...a, onSymbol: watch }));
-  for (const w of scanners) client.subscribe(w.feed, (data, env) => w.setData(data, env));
-  for (const w of alerts) for (const { feed } of w.feeds) client.subscribe(feed, (data, env) => w.setData(feed, data, env));
-
-  const widgets = [...scanners, quote, ...alerts];
-  board.replaceChildren(...widgets.map((w) => w.el));
-  board.hidden = false;
-  setInterval(() => {
-    const now = Date.now();
-    for (const w of widgets) w.tick(now);
-  }, 1000);
-
   document.getElementById('logout').hidden = !needsAuth;
   document.getElementById('logout').addEventListener('click', () => {
     forgetToken();
     location.reload();
   });
 
+  const store = new LayoutStore(client);
   client.start();
+  const layouts = normalizeLayouts(await store.load()) ?? defaultLayouts();
+
+  const bus = new LinkBus();
+  const sounds = new AlertSounds();
+  const save = () => store.save(layouts);
+  const board = new Board({ host: boardEl, client, bus, sounds, onChange: save });
+  board.show(layouts.layouts[layouts.current]);
+  new LayoutBar({ host: document.getElementById('layout-bar'), layouts, board, sounds, store, save });
+  boardEl.hidden = false;
+  keyboardShortcuts();
+  setInterval(() => board.tick(Date.now()), 1000);
 }
 
 main().catch((err) => {

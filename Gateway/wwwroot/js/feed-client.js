@@ -7,13 +7,14 @@ const MAX_BACKOFF_MS = 15000;
 export class FeedClient extends EventTarget {
   /**
    * @param {{ url: string, token?: () => string | null }} options
-   * Emits 'state' events ({ detail: { state, retryInMs? } }) and 'authfailed'.
+   * Emits 'state' events ({ detail: { state, retryInMs? } }), 'status' (every status reply) and 'authfailed'.
    */
   constructor({ url, token }) {
     super();
     this.url = url;
     this.token = token ?? (() => null);
     this.handlers = new Map();   // feed -> Set<(data, envelope) => void>
+    this.latest = new Map();     // feed -> [data, envelope] last delivered, for a second handler of the same feed
     this.socket = null;
     this.state = 'idle';
     this.attempt = 0;
@@ -45,10 +46,13 @@ export class FeedClient extends EventTarget {
       if (this.state === 'live') this.send({ action: 'subscribe', feed });
     }
     set.add(handler);
+    const latest = this.latest.get(feed);
+    if (latest) queueMicrotask(() => set.has(handler) && handler(...latest));
     return () => {
       const current = this.handlers.get(feed);
       if (!current?.delete(handler) || current.size > 0) return;
       this.handlers.delete(feed);
+      this.latest.delete(feed);
       if (this.state === 'live') this.send({ action: 'unsubscribe', feed });
     };
   }
@@ -120,6 +124,7 @@ export class FeedClient extends EventTarget {
   }
 
   onStatus(msg) {
+    this.dispatchEvent(new CustomEvent('status', { detail: msg }));
     switch (msg.status) {
       case 'authorized':
         if (this.state === 'authorizing') this.goLive();
@@ -141,6 +146,7 @@ export class FeedClient extends EventTarget {
   deliver(feed, data, envelope) {
     const set = this.handlers.get(feed);
     if (!set) return;
+    this.latest.set(feed, [data, envelope]);
     for (const handler of set) {
       try {
         handler(data, envelope);
@@ -148,6 +154,19 @@ export class FeedClient extends EventTarget {
         console.error('feed handler for', feed, 'failed', err);
       }
     }
+  }
+
+  /** Resolves once the socket is live (authorized and subscribed). */
+  whenLive() {
+    if (this.state === 'live') return Promise.resolve();
+    return new Promise((resolve) => {
+      const onState = (e) => {
+        if (e.detail.state !== 'live') return;
+        this.removeEventListener('state', onState);
+        resolve();
+      };
+      this.addEventListener('state', onState);
+    });
   }
 
   send(message) {

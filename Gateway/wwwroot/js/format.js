@@ -1,4 +1,4 @@
-// Number and time formatting shared by every widget. Missing values render as an en dash.
+// Number and time formatting shared by every widget. Missing values render as an en dash, never as 0.
 
 const DASH = '–';
 const easternTime = new Intl.DateTimeFormat('en-US', {
@@ -7,7 +7,7 @@ const easternTime = new Intl.DateTimeFormat('en-US', {
 
 export const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
-/** 1234 -> 1.2K, 1234567 -> 1.2M, 1.5e9 -> 1.50B. */
+/** 1234 -> 1.2K, 1234567 -> 1.2M, 1.5e9 -> 1.50B (volumes and floats). */
 export function compact(v) {
   if (!isNum(v)) return DASH;
   const a = Math.abs(v);
@@ -23,14 +23,16 @@ export function price(v) {
   return Math.abs(v) < 1 && v !== 0 ? v.toFixed(4) : v.toFixed(2);
 }
 
+/** Changes in dollars: signed, to the cent ("+1.25", "-0.0400" under a dollar). */
 export function signedPrice(v) {
   if (!isNum(v)) return DASH;
   return (v > 0 ? '+' : '') + price(v);
 }
 
+/** Percent changes: signed, two decimals ("+12.34%", "-150.20%"). */
 export function percent(v) {
   if (!isNum(v)) return DASH;
-  return (v > 0 ? '+' : '') + v.toFixed(Math.abs(v) >= 100 ? 0 : 1) + '%';
+  return (v > 0 ? '+' : '') + v.toFixed(2) + '%';
 }
 
 export function ratio(v) {
@@ -50,6 +52,9 @@ export function toMillis(ts) {
 export function eventMillis(row) {
   return toMillis(row?.last_event_timestamp) ?? toMillis(row?.end_timestamp);
 }
+
+/** A figure the feeds send as 0 while it is unknown (no previous close, no official open yet): null then. */
+export const known = (v) => (isNum(v) && v !== 0 ? v : null);
 
 export function clock(ts) {
   const ms = toMillis(ts);

@@ -1,78 +1,52 @@
 // One symbol in detail: its scanner row (quote:{SYM}) and its session highs and lows (daily_range:{SYM}).
-import { Widget } from './widget.js';
-import { clock, compact, escapeHtml, eventMillis, humanize, isNum, percent, price, ratio, signedPrice, toMillis } from './format.js';
+import { SymbolWidget } from './symbol-widget.js';
+import { clock, compact, escapeHtml, eventMillis, humanize, isNum, known, price, toMillis } from './format.js';
+import { COLUMNS, cellValue } from './columns.js';
 
-const STORAGE_KEY = 'scanner.quote.symbol';
-const SYMBOL = /^[A-Z][A-Z0-9.\-]{0,9}$/;
+/** A column of the rankings by key: the quote shows the same figures with the same formulas and unknowns. */
+const column = (key) => COLUMNS.find((c) => c.key === key);
+const fromColumn = (key, label) => {
+  const c = column(key);
+  return { key, label, title: c.title, text: (q) => c.format(cellValue(c, q)) + (c.note?.(q) ? ` ${c.note(q)}` : '') };
+};
+/** A figure the feeds send as 0 while unknown. */
+const plain = (key, label, format, title = '') => ({ key, label, title, text: (q) => format(known(q[key])) });
 
 /** The quote fields shown as label / value pairs, in reading order. */
 const FIELDS = [
-  ['open', 'Open', price], ['high', 'High', price], ['low', 'Low', price], ['aggregate_vwap', 'VWAP', price],
-  ['prev_day_close', 'Prev close', price], ['official_open_price', 'Official open', price],
-  ['accumulated_volume', 'Volume', compact], ['avg_volume', 'Avg volume', compact],
-  ['relative_volume', 'Rel volume', ratio], ['free_float', 'Float', compact],
-  ['pct_change', 'Gap %', percent], ['pct_change_since_open', 'Since open %', percent],
-  ['prev_day_high', 'Prev high', price], ['prev_day_low', 'Prev low', price],
-  ['average_size', 'Avg trade', compact], ['volume', 'Bar volume', compact],
+  plain('open', 'Open', price, 'First trade or bar since 04:00'), plain('high', 'High', price), plain('low', 'Low', price),
+  fromColumn('aggregate_vwap', 'VWAP'), plain('prev_day_close', 'Prev close', price), plain('official_open_price', 'Official open', price),
+  fromColumn('accumulated_volume', 'Volume'), plain('avg_volume', 'Avg volume', compact, 'Mean daily volume of the last 30 sessions'),
+  fromColumn('relative_volume', 'RVol'), fromColumn('relative_volume_tod', 'RVol TOD'), fromColumn('free_float', 'Float'),
+  fromColumn('pct_change', 'Chg %'), fromColumn('gap', 'Gap %'), fromColumn('pct_change_since_open', 'Since open %'),
+  plain('prev_day_high', 'Prev high', price), plain('prev_day_low', 'Prev low', price),
+  plain('average_size', 'Avg trade', compact), plain('volume', 'Bar volume', compact),
 ];
 
-export class QuoteWidget extends Widget {
-  /** @param {{ id: string, title: string, client: import('./feed-client.js').FeedClient }} options */
+export class QuoteWidget extends SymbolWidget {
+  /** @param {ConstructorParameters<typeof SymbolWidget>[0]} options */
   constructor(options) {
-    super(options);
-    this.client = options.client;
-    this.symbol = null;
+    super({ ...options, type: 'quote' });
     this.quote = null;
     this.range = null;
-    this.unsubscribe = [];
     this.el.classList.add('quote');
-
-    this.tools.innerHTML = `
-      <form class="quote-form" data-testid="quote-form" role="search">
-        <label class="sr-only" for="quote-symbol">Symbol</label>
-        <input id="quote-symbol" data-testid="quote-symbol" placeholder="Symbol" maxlength="10"
-               autocomplete="off" spellcheck="false" autocapitalize="characters">
-        <button type="submit" data-testid="quote-watch">Watch</button>
-      </form>`;
-    this.input = this.tools.querySelector('input');
-    this.tools.querySelector('form').addEventListener('submit', (e) => {
-      e.preventDefault();
-      this.watch(this.input.value);
-    });
     this.body.innerHTML = `<div class="empty" data-testid="empty">Type a symbol, or click one in any list</div>
       <div class="quote-view" hidden></div>`;
     this.emptyEl = this.body.querySelector('.empty');
     this.view = this.body.querySelector('.quote-view');
-
-    const saved = sessionStorage.getItem(STORAGE_KEY);
-    if (saved) this.watch(saved);
+    this.start();
   }
 
-  /** Switches the widget to a symbol: unsubscribes the previous one's feeds, subscribes the new. */
-  watch(text) {
-    const symbol = String(text ?? '').trim().toUpperCase();
-    this.input.value = symbol;
-    if (!SYMBOL.test(symbol)) {
-      this.input.classList.add('invalid');
-      return;
-    }
-    this.input.classList.remove('invalid');
-    if (symbol === this.symbol) return;
-    for (const off of this.unsubscribe) off();
-    this.symbol = symbol;
+  reset() {
     this.quote = null;
     this.range = null;
-    this.updates = 0;
-    this.lastUpdateAt = 0;
-    this.dataTimestamp = null;
-    this.el.dataset.symbol = symbol;
-    sessionStorage.setItem(STORAGE_KEY, symbol);
-    this.unsubscribe = [
+  }
+
+  subscribeFeeds(symbol) {
+    return [
       this.client.subscribe(`quote:${symbol}`, (data, env) => this.onQuote(symbol, data, env)),
       this.client.subscribe(`daily_range:${symbol}`, (data, env) => this.onRange(symbol, data, env)),
     ];
-    this.ageEl.textContent = 'waiting';
-    this.invalidate();
   }
 
   onQuote(symbol, data, envelope) {
@@ -93,17 +67,19 @@ export class QuoteWidget extends Widget {
     this.emptyEl.hidden = !!this.symbol;
     this.view.hidden = !this.symbol;
     if (!this.symbol) return;
-    const move = q?.pct_change;
+    const change = column('change'), pct = column('pct_change');
+    const move = q ? cellValue(pct, q) : null;
     const tone = isNum(move) ? (move > 0 ? 'pos' : move < 0 ? 'neg' : '') : '';
     this.view.innerHTML = `
       <div class="quote-head">
         <span class="quote-sym" data-testid="quote-sym">${escapeHtml(this.symbol)}</span>
-        <span class="quote-last" data-testid="quote-last">${price(q?.close)}</span>
-        <span class="quote-chg ${tone}" data-testid="quote-change">${signedPrice(q?.change)} (${percent(q?.pct_change)})</span>
+        <span class="quote-last" data-testid="quote-last">${price(known(q?.close))}</span>
+        <span class="quote-chg ${tone}" data-testid="quote-change" title="${escapeHtml(pct.title)}">${
+          q ? change.format(cellValue(change, q)) : '–'} (${q ? pct.format(move) : '–'})</span>
         ${q ? '' : '<span class="muted">no quote yet</span>'}
       </div>
-      <dl class="kv" data-testid="quote-fields">${FIELDS.map(([k, label, fmt]) =>
-        `<div><dt>${label}</dt><dd data-field="${k}">${fmt(q?.[k])}</dd></div>`).join('')}</dl>
+      <dl class="kv" data-testid="quote-fields">${FIELDS.map((f) =>
+        `<div title="${escapeHtml(f.title)}"><dt>${f.label}</dt><dd data-field="${f.key}">${q ? f.text(q) : '–'}</dd></div>`).join('')}</dl>
       <h3>Session range</h3>
       ${this.rangeHtml()}`;
   }

@@ -1,20 +1,13 @@
-// A ranked scanner list (top gainers, gappers, volume, ...): filtered, sortable by any column, rows
-// coloured by the size of the move. The whole body is rebuilt at most once per frame.
+// A ranked scanner list (top gainers, gappers, volume, ...): its own filters and columns, sortable by any column,
+// rows coloured by the size of the move, navigable by keyboard. The whole body is updated at most once per frame.
 import { Widget } from './widget.js';
-import { compact, escapeHtml, eventMillis, isNum, percent, price, ratio, toMillis } from './format.js';
-
-/** Columns every scanner table shows; `key` is the row field, `format` turns it into text. */
-const COLUMNS = [
-  { key: 'rank', label: '#', format: (v) => (isNum(v) ? String(v) : '–'), dir: 'asc', title: 'Rank in this scanner' },
-  { key: 'symbol', label: 'Symbol', text: true, dir: 'asc' },
-  { key: 'close', label: 'Price', format: price, title: 'Last price' },
-  { key: 'pct_change', label: 'Gap %', format: percent, signed: true, title: 'Change vs previous close' },
-  { key: 'pct_change_since_open', label: 'Open %', format: percent, signed: true, title: 'Change since the open' },
-  { key: 'accumulated_volume', label: 'Volume', format: compact, title: 'Volume today' },
-  { key: 'relative_volume', label: 'RVol', format: ratio, title: 'Volume today / average daily volume' },
-  { key: 'free_float', label: 'Float', format: compact, title: 'Free float (shares)' },
-  { key: 'aggregate_vwap', label: 'VWAP', format: price, title: 'Volume weighted average price today' },
-];
+import { COLUMNS, cellValue } from './columns.js';
+import { escapeHtml, eventMillis, isNum, toMillis } from './format.js';
+import { filterPredicate, normalizeFilters } from './filters.js';
+import { mountFilterEditor } from './filter-editor.js';
+import { RowNavigator } from './row-navigator.js';
+import { NewEntries } from './alert-sound.js';
+import { soundSettingsHtml, bindSoundSettings } from './sound-settings.js';
 
 /** Colour tiers by the size of the move, as in the original widgets. */
 const TIERS = [100, 50, 20, 10];
@@ -24,7 +17,7 @@ const compareBy = (col, dir) => {
   const sign = dir === 'asc' ? 1 : -1;
   if (col.text) return (a, b) => sign * String(a[col.key] ?? '').localeCompare(String(b[col.key] ?? ''));
   return (a, b) => {
-    const x = a[col.key], y = b[col.key];
+    const x = cellValue(col, a), y = cellValue(col, b);
     const xn = isNum(x), yn = isNum(y);
     if (!xn || !yn) return xn === yn ? 0 : xn ? -1 : 1;   // missing values always last
     return sign * (x - y);
@@ -33,33 +26,39 @@ const compareBy = (col, dir) => {
 
 export class ScannerTable extends Widget {
   /**
-   * @param {{ id: string, title: string, feed: string, changeField: string,
-   *           filters: import('./filters.js').Filters, onSymbol?: (s: string) => void }} options
+   * @param {{ id: string, title: string, feed: string, changeField: string, config: object, client: import('./feed-client.js').FeedClient,
+   *           onSymbol: (s: string) => void, onChange: () => void, sounds: import('./alert-sound.js').AlertSounds }} options
    */
   constructor(options) {
-    super(options);
+    super({ ...options, type: 'ranking' });
     this.feed = options.feed;
     this.changeField = options.changeField;
-    this.filters = options.filters;
+    this.config = options.config;   // the layout entry: columns, filters, sound (edited in place, then onChange)
+    this.config.filters = normalizeFilters(this.config.filters);
     this.onSymbol = options.onSymbol;
+    this.onChange = options.onChange;
+    this.sounds = options.sounds;
+    this.newEntries = new NewEntries();
     this.rows = [];
     this.sort = { key: 'rank', dir: 'asc' };
     this.el.classList.add('scanner');
     this.el.dataset.feed = this.feed;
 
+    this.tools.innerHTML = `<label class="toggle" title="Apply this widget's filters">
+      <input type="checkbox" data-testid="filters-enabled"> Filters</label>`;
+    this.enabledBox = this.tools.querySelector('input');
+    this.enabledBox.addEventListener('change', () => this.updateFilters({ enabled: this.enabledBox.checked }));
+
     this.body.innerHTML = `
-      <table class="grid" data-testid="table">
-        <thead><tr>${COLUMNS.map((c) => `
-          <th scope="col" data-col="${c.key}" class="${c.text ? 'text' : 'num'}${c.key === this.changeField ? ' emph' : ''}"
-              aria-sort="none"${c.title ? ` title="${escapeHtml(c.title)}"` : ''}>
-            <button type="button" data-testid="sort-${c.key}">${escapeHtml(c.label)}<span class="arrow" aria-hidden="true"></span></button>
-          </th>`).join('')}</tr></thead>
-        <tbody></tbody>
+      <table class="grid" data-testid="table" id="w-${this.id}-table" aria-label="${escapeHtml(this.title)}">
+        <thead><tr></tr></thead><tbody></tbody>
       </table>
       <div class="empty" data-testid="empty">Waiting for data…</div>`;
+    this.table = this.body.querySelector('table');
     this.thead = this.body.querySelector('thead');
     this.tbody = this.body.querySelector('tbody');
     this.emptyEl = this.body.querySelector('.empty');
+    this.navigator = new RowNavigator(this.table, (s) => this.onSymbol(s));
 
     this.thead.addEventListener('click', (e) => {
       const th = e.target.closest('th');
@@ -67,17 +66,63 @@ export class ScannerTable extends Widget {
     });
     this.tbody.addEventListener('click', (e) => {
       const sym = e.target.closest('tr')?.dataset.symbol;
-      if (sym && this.onSymbol) this.onSymbol(sym);
+      if (sym) this.onSymbol(sym);
     });
-    this.filters.addEventListener('change', () => this.invalidate());
+    this.buildHead();
+    this.unsubscribe = options.client.subscribe(this.feed, (data, env) => this.setData(data, env));
+  }
+
+  dispose() {
+    this.unsubscribe();
+  }
+
+  get columns() {
+    const chosen = COLUMNS.filter((c) => this.config.columns.includes(c.key));
+    return chosen.length ? chosen : COLUMNS.slice(0, 3);
+  }
+
+  buildHead() {
+    this.thead.rows[0].innerHTML = this.columns.map((c) => `
+      <th scope="col" data-col="${c.key}" class="${c.text ? 'text' : 'num'}${c.key === this.changeField ? ' emph' : ''}"
+          aria-sort="none" title="${escapeHtml(c.title)}">
+        <button type="button" data-testid="sort-${c.key}">${escapeHtml(c.label)}<span class="arrow" aria-hidden="true"></span></button>
+      </th>`).join('');
+    this.tbody.replaceChildren();
+    this.enabledBox.checked = this.config.filters.enabled;
     this.updateSortHeaders();
+  }
+
+  mountSettings() {
+    this.settingsEl.innerHTML = `
+      <fieldset class="filters" data-testid="filters"><legend>Filters</legend></fieldset>
+      <fieldset class="columns" data-testid="columns"><legend>Columns</legend>${COLUMNS.map((c) => `
+        <label title="${escapeHtml(c.title)}"><input type="checkbox" value="${c.key}" data-testid="column-${c.key}"
+          ${this.config.columns.includes(c.key) ? 'checked' : ''}> ${escapeHtml(c.label)}</label>`).join('')}
+      </fieldset>
+      ${soundSettingsHtml(this.config.sound)}`;
+    mountFilterEditor(this.settingsEl.querySelector('.filters'), this.config.filters, (partial) => this.updateFilters(partial));
+    this.settingsEl.querySelector('.columns').addEventListener('change', () => {
+      this.config.columns = [...this.settingsEl.querySelectorAll('.columns input:checked')].map((i) => i.value);
+      this.buildHead();
+      this.invalidate();
+      this.onChange();
+    });
+    bindSoundSettings(this.settingsEl, this.config, this.sounds, this.onChange);
+    return true;
+  }
+
+  updateFilters(partial) {
+    this.config.filters = { ...this.config.filters, ...partial };
+    this.enabledBox.checked = this.config.filters.enabled;
+    this.settingsEl.querySelector('.filters')?.dispatchEvent(new CustomEvent('sync', { detail: this.config.filters }));
+    this.invalidate();
+    this.onChange();
   }
 
   /** Feed payload: an array of rows (anything else is ignored rather than breaking the page). */
   setData(data, envelope) {
     this.rows = Array.isArray(data) ? data.filter((r) => r && typeof r === 'object') : [];
-    // The data's own (market) time, of the newest event behind a row (older gateways: its bar's end); a replayed
-    // day is years older than its publication.
+    // The data's own (market) time, of the newest event behind a row; a replayed day is years older than its publication.
     let newest = null;
     for (const r of this.rows) {
       const t = eventMillis(r);
@@ -105,23 +150,26 @@ export class ScannerTable extends Widget {
   }
 
   render() {
-    const col = COLUMNS.find((c) => c.key === this.sort.key);
-    const visible = this.rows.filter(this.filters.predicate(this.changeField)).sort(compareBy(col, this.sort.dir));
+    const col = COLUMNS.find((c) => c.key === this.sort.key) ?? COLUMNS[0];
+    const visible = this.rows.filter(filterPredicate(this.config.filters, this.changeField)).sort(compareBy(col, this.sort.dir));
     // Rows are reused in place and cells touched only when their text changes: a table under a
     // steady stream stays cheap to update, and a row does not vanish from under the mouse.
     const trs = this.tbody.rows;
     for (let i = 0; i < visible.length; i++) this.fillRow(trs[i] ?? this.newRow(), visible[i]);
     while (trs.length > visible.length) this.tbody.deleteRow(-1);
+    this.navigator.mark();
     this.countEl.textContent = `${visible.length}/${this.rows.length}`;
     this.el.dataset.visible = String(visible.length);
     this.el.dataset.total = String(this.rows.length);
     this.emptyEl.hidden = visible.length > 0;
     this.emptyEl.textContent = this.rows.length === 0 ? 'Waiting for data…' : 'No rows pass the filters';
+    const fresh = this.newEntries.update(visible.map((r) => String(r.symbol)));
+    this.sounds.announce(this.id, this.config.sound, this.title, fresh);
   }
 
   newRow() {
     const tr = this.tbody.insertRow();
-    for (const c of COLUMNS) tr.insertCell().dataset.col = c.key;
+    for (const c of this.columns) tr.insertCell().dataset.col = c.key;
     return tr;
   }
 
@@ -132,18 +180,20 @@ export class ScannerTable extends Widget {
     const symbol = String(row.symbol ?? '');
     if (tr.dataset.symbol !== symbol) tr.dataset.symbol = symbol;
     if (tr.dataset.tier !== String(tier)) tr.dataset.tier = String(tier);
-    if (tr.className !== rowClass) tr.className = rowClass;
-    const cells = tr.cells;
-    for (let i = 0; i < COLUMNS.length; i++) {
-      const c = COLUMNS[i];
-      const td = cells[i];
-      const v = row[c.key];
+    const active = tr.classList.contains('active');
+    if (tr.className.replace(' active', '').replace('active', '') !== rowClass) tr.className = rowClass + (active ? ' active' : '');
+    const columns = this.columns;
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i];
+      const td = tr.cells[i];
       let text, cls;
       if (c.text) {
-        text = String(v ?? '–');
+        text = String(row[c.key] ?? '–');
         cls = 'text sym';
       } else {
-        text = c.format(v);
+        const v = cellValue(c, row);
+        const note = c.note?.(row);
+        text = c.format(v) + (note ? ` ${note}` : '');
         cls = c.signed && isNum(v) ? (v > 0 ? 'num pos' : v < 0 ? 'num neg' : 'num') : 'num';
         const raw = isNum(v) ? String(v) : '';
         if (td.dataset.v !== raw) td.dataset.v = raw;

@@ -1,14 +1,16 @@
 // What every widget shares: a panel with a title bar, freshness (time since the widget's last update
-// and the data's own timestamp), and at most one render per animation frame however fast data arrives.
+// and the data's own timestamp), a settings panel the board can open, and at most one render per animation frame
+// however fast data arrives.
 import { age, clock, escapeHtml } from './format.js';
 
 const STALE_MS = 10_000;
 const DEAD_MS = 60_000;
 
 export class Widget {
-  /** @param {{ id: string, title: string }} options */
-  constructor({ id, title }) {
+  /** @param {{ id: string, title: string, type?: string }} options */
+  constructor({ id, title, type = '' }) {
     this.id = id;
+    this.title = title;
     this.lastUpdateAt = 0;        // client clock, ms
     this.dataTimestamp = null;    // the data's own time, ms
     this.updates = 0;
@@ -18,6 +20,7 @@ export class Widget {
     el.className = 'widget';
     el.id = `w-${id}`;
     el.dataset.testid = `widget-${id}`;
+    el.dataset.type = type;
     el.setAttribute('aria-labelledby', `w-${id}-title`);
     el.innerHTML = `
       <header class="widget-head">
@@ -26,14 +29,16 @@ export class Widget {
         <span class="widget-meta">
           <span class="count" data-testid="count"></span>
           <span class="fresh" data-testid="freshness" title="time of the data / time since this widget last updated">
-            <span data-testid="data-time">–</span> · <span data-testid="age">never</span>
+            <span data-testid="data-time">–</span><span class="sep"> · </span><span data-testid="age">never</span>
           </span>
         </span>
       </header>
+      <div class="widget-settings" data-testid="settings" hidden></div>
       <div class="widget-body"></div>`;
     this.el = el;
     this.tools = el.querySelector('.widget-tools');
     this.body = el.querySelector('.widget-body');
+    this.settingsEl = el.querySelector('.widget-settings');
     this.countEl = el.querySelector('[data-testid=count]');
     this.freshEl = el.querySelector('[data-testid=freshness]');
     this.dataTimeEl = el.querySelector('[data-testid=data-time]');
@@ -69,4 +74,12 @@ export class Widget {
   }
 
   render() { }
+
+  /** Fills the settings panel (columns, filters, sound); false when the widget has none. */
+  mountSettings() {
+    return false;
+  }
+
+  /** Releases feeds and timers when the widget leaves the board. */
+  dispose() { }
 }

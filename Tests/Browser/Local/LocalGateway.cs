@@ -7,13 +7,18 @@ namespace Scanner.Tests.Browser.Local;
 
 /// <summary>
 /// The real gateway (<c>GatewayApp</c>) on a free loopback port, serving the page from the source tree, with a fake
-/// backend that a <see cref="MarketDriver"/> feeds with a synthetic market of 300 symbols. Auth is on with one
-/// account. <see cref="RestartAsync"/> stops the gateway and starts a new one on the same address.
+/// backend that a <see cref="MarketDriver"/> feeds with a synthetic market of 300 symbols. Auth is on with the account
+/// <see cref="Username"/> and one more per name in <see cref="OwnAccounts"/> (same password): a test that changes the
+/// layouts, which the server keeps per user, signs in with its own so no other test sees its changes.
+/// <see cref="RestartAsync"/> stops the gateway and starts a new one on the same address.
 /// </summary>
 public sealed class LocalGateway : IAsyncDisposable
 {
     public const string Username = "trader";
     public const string Password = "correct-horse";
+
+    /// <summary>Accounts of their own, for tests that save layouts: <c>trader-{name}</c>.</summary>
+    public static readonly string[] OwnAccounts = ["filters", "linking", "layouts", "layout-editing", "keyboard", "sound", "chart", "numbers", "screenshots"];
 
     private readonly FakeScannerFeedBackend _backend;
     private readonly PageTestMarket _market = new();
@@ -40,10 +45,17 @@ public sealed class LocalGateway : IAsyncDisposable
 
     public IReadOnlyList<string> Symbols => _market.Symbols;
 
+    /// <summary>The symbols that have chart and trades feeds.</summary>
+    public IReadOnlyList<string> ChartedSymbols => _market.Symbols.Take(PageTestMarket.ChartedSymbols).ToArray();
+
+    /// <summary>A feed's current JSON as the market last published it, or null.</summary>
+    public string? FeedJson(string feed) => _market.Feeds.TryGetValue(feed, out var json) ? json : null;
+
     public static async Task<LocalGateway> StartAsync(string wwwroot)
     {
         // A fixed token secret: a token from before a restart stays good, as with a configured production secret.
-        string[] settings = [$"webroot={wwwroot}", "Auth:Enabled=true", "Auth:TokenSecret=browser-tests", $"Auth:Users:{Username}={Password}"];
+        string[] settings = [$"webroot={wwwroot}", "Auth:Enabled=true", "Auth:TokenSecret=browser-tests", $"Auth:Users:{Username}={Password}",
+            .. OwnAccounts.Select(name => $"Auth:Users:{Username}-{name}={Password}")];
         var backend = new FakeScannerFeedBackend();
         return new LocalGateway(backend, await StartHostAsync(new Uri("http://127.0.0.1:0"), backend, settings), settings);
     }

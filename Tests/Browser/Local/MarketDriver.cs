@@ -6,7 +6,8 @@ namespace Scanner.Tests.Browser.Local;
 
 /// <summary>
 /// Feeds the gateway's fake backend from a <see cref="PageTestMarket"/> as the silos would: per-symbol feeds
-/// (quotes, daily ranges) on every 200 ms tick, the scanner and alert lists once a second. Starts once a gateway
+/// (quotes, daily ranges, trades) on every 200 ms tick, the scanner and alert lists and the charts once a second (a
+/// chart publishes at most once a second, as the contract says). Starts once a gateway
 /// runs on the backend; while that gateway restarts, pushes reach the stopped one and the values stay current.
 /// </summary>
 internal sealed class MarketDriver : IAsyncDisposable
@@ -49,7 +50,7 @@ internal sealed class MarketDriver : IAsyncDisposable
         var version = ++_version;
         var publishedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var updates = _market.Feeds
-            .Where(feed => lists || !ScannerFeedNames.IsList(feed.Key))
+            .Where(feed => lists || !(ScannerFeedNames.IsList(feed.Key) || feed.Key.StartsWith("chart:", StringComparison.Ordinal)))
             .Select(feed => new ScannerFeedUpdate(feed.Key, Encoding.UTF8.GetBytes(feed.Value), version, publishedAt))
             .ToArray();
         _backend.Push(updates);

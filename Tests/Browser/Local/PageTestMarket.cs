@@ -6,7 +6,7 @@ namespace Scanner.Tests.Browser.Local;
 /// A few hundred made-up symbols whose prices drift on every tick, ranked into the scanner feeds the
 /// page subscribes to, plus alert lists and per-symbol quote and daily-range feeds. Seeded, so every
 /// run sees the same spread: rows in every colour tier, rows that pass and rows that fail the
-/// default filters, gainers and losers.
+/// default filters, gainers and losers. The first <see cref="ChartedSymbols"/> also have chart and trades feeds.
 /// </summary>
 internal sealed class PageTestMarket
 {
@@ -14,7 +14,11 @@ internal sealed class PageTestMarket
     private static readonly string[] Sessions = ["pre_market", "regular", "after_hours"];
 
     private readonly Random _random = new(20240607);
+    /// <summary>The first symbols also have a chart and time and sales (<see cref="SymbolTape"/>).</summary>
+    public const int ChartedSymbols = 12;
+
     private readonly Symbol[] _symbols;
+    private readonly SymbolTape[] _tapes;
     private readonly List<JsonObject> _hod = [], _lod = [], _halts = [], _momentum = [];
     private readonly object _gate = new();
     private Dictionary<string, string> _feeds = new(StringComparer.Ordinal);
@@ -23,6 +27,8 @@ internal sealed class PageTestMarket
     public PageTestMarket(int symbolCount = 300)
     {
         _symbols = Enumerable.Range(0, symbolCount).Select(CreateSymbol).ToArray();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        _tapes = _symbols.Take(ChartedSymbols).Select((s, i) => new SymbolTape(s.Name, s.PrevClose, s.Close, now, i)).ToArray();
         Publish();
     }
 
@@ -51,6 +57,13 @@ internal sealed class PageTestMarket
                 if (s.Close > s.High) { s.High = s.Close; AddAlert(_hod, s, "up", s.High, now); }
                 if (s.Close < s.Low) { s.Low = s.Close; AddAlert(_lod, s, "down", s.Low, now); }
             }
+            // The charted symbols trade on every tick, so their charts and time and sales always move.
+            for (var i = 0; i < _tapes.Length; i++)
+            {
+                var s = _symbols[i];
+                s.Close = Math.Round(s.Close * (1 + (_random.NextDouble() - 0.5) * 0.004), 4);
+                _tapes[i].Trade(s.Close, 100 * _random.Next(1, 30), now);
+            }
             if (_tick % 10 == 0) AddHalt(now);
             if (_tick % 3 == 0) AddMomentum(now);
             Publish();
@@ -75,6 +88,11 @@ internal sealed class PageTestMarket
         {
             feeds[$"quote:{s.Name}"] = s.ToRow(0).ToJsonString();
             feeds[$"daily_range:{s.Name}"] = s.ToDailyRange().ToJsonString();
+        }
+        foreach (var tape in _tapes)
+        {
+            feeds[$"chart:{tape.Symbol}"] = tape.ChartJson();
+            feeds[$"trades:{tape.Symbol}"] = tape.TradesJson();
         }
         _feeds = feeds;
     }
