@@ -28,13 +28,17 @@ public sealed class ScannerPage(IPage page)
 
     /// <summary>Opens the page, signs in when the gateway asks for it (as <paramref name="user"/>, by default the
     /// site's user), and waits for the live socket.</summary>
-    public async Task OpenAndLogInAsync(ScannerSite site, string? user = null)
+    public Task OpenAndLogInAsync(ScannerSite site, string? user = null) =>
+        OpenAndLogInAsync(site.BaseUri, user ?? site.Username, site.Password);
+
+    /// <summary>Opens the page of the gateway at <paramref name="baseUri"/>, signs in when asked, and waits for the live socket.</summary>
+    public async Task OpenAndLogInAsync(Uri baseUri, string user, string password)
     {
-        await OpenAsync(site.BaseUri);
+        await OpenAsync(baseUri);
         var login = Page.GetByTestId("login-form");
         var board = Page.GetByTestId("board");
         await login.Or(board).First.WaitForAsync(new() { Timeout = Ms(Eventually) });
-        if (await login.IsVisibleAsync()) await SubmitLoginAsync(user ?? site.Username, site.Password);
+        if (await login.IsVisibleAsync()) await SubmitLoginAsync(user, password);
         await board.WaitForAsync(new() { Timeout = Ms(Eventually) });
         await WaitForStateAsync("live");
     }

@@ -70,7 +70,7 @@ public sealed class ScannerSite : IAsyncLifetime
     }
 
     /// <summary>The page's source folder, found by walking up from the test assembly to the solution.</summary>
-    private static string FindWwwroot()
+    internal static string FindWwwroot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -7,7 +7,7 @@ import { LayoutStore } from './layout-store.js';
 import { LinkBus } from './link-bus.js';
 import { AlertSounds } from './alert-sound.js';
 import { defaultLayouts, normalizeLayouts } from './layouts.js';
-import { authEnabled, forgetToken, showLogin, storedToken } from './auth.js';
+import { authEnabled, forgetToken, keepSessionAlive, showLogin, signOut, storedToken } from './auth.js';
 
 const STATE_TEXT = {
   idle: 'Idle', connecting: 'Connecting…', authorizing: 'Signing in…', live: 'Live',
@@ -50,16 +50,28 @@ async function main() {
 
   const client = new FeedClient({ url: socketUrl(), token: () => (needsAuth ? storedToken() : null) });
   client.addEventListener('state', (e) => showConnectionState(status, e.detail));
-  client.addEventListener('authfailed', async () => {
+  // The session ended (refused token, or no renewal: signed out elsewhere): sign in again, then carry on.
+  let session = null;
+  let signingIn = false;
+  const sessionEnded = async () => {
+    if (signingIn) return;
+    signingIn = true;
+    session?.stop();
     forgetToken();
+    client.stop();
     boardEl.hidden = true;
     await showLogin(loginForm, 'Your session has ended; please sign in again.');
     boardEl.hidden = false;
+    signingIn = false;
+    session = keepSessionAlive(sessionEnded);
     client.start();
-  });
+  };
+  client.addEventListener('authfailed', sessionEnded);
+  if (needsAuth) session = keepSessionAlive(sessionEnded);
   document.getElementById('logout').hidden = !needsAuth;
-  document.getElementById('logout').addEventListener('click', () => {
-    forgetToken();
+  document.getElementById('logout').addEventListener('click', async () => {
+    session?.stop();
+    await signOut();
     location.reload();
   });
 

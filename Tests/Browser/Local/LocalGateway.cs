@@ -51,11 +51,12 @@ public sealed class LocalGateway : IAsyncDisposable
     /// <summary>A feed's current JSON as the market last published it, or null.</summary>
     public string? FeedJson(string feed) => _market.Feeds.TryGetValue(feed, out var json) ? json : null;
 
-    public static async Task<LocalGateway> StartAsync(string wwwroot)
+    /// <param name="extraSettings">further gateway settings (<c>key=value</c>), for a test that starts its own gateway</param>
+    public static async Task<LocalGateway> StartAsync(string wwwroot, params string[] extraSettings)
     {
         // A fixed token secret: a token from before a restart stays good, as with a configured production secret.
         string[] settings = [$"webroot={wwwroot}", "Auth:Enabled=true", "Auth:TokenSecret=browser-tests", $"Auth:Users:{Username}={Password}",
-            .. OwnAccounts.Select(name => $"Auth:Users:{Username}-{name}={Password}")];
+            .. OwnAccounts.Select(name => $"Auth:Users:{Username}-{name}={Password}"), .. extraSettings];
         var backend = new FakeScannerFeedBackend();
         return new LocalGateway(backend, await StartHostAsync(new Uri("http://127.0.0.1:0"), backend, settings), settings);
     }
