@@ -9,8 +9,8 @@ using Scanner.Calendar;
 namespace Scanner.Simulator.Replay;
 
 /// <summary>
-/// Replays one trading day of a LEAN-style data folder: every symbol with a tick file for the day, merged in time
-/// order, sent when the market clock reaches each event. The clock starts at the configured New York time when the
+/// Replays one trading day of a LEAN-style data folder: every symbol with a trade tick file for the day (and its
+/// quote tick file when there is one), merged in time order, sent when the market clock reaches each event. The clock starts at the configured New York time when the
 /// first client subscribes, so nothing is missed; events before the start are skipped (but count in <c>av</c>).
 /// </summary>
 public sealed partial class ReplaySource : IFeedSource
@@ -45,8 +45,7 @@ public sealed partial class ReplaySource : IFeedSource
     public async Task RunAsync(FeedBroadcaster broadcaster, CancellationToken cancellationToken)
     {
         var regularOpen = TradingCalendar.At(Clock.Day, TradingCalendar.RegularOpen);
-        using var timeline = new ReplayTimeline(_symbols.Select(symbol =>
-            SymbolReplay.Events(symbol, LeanCsv.ReadTicks(_data.TickFile(symbol), Clock.Day), regularOpen)));
+        using var timeline = new ReplayTimeline(Streams(regularOpen));
         var skipped = timeline.SkipBefore(Clock.StartUnixMs);
         LogReady(_logger, Clock.Day, _symbols.Count, skipped, Clock.Speed);
 
@@ -73,6 +72,19 @@ public sealed partial class ReplaySource : IFeedSource
             {
                 var wait = Clock.WallTimeUntil(next);
                 await Task.Delay(wait < MinWait ? MinWait : wait > MaxWait ? MaxWait : wait, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Per symbol its trades (with the bars built from them) and, where the folder has them, its quotes.</summary>
+    private IEnumerable<IEnumerable<TimedEvent>> Streams(long regularOpenUnixMs)
+    {
+        foreach (var symbol in _symbols)
+        {
+            yield return TradeReplay.Events(symbol, LeanCsv.ReadTicks(_data.TickFile(symbol), Clock.Day), regularOpenUnixMs);
+            if (_data.QuoteFile(symbol) is { } quotes)
+            {
+                yield return QuoteReplay.Events(symbol, LeanCsv.ReadQuotes(quotes, Clock.Day));
             }
         }
     }
