@@ -34,7 +34,10 @@ public sealed class SimulatorOptions
     /// <summary>The trading day: replay day (default 2013-10-07) or synthetic session day (default today in New York, Friday on weekends).</summary>
     public DateOnly? Day { get; set; }
 
-    /// <summary>Replay speed: 1 real time, N times faster, 0 as fast as the clients take it. Synthetic always runs at 1.</summary>
+    /// <summary>
+    /// Session clock speed: 1 real time, N times faster, 0 as fast as the clients take it (replay only: the synthetic
+    /// source paces its events by the clock, so it needs one that runs).
+    /// </summary>
     public double Speed { get; set; } = 1;
 
     /// <summary>New York time at which the session clock starts (default 09:25 for replay, 09:30 for synthetic).</summary>
@@ -70,6 +73,7 @@ public sealed class SimulatorOptions
     {
         if (FrameSize < 1) throw new ArgumentException("Simulator:FrameSize must be at least 1.");
         if (Speed < 0) throw new ArgumentException("Simulator:Speed must be 0 (as fast as possible) or positive.");
+        if (Speed == 0 && Source == FeedSourceKind.Synthetic) throw new ArgumentException("Simulator:Speed 0 is for the replay; the synthetic source needs a positive speed.");
         if (Tickers < 1) throw new ArgumentException("Simulator:Tickers must be at least 1.");
         if (Rate <= 0) throw new ArgumentException("Simulator:Rate must be positive.");
         if (QueueCapacity < FrameSize) throw new ArgumentException("Simulator:QueueCapacity must hold at least one frame.");

@@ -38,5 +38,7 @@ public class SimulatorConfigurationTests
     {
         Assert.Throws<ArgumentException>(() => Bind(["--frame-size", "0"]));
         Assert.Throws<ArgumentException>(() => Bind(["--speed", "-1"]));
+        Assert.Throws<ArgumentException>(() => Bind(["--source", "synthetic", "--speed", "0"]));
+        Assert.Equal(0, Bind(["--source", "replay", "--speed", "0"]).Speed);
     }
 }
