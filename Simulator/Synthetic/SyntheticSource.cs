@@ -34,7 +34,7 @@ public sealed partial class SyntheticSource : IFeedSource
         _time = time;
         _logger = logger;
         var day = options.Day ?? TradingCalendar.LatestTradingDay(TradingCalendar.NewYorkDateOf(time.GetUtcNow().ToUnixTimeMilliseconds()));
-        _universe = new SyntheticUniverse(options.Tickers, options.Seed, day);
+        _universe = new SyntheticUniverse(options.Tickers, options.Seed, day, options.Rate);
         Clock = new SimulatedClock(day, options.Start ?? DefaultStart, options.Speed, time);
     }
 
