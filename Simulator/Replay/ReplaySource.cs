@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scanner.MarketData;
 using Scanner.Simulator.Distribution;
@@ -25,9 +26,16 @@ public sealed partial class ReplaySource : IFeedSource
     private readonly ILogger _logger;
     private readonly MarketEvent[] _scratch = new MarketEvent[MaxBatch];
 
+    [ActivatorUtilitiesConstructor]
     public ReplaySource(SimulatorOptions options, TimeProvider time, ILogger<ReplaySource> logger)
+        : this(options, new SimulatedClock(options.Day ?? SimulatorOptions.SampleDay, options.Start ?? DefaultStart, options.Speed, time), logger)
     {
-        var day = options.Day ?? SimulatorOptions.SampleDay;
+    }
+
+    /// <summary>A replay of the day of a clock it shares (the demo's, with the synthetic universe).</summary>
+    public ReplaySource(SimulatorOptions options, SimulatedClock clock, ILogger logger)
+    {
+        var day = clock.Day;
         _data = new LeanDataFolder(options.ResolveDataFolder(), day);
         _symbols = _data.SymbolsWithTicks();
         if (_symbols.Count == 0)
@@ -35,7 +43,7 @@ public sealed partial class ReplaySource : IFeedSource
             throw new InvalidOperationException($"No tick files for {day:yyyy-MM-dd} in {_data.Root}/tick (expected {{sym}}_{day:yyyyMMdd}_trade.zip).");
         }
         _logger = logger;
-        Clock = new SimulatedClock(day, options.Start ?? DefaultStart, options.Speed, time);
+        Clock = clock;
     }
 
     public string Name => "replay";

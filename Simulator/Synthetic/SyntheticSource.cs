@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scanner.MarketData;
 using Scanner.Simulator.Distribution;
@@ -28,14 +29,22 @@ public sealed partial class SyntheticSource : IFeedSource
     private readonly ILogger _logger;
     private readonly SyntheticUniverse _universe;
 
+    [ActivatorUtilitiesConstructor]
     public SyntheticSource(SimulatorOptions options, TimeProvider time, ILogger<SyntheticSource> logger)
+        : this(options, new SimulatedClock(
+            options.Day ?? TradingCalendar.LatestTradingDay(TradingCalendar.NewYorkDateOf(time.GetUtcNow().ToUnixTimeMilliseconds())),
+            options.Start ?? DefaultStart, options.Speed, time), time, logger)
+    {
+    }
+
+    /// <summary>A synthetic universe for the day of a clock it shares (the demo's, with the replay).</summary>
+    public SyntheticSource(SimulatorOptions options, SimulatedClock clock, TimeProvider time, ILogger logger)
     {
         _options = options;
         _time = time;
         _logger = logger;
-        var day = options.Day ?? TradingCalendar.LatestTradingDay(TradingCalendar.NewYorkDateOf(time.GetUtcNow().ToUnixTimeMilliseconds()));
-        _universe = new SyntheticUniverse(options.Tickers, options.Seed, day, options.Rate);
-        Clock = new SimulatedClock(day, options.Start ?? DefaultStart, options.Speed, time);
+        _universe = new SyntheticUniverse(options.SyntheticTickers, options.Seed, clock.Day, options.SyntheticRate);
+        Clock = clock;
     }
 
     public string Name => "synthetic";
@@ -46,14 +55,14 @@ public sealed partial class SyntheticSource : IFeedSource
     public async Task RunAsync(FeedBroadcaster broadcaster, CancellationToken cancellationToken)
     {
         var market = new SyntheticMarket(_universe, _options.Seed, TradingCalendar.At(Clock.Day, TradingCalendar.RegularOpen));
-        LogReady(_logger, _universe.Tickers.Length, _options.Rate);
+        LogReady(_logger, _universe.Tickers.Length, _options.SyntheticRate);
         using var timer = new PeriodicTimer(Tick, _time);
         while (!cancellationToken.IsCancellationRequested)
         {
             await broadcaster.WaitForSubscriberAsync(cancellationToken);
             Clock.Start();
             // Paced by the session clock, so pausing it stops the events and its speed multiplies their rate.
-            var pacer = new RatePacer(_options.Rate, MaxCatchUp);
+            var pacer = new RatePacer(_options.SyntheticRate, MaxCatchUp);
             var started = Clock.NowUnixMs;
             while (broadcaster.HasSubscribers && await timer.WaitForNextTickAsync(cancellationToken))
             {
