@@ -17,14 +17,12 @@ namespace Scanner.Simulator.Replay;
 public sealed partial class ReplaySource : IFeedSource
 {
     public static readonly TimeOnly DefaultStart = new(9, 25);
-    private const int MaxBatch = 4_096;
-    private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(200);
 
     private readonly LeanDataFolder _data;
     private readonly IReadOnlyList<string> _symbols;
     private readonly ILogger _logger;
-    private readonly MarketEvent[] _scratch = new MarketEvent[MaxBatch];
+    private readonly MarketEvent[] _scratch = new MarketEvent[SourcePacing.MaxBatch];
 
     [ActivatorUtilitiesConstructor]
     public ReplaySource(SimulatorOptions options, TimeProvider time, ILogger<ReplaySource> logger)
@@ -72,14 +70,14 @@ public sealed partial class ReplaySource : IFeedSource
                 PublishDue(timeline, long.MaxValue, broadcaster);
                 continue;
             }
-            if (PublishDue(timeline, Clock.NowUnixMs, broadcaster) == MaxBatch)
+            if (PublishDue(timeline, Clock.NowUnixMs, broadcaster) == SourcePacing.MaxBatch)
             {
                 continue;
             }
             if (timeline.TryPeekTime(out next))
             {
                 var wait = Clock.WallTimeUntil(next);
-                await Task.Delay(wait < MinWait ? MinWait : wait > MaxWait ? MaxWait : wait, cancellationToken);
+                await Task.Delay(wait < SourcePacing.Tick ? SourcePacing.Tick : wait > MaxWait ? MaxWait : wait, cancellationToken);
             }
         }
     }
@@ -102,7 +100,7 @@ public sealed partial class ReplaySource : IFeedSource
     {
         var count = 0;
         long last = 0;
-        while (count < MaxBatch && timeline.TryPeekTime(out var time) && time <= dueUnixMs && timeline.TryTake(out var next))
+        while (count < SourcePacing.MaxBatch && timeline.TryPeekTime(out var time) && time <= dueUnixMs && timeline.TryTake(out var next))
         {
             _scratch[count++] = next.Event;
             last = next.EmitUnixMs;

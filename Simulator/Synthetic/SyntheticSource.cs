@@ -20,8 +20,6 @@ namespace Scanner.Simulator.Synthetic;
 public sealed partial class SyntheticSource : IFeedSource
 {
     public static readonly TimeOnly DefaultStart = new(9, 30);
-    private const int MaxBatch = 4_096;
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan MaxCatchUp = TimeSpan.FromSeconds(1);
 
     private readonly SimulatorOptions _options;
@@ -56,7 +54,7 @@ public sealed partial class SyntheticSource : IFeedSource
     {
         var market = new SyntheticMarket(_universe, _options.Seed, TradingCalendar.At(Clock.Day, TradingCalendar.RegularOpen));
         LogReady(_logger, _universe.Tickers.Length, _options.SyntheticRate);
-        using var timer = new PeriodicTimer(Tick, _time);
+        using var timer = new PeriodicTimer(SourcePacing.Tick, _time);
         while (!cancellationToken.IsCancellationRequested)
         {
             await broadcaster.WaitForSubscriberAsync(cancellationToken);
@@ -70,7 +68,7 @@ public sealed partial class SyntheticSource : IFeedSource
                 var due = pacer.TakeDue(TimeSpan.FromMilliseconds(now - started));
                 while (due > 0)
                 {
-                    var events = new MarketEvent[Math.Min(due, MaxBatch)];
+                    var events = new MarketEvent[Math.Min(due, SourcePacing.MaxBatch)];
                     market.Generate(events, now);
                     broadcaster.Publish(events, events.Length);
                     due -= events.Length;
