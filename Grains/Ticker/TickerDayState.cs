@@ -78,4 +78,7 @@ public sealed class TickerDayState
     // The last new high and new low alerts, for their throttling (RangeAlertOptions).
     [Id(47)] public RangeAlertMark HighAlert { get; set; }
     [Id(48)] public RangeAlertMark LowAlert { get; set; }
+
+    // The owning grain's MarketDayClock offset (market time minus wall time, ms): the day ends on the same clock after a reactivation.
+    [Id(49)] public long ClockOffset { get; set; }
 }
