@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Scanner.ScannerFeeds;
+using Scanner.Scanners;
 using Scanner.Gateway.Hosting;
 
 namespace Scanner.Gateway.Backend;
@@ -52,6 +53,11 @@ internal sealed partial class OrleansScannerFeedBackend(
         ScannerFeedSources.Resolve(client, feed) is { } source
             ? await source.GetFeed(feed).WaitAsync(cancellation).ConfigureAwait(false)
             : null;
+
+    public async Task<ScannerFeedUpdate[]> GetMatchingAsync(string wildcard, CancellationToken cancellation) =>
+        ScannerFeedPatterns.PrefixOf(wildcard) == ScannerFeedNames.QuotePrefix
+            ? await client.GetGrain<ICurrentQuotesGrain>(0).GetAll().WaitAsync(cancellation).ConfigureAwait(false)
+            : [];
 
     public void SetInterest(string[] patterns)
     {

@@ -126,9 +126,9 @@ public sealed class ScannerFeedGrain(
         {
             return Task.FromResult<ScannerFeedUpdate?>(null);
         }
-        if (_changed)
+        if (_changed || _current is null)
         {
-            Build(); // a reader never waits for the publication pacing
+            Build(); // a reader never waits for the publication pacing; a feed with nothing in it is an empty list
         }
         return Task.FromResult(_current);
     }

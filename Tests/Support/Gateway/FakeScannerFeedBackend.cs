@@ -36,6 +36,9 @@ public sealed class FakeScannerFeedBackend : IScannerFeedBackend
         return Task.FromResult(Current.TryGetValue(feed, out var update) ? update : null);
     }
 
+    public Task<ScannerFeedUpdate[]> GetMatchingAsync(string wildcard, CancellationToken cancellation) =>
+        Task.FromResult(Current.Values.Where(u => !ScannerFeedNames.IsList(u.Feed) && ScannerFeedPatterns.Matches(wildcard, u.Feed)).ToArray());
+
     public void SetInterest(string[] patterns) => Interest = patterns;
 
     /// <summary>Makes <paramref name="updates"/> current and pushes them, like a silo's flush.</summary>
