@@ -61,20 +61,25 @@ public sealed class RealSystemPageTests(ScannerSite site)
         await page.SubmitLoginAsync(TestSystem.User, TestSystem.Password);
         var signedIn = System.Diagnostics.Stopwatch.StartNew();
         await page.WaitForStateAsync("live");
+        var widget = "";
         try
         {
             foreach (var ranking in ScannerPage.RankingWidgets)
             {
+                widget = ranking;
                 await page.WaitForRowsAsync(ranking, 1, TimeSpan.FromSeconds(60) - signedIn.Elapsed);
             }
             foreach (var alerts in ScannerPage.AlertWidgets)
             {
+                widget = alerts;
                 await page.WaitForRowsAsync(alerts, 1, TimeSpan.FromMinutes(5));
             }
         }
         catch (TimeoutException ex)
         {
-            throw new Xunit.Sdk.XunitException($"{ex.Message} after {signedIn.Elapsed}\n{system.Logs()}");
+            Directory.CreateDirectory(ScannerSite.ArtifactsDirectory);
+            await page.Page.ScreenshotAsync(new() { Path = Path.Combine(ScannerSite.ArtifactsDirectory, "demo-failed.png"), FullPage = true });
+            throw new Xunit.Sdk.XunitException($"{widget}: {ex.Message} after {signedIn.Elapsed}\n{system.Logs()}");
         }
 
         var path = RepositoryFolder.Path("docs", "screenshots", "demo.png");

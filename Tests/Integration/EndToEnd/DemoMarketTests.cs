@@ -20,6 +20,12 @@ public class DemoMarketTests(ITestOutputHelper output)
     public async Task The_demo_fills_every_ranking_and_shows_every_alert_kind_within_its_first_minutes()
     {
         var observe = TimeSpan.FromMinutes(double.TryParse(Environment.GetEnvironmentVariable("SCANNER_DEMO_MINUTES"), out var m) ? m : 0);
+        var alerts = new Dictionary<string, HashSet<string>>
+        {
+            ["new high"] = [], ["new low"] = [], ["halt"] = [], ["resume"] = [], ["momentum"] = [],
+        };
+        var rankings = new Dictionary<string, int>();
+        var firstSeen = new Dictionary<string, TimeSpan>();
         await using var system = await TestSystem.StartDemoAsync(silos: 1);
         try
         {
@@ -28,14 +34,8 @@ public class DemoMarketTests(ITestOutputHelper output)
             {
                 await client.SendAsync(new { action = "subscribe", feed });
             }
-            var alerts = new Dictionary<string, HashSet<string>>
-            {
-                ["new high"] = [], ["new low"] = [], ["halt"] = [], ["resume"] = [], ["momentum"] = [],
-            };
-            var rankings = new Dictionary<string, int>();
-            var firstSeen = new Dictionary<string, TimeSpan>();
             var clock = Stopwatch.StartNew();
-            using var deadline = new CancellationTokenSource(FirstMinutes > observe ? FirstMinutes : observe);
+            using var deadline = new CancellationTokenSource(observe + FirstMinutes);
             while (!(clock.Elapsed >= observe && AllShown(alerts, rankings)))
             {
                 var frame = await client.ReceiveAsync(Timeout.InfiniteTimeSpan, deadline.Token) ?? throw new InvalidOperationException("socket closed");
@@ -65,7 +65,8 @@ public class DemoMarketTests(ITestOutputHelper output)
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
-            throw new Xunit.Sdk.XunitException($"not every ranking and alert kind within {FirstMinutes}: {ex.Message}\n{system.Logs()}");
+            var counts = string.Join(", ", alerts.Select(a => $"{a.Key} {a.Value.Count}").Concat(rankings.Select(r => $"{r.Key} {r.Value}")));
+            throw new Xunit.Sdk.XunitException($"not every ranking and alert kind within {FirstMinutes}: {counts}\n{system.Logs()}");
         }
     }
 
