@@ -7,6 +7,8 @@ public enum FeedSourceKind
     Replay,
     /// <summary>Generates seeded random price paths for many tickers at a fixed total event rate.</summary>
     Synthetic,
+    /// <summary>The replayed day and a small synthetic universe together, on one session clock: the demo.</summary>
+    Demo,
 }
 
 /// <summary>
@@ -34,17 +36,24 @@ public sealed class SimulatorOptions
     /// <summary>The trading day: replay day (default 2013-10-07) or synthetic session day (default today in New York, Friday on weekends).</summary>
     public DateOnly? Day { get; set; }
 
-    /// <summary>Replay speed: 1 real time, N times faster, 0 as fast as the clients take it. Synthetic always runs at 1.</summary>
+    /// <summary>
+    /// Session clock speed: 1 real time, N times faster, 0 as fast as the clients take it (replay only: the synthetic
+    /// source paces its events by the clock, so it needs one that runs).
+    /// </summary>
     public double Speed { get; set; } = 1;
 
     /// <summary>New York time at which the session clock starts (default 09:25 for replay, 09:30 for synthetic).</summary>
     public TimeOnly? Start { get; set; }
 
-    /// <summary>Synthetic: number of tickers.</summary>
-    public int Tickers { get; set; } = 5_000;
+    /// <summary>Synthetic: number of tickers (default 5,000; 300 in the demo).</summary>
+    public int? Tickers { get; set; }
 
-    /// <summary>Synthetic: total events per second over all tickers and kinds.</summary>
-    public double Rate { get; set; } = 20_000;
+    /// <summary>Synthetic: total events per second of session time over all tickers and kinds (default 20,000; 300 in the demo, which runs sped up).</summary>
+    public double? Rate { get; set; }
+
+    public int SyntheticTickers => Tickers ?? (Source == FeedSourceKind.Demo ? 300 : 5_000);
+
+    public double SyntheticRate => Rate ?? (Source == FeedSourceKind.Demo ? 300 : 20_000);
 
     /// <summary>Synthetic: random seed, so that a run can be repeated.</summary>
     public int Seed { get; set; } = 42;
@@ -70,8 +79,9 @@ public sealed class SimulatorOptions
     {
         if (FrameSize < 1) throw new ArgumentException("Simulator:FrameSize must be at least 1.");
         if (Speed < 0) throw new ArgumentException("Simulator:Speed must be 0 (as fast as possible) or positive.");
-        if (Tickers < 1) throw new ArgumentException("Simulator:Tickers must be at least 1.");
-        if (Rate <= 0) throw new ArgumentException("Simulator:Rate must be positive.");
+        if (Speed == 0 && Source == FeedSourceKind.Synthetic) throw new ArgumentException("Simulator:Speed 0 is for the replay; the synthetic source needs a positive speed.");
+        if (Tickers is < 1) throw new ArgumentException("Simulator:Tickers must be at least 1.");
+        if (Rate is <= 0) throw new ArgumentException("Simulator:Rate must be positive.");
         if (QueueCapacity < FrameSize) throw new ArgumentException("Simulator:QueueCapacity must hold at least one frame.");
         if (AuthTimeoutSeconds <= 0) throw new ArgumentException("Simulator:AuthTimeoutSeconds must be positive.");
         if (MaxConnectionsPerKey < 1) throw new ArgumentException("Simulator:MaxConnectionsPerKey must be at least 1.");

@@ -18,7 +18,7 @@ readonly CONFIGURATION=${CONFIGURATION:-Release}
 readonly SIM_PORT=${SIM_PORT:-4190} GATEWAY_PORT=${GATEWAY_PORT:-4202} SILO_HTTP_PORT=${SILO_HTTP_PORT:-4200}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-in_memory=() source=replay silos=${SILOS:-2}
+in_memory=() source=demo silos=${SILOS:-2}
 for arg in "$@"; do
     case $arg in
         --in-memory) in_memory=(--in-memory); silos=1 ;;

@@ -19,6 +19,12 @@ public interface IScannerFeedBackend
     /// <summary>The current value of an exact feed, or null when it has none or does not exist.</summary>
     Task<ScannerFeedUpdate?> GetFeedAsync(string feed, CancellationToken cancellation);
 
+    /// <summary>
+    /// The current values of every per-symbol feed a wildcard matches, for a new wildcard subscription on a quiet
+    /// market; a backend that cannot list a family answers none (the cluster lists <c>quote:*</c>).
+    /// </summary>
+    Task<ScannerFeedUpdate[]> GetMatchingAsync(string wildcard, CancellationToken cancellation) => Task.FromResult<ScannerFeedUpdate[]>([]);
+
     /// <summary>The per-symbol feeds and wildcards the gateway's clients want (list feeds always flow). Never blocks.</summary>
     void SetInterest(string[] patterns);
 

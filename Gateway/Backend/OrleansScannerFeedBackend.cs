@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Scanner.ScannerFeeds;
+using Scanner.Scanners;
 using Scanner.Gateway.Hosting;
 using Scanner.Layouts;
 using Scanner.Sessions;
@@ -66,6 +67,11 @@ internal sealed partial class OrleansScannerFeedBackend(
 
     public Task SignOutAsync(string user, CancellationToken cancellation) =>
         client.GetGrain<IUserSessionsGrain>(user).SignOut().WaitAsync(cancellation);
+
+    public async Task<ScannerFeedUpdate[]> GetMatchingAsync(string wildcard, CancellationToken cancellation) =>
+        ScannerFeedPatterns.PrefixOf(wildcard) == ScannerFeedNames.QuotePrefix
+            ? await client.GetGrain<ICurrentQuotesGrain>(0).GetAll().WaitAsync(cancellation).ConfigureAwait(false)
+            : [];
 
     public void SetInterest(string[] patterns)
     {

@@ -62,6 +62,10 @@ internal sealed partial class ScannerFeedHub(
                     _ = FetchAsync(list, refetch: false);
                 }
             }
+            if (first)
+            {
+                _ = FetchMatchingAsync(pattern);
+            }
             return;
         }
         var cached = _cache.TryGetValue(pattern, out var current);
@@ -165,6 +169,29 @@ internal sealed partial class ScannerFeedHub(
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>
+    /// The per-symbol values a new wildcard matches that this gateway does not hold: on a quiet market no owner
+    /// publishes, so they would never come otherwise.
+    /// </summary>
+    private async Task FetchMatchingAsync(string wildcard)
+    {
+        var cancellation = _stopping.Token;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timeout.CancelAfter(options.Value.GetTimeout);
+            foreach (var update in await backend.GetMatchingAsync(wildcard, timeout.Token).ConfigureAwait(false))
+            {
+                Dispatch(update);
+            }
+        }
+        catch (Exception error) when (!cancellation.IsCancellationRequested)
+        {
+            metrics.BackendFailure();
+            LogFetchFailed(logger, wildcard, error);
         }
     }
 

@@ -72,6 +72,23 @@ public static class TradingCalendar
         return day;
     }
 
+    /// <summary>The first trading day after <paramref name="day"/>.</summary>
+    public static DateOnly NextTradingDay(DateOnly day)
+    {
+        do
+        {
+            day = day.AddDays(1);
+        }
+        while (!IsTradingDay(day));
+        return day;
+    }
+
+    /// <summary>
+    /// When the trading day <paramref name="day"/> gives way to the next one: 04:00 New York of the next trading day
+    /// (so a Friday's figures stand over the weekend and a holiday).
+    /// </summary>
+    public static long EndOf(DateOnly day) => At(NextTradingDay(day), PreMarketOpen);
+
     /// <summary>The <paramref name="count"/> trading days before <paramref name="day"/>, oldest first.</summary>
     public static IReadOnlyList<DateOnly> PreviousTradingDays(DateOnly day, int count)
     {

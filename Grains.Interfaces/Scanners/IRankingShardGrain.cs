@@ -14,7 +14,7 @@ public interface IRankingShardGrain : IGrainWithIntegerKey
     [Orleans.Concurrency.AlwaysInterleave]
     Task<ShardRanking> GetTop(string feed);
 
-    /// <summary>Every row this shard holds (for tests and brute-force checks).</summary>
+    /// <summary>Every row this shard holds (the symbols of the day for <see cref="ICurrentQuotesGrain"/>; tests).</summary>
     [Orleans.Concurrency.AlwaysInterleave]
     Task<ScannerRow[]> GetRows();
 }

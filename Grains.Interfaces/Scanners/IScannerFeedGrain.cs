@@ -10,4 +10,7 @@ public interface IScannerFeedGrain : IScannerFeedSourceGrain
 
     /// <summary>New alerts for this alert feed, oldest first.</summary>
     Task AddAlerts(ScannerAlert[] alerts);
+
+    /// <summary>A shard's trading day ended (yyyymmdd of the new day): an alert feed of an older day starts empty.</summary>
+    Task StartDay(int tradingDay);
 }

@@ -4,7 +4,7 @@ namespace Scanner.Scanners;
 
 /// <summary>
 /// An alert feed's newest <see cref="Capacity"/> alerts of the current trading day. An alert of a newer day clears
-/// the list; an alert of an older day is ignored.
+/// the list, and so does <see cref="RollOver"/> at the end of the day on the clock; an alert of an older day is ignored.
 /// </summary>
 public sealed class AlertList(int capacity = AlertFeeds.Size)
 {
@@ -41,6 +41,19 @@ public sealed class AlertList(int capacity = AlertFeeds.Size)
             _alerts.RemoveRange(0, _alerts.Count - Capacity);
         }
         return changed;
+    }
+
+    /// <summary>Starts the trading day <paramref name="day"/> (yyyymmdd) empty; true when that emptied the list.</summary>
+    public bool RollOver(int day)
+    {
+        if (day <= TradingDay)
+        {
+            return false;
+        }
+        TradingDay = day;
+        var hadAlerts = _alerts.Count > 0;
+        _alerts.Clear();
+        return hadAlerts;
     }
 
     /// <summary>The alerts newest first, as the feed publishes them.</summary>

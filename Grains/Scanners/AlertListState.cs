@@ -5,4 +5,7 @@ namespace Scanner.Scanners;
 public sealed class AlertListState
 {
     [Id(0)] public List<ScannerAlert> Alerts { get; set; } = [];
+
+    /// <summary>The feed's <see cref="MarketDayClock"/> offset (ms), so its day ends on the same clock after a reactivation.</summary>
+    [Id(1)] public long ClockOffset { get; set; }
 }

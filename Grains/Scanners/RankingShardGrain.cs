@@ -7,12 +7,14 @@ namespace Scanner.Scanners;
 /// <summary>
 /// Keeps the latest row of its symbols (persisted write-behind, so a reactivated shard or a deactivated ticker
 /// loses nothing), and on a timer sends each scanner feed this shard's new top-k when it changed, plus the alerts
-/// gathered since the last tick. Rows of an older trading day are dropped when a row of a newer day arrives.
+/// gathered since the last tick. Rows of an older trading day are dropped when a row of a newer day arrives, or at
+/// the end of the day on the market clock (<see cref="DayRolloverTimer"/>) when none does: then every list is sent empty.
 /// </summary>
 public sealed partial class RankingShardGrain(
     [PersistentState("shard", "scanner")] IPersistentState<RankingShardState> state,
     StateWriteFailures writeFailures,
     IOptions<ScannerOptions> options,
+    TimeProvider time,
     ILogger<RankingShardGrain> logger)
     : Grain, IRankingShardGrain
 {
@@ -21,7 +23,9 @@ public sealed partial class RankingShardGrain(
     private readonly Dictionary<string, ScannerRow[]> _sent = [];
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private WriteBehind<RankingShardState> _writeBehind = null!;
+    private DayRolloverTimer _rollover = null!;
     private bool _rankingDirty;
+    private bool _dayStarted;
 
     private int Shard => (int)this.GetPrimaryKeyLong();
 
@@ -32,6 +36,8 @@ public sealed partial class RankingShardGrain(
         this.RegisterGrainTimer(MergeAsync, new GrainTimerCreationOptions(_options.ShardMergeInterval, _options.ShardMergeInterval));
         _writeBehind = new WriteBehind<RankingShardState>(state, () => state.State, $"ranking shard {Shard}", writeFailures);
         _writeBehind.Start(this, _options.PersistInterval);
+        _rollover = new DayRolloverTimer(new MarketDayClock(time, state.State.ClockOffset), time);
+        _rollover.Start(this, () => state.State.TradingDay, StartDay);
         return Task.CompletedTask;
     }
 
@@ -46,7 +52,10 @@ public sealed partial class RankingShardGrain(
         foreach (var report in reports)
         {
             Apply(report);
+            _rollover.Clock.Observe(report.Row.LastEventTimestamp);
         }
+        state.State.ClockOffset = _rollover.Clock.OffsetMs;
+        _rollover.Update();
         return Task.CompletedTask;
     }
 
@@ -59,13 +68,7 @@ public sealed partial class RankingShardGrain(
         }
         if (row.TradingDay > shard.TradingDay)
         {
-            shard.TradingDay = row.TradingDay;
-            shard.Rows.Clear();
-            _versions.Clear();
-            foreach (var pending in _pendingAlerts.Values)
-            {
-                pending.Clear();
-            }
+            StartDay(row.TradingDay);
         }
         // Alerts always count; a row older than the one held (a late report from a silo the grain left) does not.
         if (!_versions.TryGetValue(row.Symbol, out var held) || report.Version > held)
@@ -84,6 +87,22 @@ public sealed partial class RankingShardGrain(
             }
             list.Add(alert);
         }
+    }
+
+    /// <summary>Drops the rows and alerts of the day that ended; the next merge sends every list, empty.</summary>
+    private void StartDay(int day)
+    {
+        var shard = state.State;
+        shard.TradingDay = day;
+        shard.Rows.Clear();
+        _versions.Clear();
+        foreach (var pending in _pendingAlerts.Values)
+        {
+            pending.Clear();
+        }
+        _rankingDirty = true;
+        _dayStarted = true;
+        _writeBehind.MarkDirty();
     }
 
     public Task<ShardRanking> GetTop(string feed)
@@ -110,6 +129,15 @@ public sealed partial class RankingShardGrain(
                 _sent[scanner.Feed] = top;
                 calls.Add(Send(scanner.Feed, GrainFactory.GetGrain<IScannerFeedGrain>(scanner.Feed)
                     .UpdateRanking(new ShardRanking(Shard, state.State.TradingDay, top))));
+            }
+        }
+        if (_dayStarted)
+        {
+            // The alert feeds learn of the new day even when no alert of it comes.
+            _dayStarted = false;
+            foreach (var feed in AlertFeeds.All)
+            {
+                calls.Add(Send(feed, GrainFactory.GetGrain<IScannerFeedGrain>(feed).StartDay(state.State.TradingDay)));
             }
         }
         foreach (var (feed, alerts) in _pendingAlerts)

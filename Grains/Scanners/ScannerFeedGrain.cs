@@ -10,7 +10,8 @@ namespace Scanner.Scanners;
 /// One list feed (key = feed name). A ranking feed merges the shards' top-k lists (pulling every shard's list
 /// when it activates); an alert feed keeps the newest alerts (persisted write-behind). Either publishes through
 /// <see cref="IScannerFeedPublisher"/> at most once per <see cref="ScannerOptions.FeedPublishInterval"/>, and only when
-/// the serialised value changed.
+/// the serialised value changed. An alert list starts empty at the end of its day on the market clock
+/// (<see cref="DayRolloverTimer"/>); a ranking empties when its shards send their new day's empty lists.
 /// </summary>
 public sealed class ScannerFeedGrain(
     [PersistentState("alerts", "scanner")] IPersistentState<AlertListState> state,
@@ -29,6 +30,7 @@ public sealed class ScannerFeedGrain(
     private long _publishedVersion;
     private bool _changed;
     private WriteBehind<AlertListState>? _writeBehind;
+    private DayRolloverTimer? _rollover;
     private Pacer _publishPacer = null!;
     private IGrainTimer _publishTimer = null!;
 
@@ -54,8 +56,10 @@ public sealed class ScannerFeedGrain(
             _changed = _alerts.Add(state.State.Alerts);
             var alerts = _alerts;
             _writeBehind = new WriteBehind<AlertListState>(
-                state, () => new AlertListState { Alerts = [.. alerts.OldestFirst] }, _feed, writeFailures);
+                state, () => new AlertListState { Alerts = [.. alerts.OldestFirst], ClockOffset = _rollover!.Clock.OffsetMs }, _feed, writeFailures);
             _writeBehind.Start(this, _options.PersistInterval);
+            _rollover = new DayRolloverTimer(new MarketDayClock(time, state.State.ClockOffset), time);
+            _rollover.Start(this, () => alerts.TradingDay, RollOver);
         }
         if (_changed)
         {
@@ -90,7 +94,30 @@ public sealed class ScannerFeedGrain(
             _writeBehind!.MarkDirty();
             OnChanged();
         }
+        foreach (var alert in alerts)
+        {
+            _rollover!.Clock.Observe(alert.Timestamp);
+        }
+        _rollover!.Update();
         return Task.CompletedTask;
+    }
+
+    public Task StartDay(int tradingDay)
+    {
+        if (_alerts is not null)
+        {
+            RollOver(tradingDay);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void RollOver(int tradingDay)
+    {
+        if (_alerts!.RollOver(tradingDay))
+        {
+            _writeBehind!.MarkDirty();
+            OnChanged();
+        }
     }
 
     public Task<ScannerFeedUpdate?> GetFeed(string feed)
@@ -99,9 +126,9 @@ public sealed class ScannerFeedGrain(
         {
             return Task.FromResult<ScannerFeedUpdate?>(null);
         }
-        if (_changed)
+        if (_changed || _current is null)
         {
-            Build(); // a reader never waits for the publication pacing
+            Build(); // a reader never waits for the publication pacing; a feed with nothing in it is an empty list
         }
         return Task.FromResult(_current);
     }

@@ -9,7 +9,7 @@ namespace Scanner.Ticker;
 /// <summary>
 /// One symbol's trading day as a state machine fed by feed events (pure: no I/O, no clock but the events' own).
 /// The event time decides the day: an event of a newer trading day (04:00 ET) resets everything first, an event of
-/// an older day is ignored. Since-open figures exist only from 09:30 ET, from the official open <c>op</c> (or the
+/// an older day is ignored; <see cref="RollOver"/> resets it on the clock when no event came. Since-open figures exist only from 09:30 ET, from the official open <c>op</c> (or the
 /// open of the first regular-session bar while no <c>op</c> arrived).
 /// Bars are upserts keyed by kind and window, so every bar figure is idempotent: accumulated volume is the
 /// greatest <c>av</c> seen (it only grows during a day), high/low are extremes, the open is the earliest
@@ -194,17 +194,41 @@ public sealed class TickerDay
         }
         if (number > State.Day)
         {
-            var reference = State.Reference;
-            State = new TickerDayState
-            {
-                Symbol = State.Symbol,
-                Day = number,
-                Reference = reference?.TradingDay == number ? reference : null,
-            };
+            StartDay(number);
             changes = TickerChanges.NewDay | TickerChanges.Row | TickerChanges.Range;
         }
         _bounds = TradingCalendar.BoundsOf(day);
         return true;
+    }
+
+    /// <summary>
+    /// Ends the day on the clock, with no event (04:00 New York of the next trading day): everything of the old day
+    /// goes, quote and bands included; false when <paramref name="day"/> (yyyymmdd) is not newer than the current one.
+    /// </summary>
+    public bool RollOver(int day)
+    {
+        if (day <= State.Day)
+        {
+            return false;
+        }
+        StartDay(day);
+        _bounds = TradingCalendar.BoundsOf(TradingCalendar.FromNumber(day));
+        return true;
+    }
+
+    /// <summary>True once the current day has an event of its own (a rolled-over day has none until one comes).</summary>
+    public bool HasEvents => State.LastUpdate != 0;
+
+    private void StartDay(int number)
+    {
+        var old = State;
+        State = new TickerDayState
+        {
+            Symbol = old.Symbol,
+            Day = number,
+            Reference = old.Reference?.TradingDay == number ? old.Reference : null,
+            ClockOffset = old.ClockOffset,
+        };
     }
 
     private TickerChanges ApplyBar(Aggregate a, ICollection<ScannerAlert> alerts)

@@ -84,4 +84,7 @@ public sealed class TickerDayState
     // The day's one-minute candles from its trades (chart:{SYM}), sparse and ascending, and its LULD halts.
     [Id(49)] public List<MinuteCandle> Candles { get; set; } = [];
     [Id(50)] public List<HaltPeriod> Halts { get; set; } = [];
+
+    // The owning grain's MarketDayClock offset (market time minus wall time, ms): the day ends on the same clock after a reactivation.
+    [Id(51)] public long ClockOffset { get; set; }
 }

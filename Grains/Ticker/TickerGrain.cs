@@ -20,6 +20,9 @@ namespace Scanner.Ticker;
 /// way when some gateway wants them, and the trader's page feeds <c>chart:{SYM}</c> (at most once a second) and
 /// <c>trades:{SYM}</c> (at most every 250 ms, the tape kept only while watched), writes its state behind (<see cref="WriteBehind{TState}"/>), and hydrates
 /// the day's reference data in the background (<see cref="TickerHydration"/>) so the stream never waits for it.
+/// The day ends at 04:00 New York of the next trading day on the market clock (<see cref="DayRolloverTimer"/>), with
+/// no event: the emptied row is reported (so the rankings lose it) and <c>quote:{SYM}</c> has no value until the
+/// symbol's first event of the new day.
 /// </summary>
 [ImplicitStreamSubscription(MarketDataStreams.Trades)]
 [ImplicitStreamSubscription(MarketDataStreams.Quotes)]
@@ -51,6 +54,7 @@ public sealed partial class TickerGrain(
     private TickerHydration _hydration = null!;
     private Pacer _reportPacer = null!;
     private IGrainTimer _flushTimer = null!;
+    private DayRolloverTimer _rollover = null!;
     private string _quoteFeed = "";
     private string _rangeFeed = "";
     private string _chartFeed = "";
@@ -82,6 +86,8 @@ public sealed partial class TickerGrain(
         _flushTimer = this.RegisterGrainTimer(OnFlushTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         _hydration = new TickerHydration(_day, referenceData, hydrationOptions.Value.NegativeCacheDuration, OnHydrated, logger);
         _hydration.Start(this);
+        _rollover = new DayRolloverTimer(new MarketDayClock(time, _day.State.ClockOffset), time);
+        _rollover.Start(this, () => _day.Day, RollOver);
         _hydration.StartIfNeeded();
         return Task.CompletedTask;
     }
@@ -103,6 +109,7 @@ public sealed partial class TickerGrain(
         foreach (var item in items)
         {
             var applied = _day.Apply(item.Item, _pendingAlerts);
+            _rollover.Clock.Observe(item.Item.Timestamp);
             if (tape is not null && applied != TickerChanges.None)
             {
                 if ((applied & TickerChanges.NewDay) != 0)
@@ -113,6 +120,8 @@ public sealed partial class TickerGrain(
             }
             changes |= applied;
         }
+        _day.State.ClockOffset = _rollover.Clock.OffsetMs;
+        _rollover.Update();
         RequestPageFeeds(changes);
         TickerMetrics.Events.Add(items.Count);
         if (_day.DuplicateEvents != duplicates || _day.StaleEvents != stale)
@@ -149,7 +158,7 @@ public sealed partial class TickerGrain(
 
     public Task<ScannerFeedUpdate?> GetFeed(string feed)
     {
-        if (_day.Day == 0)
+        if (!_day.HasEvents)
         {
             return Task.FromResult<ScannerFeedUpdate?>(null);
         }
@@ -161,6 +170,24 @@ public sealed partial class TickerGrain(
         return Task.FromResult(payload is null
             ? null
             : new ScannerFeedUpdate(feed, payload, _version, time.GetUtcNow().ToUnixTimeMilliseconds()));
+    }
+
+    /// <summary>The day ended on the clock: the emptied row goes to the rankings at once, yesterday's state to storage.</summary>
+    private void RollOver(int day)
+    {
+        if (!_day.RollOver(day))
+        {
+            return;
+        }
+        _pendingAlerts.Clear();
+        _rowDirty = _rangeDirty = true;
+        _writeBehind.MarkDirty();
+        Flush();
+        // Yesterday's candles went with the day state; yesterday's trades go from the tape of a watched symbol.
+        _tape?.Clear();
+        _tapeDirty = _tape is not null;
+        RequestPageFeeds(TickerChanges.Chart);
+        _hydration.StartIfNeeded();
     }
 
     private void OnHydrated()

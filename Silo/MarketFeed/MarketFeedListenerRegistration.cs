@@ -7,8 +7,11 @@ public static class MarketFeedListenerRegistration
     /// <summary>Registers the feed listener; call after <c>UseOrleans</c> so the silo starts before it publishes.</summary>
     public static IServiceCollection AddFeedListener(this IServiceCollection services, IConfiguration configuration)
     {
+        var section = configuration.GetSection(MarketFeedOptions.Section);
         services.AddOptions<MarketFeedOptions>()
-            .Bind(configuration.GetSection(MarketFeedOptions.Section))
+            .Bind(section)
+            // The binder appends a configured array to the default one (it binds by index): a configured list replaces it.
+            .Configure(o => o.Subscriptions = section.GetSection(nameof(MarketFeedOptions.Subscriptions)).Get<string[]>() ?? o.Subscriptions)
             .ValidateDataAnnotations()
             .Validate(o => !o.Enabled || o.ApiKey.Length > 0, "Feed:ApiKey (or MASSIVE_API_KEY) is required while the listener is enabled")
             .Validate(o => o.Url.Scheme is "ws" or "wss", "Feed:Url must be a ws:// or wss:// URL")

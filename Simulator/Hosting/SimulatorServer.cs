@@ -92,6 +92,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         services.AddSingleton<IFeedSource>(sp => options.Source switch
         {
             FeedSourceKind.Synthetic => ActivatorUtilities.CreateInstance<SyntheticSource>(sp),
+            FeedSourceKind.Demo => ActivatorUtilities.CreateInstance<DemoSource>(sp),
             _ => ActivatorUtilities.CreateInstance<ReplaySource>(sp),
         });
         services.AddHostedService<FeedSourceService>();

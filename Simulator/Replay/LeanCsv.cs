@@ -6,18 +6,28 @@ using Scanner.Calendar;
 
 namespace Scanner.Simulator.Replay;
 
-/// <summary>Reads the header-less CSVs inside LEAN zips in place (no extraction): trade ticks and daily bars.</summary>
+/// <summary>Reads the header-less CSVs inside LEAN zips in place (no extraction): trade and quote ticks, daily bars.</summary>
 public static class LeanCsv
 {
+    private delegate bool RowParser<T>(ReadOnlySpan<char> line, DateOnly day, out T row);
+
     /// <summary>Streams the trades of a tick zip (<c>ms, price, size, exchange, condition, suspicious</c>) in file order.</summary>
-    public static IEnumerable<LeanTick> ReadTicks(string zipPath, DateOnly day)
+    public static IEnumerable<LeanTick> ReadTicks(string zipPath, DateOnly day) => ReadRows<LeanTick>(zipPath, day, TryParseTick);
+
+    /// <summary>
+    /// Streams the rows of a quote tick zip (<c>ms, bid price, bid size, ask price, ask size, exchange, condition,
+    /// suspicious</c>) in file order.
+    /// </summary>
+    public static IEnumerable<LeanQuote> ReadQuotes(string zipPath, DateOnly day) => ReadRows<LeanQuote>(zipPath, day, TryParseQuote);
+
+    private static IEnumerable<T> ReadRows<T>(string zipPath, DateOnly day, RowParser<T> parse)
     {
         using var archive = ZipFile.OpenRead(zipPath);
         foreach (var line in ReadLines(archive))
         {
-            if (TryParseTick(line, day, out var tick))
+            if (parse(line, day, out var row))
             {
-                yield return tick;
+                yield return row;
             }
         }
     }
@@ -37,6 +47,26 @@ public static class LeanCsv
         var exchange = line[fields[3]].Trim();
         var suspicious = count >= 6 && line[fields[5]].Trim() is "1";
         tick = new LeanTick(TradingCalendar.At(day, ms), price, size, exchange.IsEmpty ? ' ' : exchange[0], suspicious);
+        return true;
+    }
+
+    public static bool TryParseQuote(ReadOnlySpan<char> line, DateOnly day, out LeanQuote quote)
+    {
+        quote = default;
+        Span<Range> fields = stackalloc Range[9];
+        var count = line.Split(fields, ',');
+        if (count < 6
+            || !long.TryParse(line[fields[0]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
+            || !long.TryParse(line[fields[1]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bid)
+            || !long.TryParse(line[fields[2]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bidSize)
+            || !long.TryParse(line[fields[3]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ask)
+            || !long.TryParse(line[fields[4]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var askSize))
+        {
+            return false;
+        }
+        var exchange = line[fields[5]].Trim();
+        var suspicious = count >= 8 && line[fields[7]].Trim() is "1";
+        quote = new LeanQuote(TradingCalendar.At(day, ms), bid, bidSize, ask, askSize, exchange.IsEmpty ? ' ' : exchange[0], suspicious);
         return true;
     }
 

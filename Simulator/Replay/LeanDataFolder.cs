@@ -5,7 +5,8 @@ using Scanner.Simulator.Reference;
 namespace Scanner.Simulator.Replay;
 
 /// <summary>
-/// A folder laid out like LEAN's equity data: <c>tick/{sym}_{yyyyMMdd}_trade.zip</c>, <c>second/...</c>,
+/// A folder laid out like LEAN's equity data: <c>tick/{sym}_{yyyyMMdd}_trade.zip</c> (and optionally
+/// <c>tick/{sym}_{yyyyMMdd}_quote.zip</c>), <c>second/...</c>,
 /// <c>daily/{sym}.zip</c>, plus an optional <c>free-float.csv</c> (<c>symbol,shares</c>). It is also the reference
 /// data of a replay: daily bars are read on first use and kept.
 /// </summary>
@@ -43,8 +44,17 @@ public sealed class LeanDataFolder : IReferenceData
             .ToList();
     }
 
-    public string TickFile(string symbol) =>
-        Path.Combine(Root, "tick", $"{symbol.ToLowerInvariant()}_{Day:yyyyMMdd}_trade.zip");
+    public string TickFile(string symbol) => TickPath(symbol, "trade");
+
+    /// <summary>The symbol's quote tick file for the day, or null when the folder has none.</summary>
+    public string? QuoteFile(string symbol)
+    {
+        var path = TickPath(symbol, "quote");
+        return File.Exists(path) ? path : null;
+    }
+
+    private string TickPath(string symbol, string kind) =>
+        Path.Combine(Root, "tick", $"{symbol.ToLowerInvariant()}_{Day:yyyyMMdd}_{kind}.zip");
 
     public IReadOnlyList<DailyBar>? DailyBars(string symbol) =>
         _daily.GetOrAdd(symbol.ToUpperInvariant(), s =>

@@ -5,14 +5,20 @@ namespace Scanner.Simulator.Synthetic;
 /// <summary>
 /// Generates the events of the synthetic tickers: about 30% trades, 60% quotes, 9.5% second aggregates and 0.5% LULD
 /// bands, on tickers picked by activity weight. Prices follow each ticker's random walk with drift from its open
-/// (previous close plus gap); volume spikes multiply trade sizes for a minute; a price that reaches its LULD band
-/// stops there, emits a limit-state band and sometimes a trading pause (no trades for five minutes).
+/// (previous close plus gap); volume spikes multiply trade sizes for a minute; momentum tickers rise steeply on heavy
+/// volume in bursts. A price that reaches its LULD band stops there and the ticker is halted (a band with indicator
+/// 17): no trades for five minutes, then a re-centred band with indicator 18 resumes it. Plain band updates (no
+/// indicator) come in between.
 /// Single-threaded and deterministic for a seed and a sequence of times.
 /// </summary>
 public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long regularOpenUnixMs)
 {
-    public const int LimitStateIndicator = 17;
-    public const int TradingPauseIndicator = 21;
+    /// <summary>LULD indicators as our ticker grains read them: 17 halts a symbol, 18 resumes it.</summary>
+    public const int HaltIndicator = 17;
+    public const int ResumeIndicator = 18;
+    public const long HaltMs = 5 * 60_000;
+    private const long BurstMs = 2 * 60_000;
+    private static readonly double BurstDriftPerSecond = Math.Log(1.08) / (BurstMs / 1000.0);
     private static readonly int[] Venues = [1, 4, 7, 8, 10, 11, 12, 15, 17, 19];
 
     private readonly Random _random = new(seed);
@@ -33,11 +39,17 @@ public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long r
         {
             StartSession(ticker, nowUnixMs);
         }
+        if (ticker.Halted && nowUnixMs >= ticker.HaltedUntilMs)
+        {
+            ticker.Halted = false;
+            return Band(ticker, nowUnixMs, ConditionCodes.Of(ResumeIndicator), follow: 1);
+        }
         var roll = _random.NextDouble();
-        var halted = nowUnixMs < ticker.HaltedUntilMs;
+        var halted = ticker.Halted;
         if (roll < 0.005)
         {
-            return Band(ticker, nowUnixMs, ConditionCodes.Empty, recenter: !halted);
+            // The reference price of a real band is a five-minute average: it follows the price only part of the way.
+            return Band(ticker, nowUnixMs, ConditionCodes.Empty, follow: halted ? 0 : 0.2);
         }
         if (roll < 0.10 && ticker.BarChanged)
         {
@@ -62,14 +74,28 @@ public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long r
         t.Started = true;
         t.Price = RoundPrice(t.PreviousDay.Close * (1 + t.OpenGap));
         t.LastUpdateMs = nowUnixMs;
-        SetBand(t);
+        t.NextBurstMs = nowUnixMs + _random.NextInt64(3 * 60_000);
+        SetBand(t, t.Price);
     }
 
     private void Move(SyntheticTicker t, long nowUnixMs)
     {
         var seconds = Math.Max(0.001, (nowUnixMs - t.LastUpdateMs) / 1000.0);
         t.LastUpdateMs = nowUnixMs;
-        var step = t.DriftPerSecond * seconds + t.VolatilityPerSqrtSecond * Math.Sqrt(seconds) * SyntheticUniverse.Normal(_random);
+        var drift = t.DriftPerSecond;
+        if (t.Profile == TickerProfile.Momentum)
+        {
+            if (nowUnixMs >= t.NextBurstMs)
+            {
+                t.BurstUntilMs = t.SpikeUntilMs = nowUnixMs + BurstMs;
+                t.NextBurstMs = nowUnixMs + 8 * 60_000 + _random.NextInt64(7 * 60_000);
+            }
+            if (nowUnixMs < t.BurstUntilMs)
+            {
+                drift = BurstDriftPerSecond;
+            }
+        }
+        var step = drift * seconds + t.VolatilityPerSqrtSecond * Math.Sqrt(seconds) * SyntheticUniverse.Normal(_random);
         t.Price = RoundPrice(t.Price * Math.Exp(step));
     }
 
@@ -78,14 +104,11 @@ public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long r
         Move(t, nowUnixMs);
         if (t.Price >= t.BandUpper || t.Price <= t.BandLower)
         {
-            // Limit state: the price stops at the band; sometimes the exchange pauses trading.
+            // The price stops at the band and trading pauses; the next pick after the pause resumes it.
             t.Price = t.Price >= t.BandUpper ? t.BandUpper : t.BandLower;
-            var pause = _random.NextDouble() < 0.3;
-            if (pause)
-            {
-                t.HaltedUntilMs = nowUnixMs + 5 * 60_000;
-            }
-            return Band(t, nowUnixMs, pause ? ConditionCodes.Of(LimitStateIndicator, TradingPauseIndicator) : ConditionCodes.Of(LimitStateIndicator), recenter: pause);
+            t.Halted = true;
+            t.HaltedUntilMs = nowUnixMs + HaltMs;
+            return Band(t, nowUnixMs, ConditionCodes.Of(HaltIndicator), follow: 0);
         }
         if (_random.NextDouble() < 0.0005)
         {
@@ -106,14 +129,13 @@ public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long r
 
     private long TradeSize(SyntheticTicker t, long nowUnixMs)
     {
-        var size = _random.NextDouble() < 0.2
-            ? 1 + _random.Next(99)
-            : 100L * (1 + (long)(-Math.Log(1 - _random.NextDouble()) * 2));
-        if (t.Price < 5)
+        if (_random.NextDouble() < 0.2)
         {
-            size *= 5;
+            return 1 + _random.Next(99);   // odd lot
         }
-        return nowUnixMs < t.SpikeUntilMs ? size * 10 : size;
+        // Round lots around the ticker's lot size (exponentially spread), ten times as much in a spike or burst.
+        var lots = Math.Max(1, (long)Math.Round(t.LotSize * -Math.Log(1 - _random.NextDouble()) / 100));
+        return 100 * (nowUnixMs < t.SpikeUntilMs ? lots * 10 : lots);
     }
 
     private static void AddToBar(SyntheticTicker t, long nowUnixMs, long size)
@@ -158,22 +180,24 @@ public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long r
             Venues[_random.Next(Venues.Length)], ask, 100L * (1 + _random.Next(20)), 0, ConditionCodes.Empty, t.Sequence, t.Tape);
     }
 
-    private static LuldBand Band(SyntheticTicker t, long nowUnixMs, ConditionCodes indicators, bool recenter)
+    /// <summary>A band event; <paramref name="follow"/> is how far (0 to 1) its reference price moves from the band's middle to the price.</summary>
+    private static LuldBand Band(SyntheticTicker t, long nowUnixMs, ConditionCodes indicators, double follow)
     {
-        if (recenter)
+        if (follow > 0)
         {
-            SetBand(t);
+            var middle = (t.BandUpper + t.BandLower) / 2;
+            SetBand(t, middle + follow * (t.Price - middle));
         }
         t.Sequence++;
         // LULD carries nanoseconds on the live feed; so does the simulator, to keep parsers honest.
         return new LuldBand(t.Symbol, nowUnixMs, nowUnixMs * 1_000_000, t.BandUpper, t.BandLower, indicators, t.Tape, t.Sequence);
     }
 
-    private static void SetBand(SyntheticTicker t)
+    private static void SetBand(SyntheticTicker t, double reference)
     {
-        var percent = t.Price >= 3 ? 0.05 : 0.10;
-        t.BandUpper = RoundPrice(t.Price * (1 + percent));
-        t.BandLower = RoundPrice(t.Price * (1 - percent));
+        var percent = reference >= 3 ? 0.05 : 0.10;
+        t.BandUpper = RoundPrice(reference * (1 + percent));
+        t.BandLower = RoundPrice(reference * (1 - percent));
     }
 
     private static double RoundPrice(double price) => Math.Max(0.0001, Math.Round(price, price < 1 ? 4 : 2));

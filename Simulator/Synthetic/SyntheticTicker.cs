@@ -17,6 +17,10 @@ public sealed class SyntheticTicker(string symbol, DailyBar[] history, long free
     public double VolatilityPerSqrtSecond { get; } = volatilityPerSqrtSecond;
     public int Tape { get; } = tape;
     public DailyBar PreviousDay => History[^1];
+    public double AverageVolume => History.Average(b => b.Volume);
+
+    /// <summary>The mean size of a round-lot trade, set by the universe so that quiet activity trades the average volume.</summary>
+    public double LotSize { get; set; } = 100;
 
     // Intraday state.
     public bool Started;
@@ -28,8 +32,11 @@ public sealed class SyntheticTicker(string symbol, DailyBar[] history, long free
     public double? OfficialOpen;
     public double BandUpper;
     public double BandLower;
+    public bool Halted;
     public long HaltedUntilMs;
     public long SpikeUntilMs;
+    public long BurstUntilMs;
+    public long NextBurstMs;
 
     // The second bar being built (an A event is an upsert of it).
     public long BarStart = -1;

@@ -11,9 +11,17 @@ public sealed class SyntheticUniverse : IReferenceData
 {
     public const int HistoryDays = 60;
 
+    /// <summary>How many times a quiet ticker's activity a gapper, runner, momentum or halting ticker draws.</summary>
+    public const double ActiveBoost = 8;
+
+    // The share of trades among the generated events (SyntheticMarket) and the session the volumes are spread over.
+    private const double TradeShare = 0.3;
+    private const double SessionSeconds = 6.5 * 3600;
+
     private readonly Dictionary<string, SyntheticTicker> _bySymbol;
 
-    public SyntheticUniverse(int tickers, int seed, DateOnly day)
+    /// <param name="eventsPerSecond">The generator's rate, so that a quiet ticker trades about its average volume a day.</param>
+    public SyntheticUniverse(int tickers, int seed, DateOnly day, double eventsPerSecond = 20_000)
     {
         Day = day;
         var names = SymbolNames.Generate(tickers, seed);
@@ -25,14 +33,22 @@ public sealed class SyntheticUniverse : IReferenceData
             Tickers[i] = Create(names[i], random, dates);
         }
         _bySymbol = Tickers.ToDictionary(t => t.Symbol, StringComparer.Ordinal);
-        // Activity follows a Zipf-like law; gappers and runners draw extra attention, as on a real morning.
+        // Activity follows a Zipf-like law; gappers, runners and the like draw extra attention, as on a real morning.
         Weights = new double[tickers];
+        var quiet = new double[tickers];
         var cumulative = 0.0;
         for (var i = 0; i < tickers; i++)
         {
-            var boost = Tickers[i].Profile == TickerProfile.Normal ? 1.0 : 8.0;
-            cumulative += boost / (i + 10.0);
+            quiet[i] = 1.0 / (i + 10.0);
+            cumulative += quiet[i] * (Tickers[i].Profile == TickerProfile.Normal ? 1.0 : ActiveBoost);
             Weights[i] = cumulative;
+        }
+        // Lot sizes such that at its quiet activity a ticker trades its average daily volume over a session: the
+        // boosted ones then run several times their usual volume, as the relative volume scanner expects.
+        for (var i = 0; i < tickers; i++)
+        {
+            var tradesPerDay = eventsPerSecond * TradeShare * quiet[i] / cumulative * SessionSeconds;
+            Tickers[i].LotSize = Math.Max(1, Tickers[i].AverageVolume / Math.Max(1, tradesPerDay));
         }
     }
 
@@ -49,10 +65,27 @@ public sealed class SyntheticUniverse : IReferenceData
     private static SyntheticTicker Create(string symbol, Random random, DateOnly[] dates)
     {
         var roll = random.NextDouble();
-        var profile = roll < 0.04 ? TickerProfile.Gapper : roll < 0.06 ? TickerProfile.Runner : TickerProfile.Normal;
-        // Prices log-uniform from $0.50 to $500, volumes from 50K to 50M shares a day.
-        var price = Math.Round(Math.Exp(Math.Log(0.5) + random.NextDouble() * Math.Log(1000)), 2);
-        var baseVolume = Math.Exp(Math.Log(50_000) + random.NextDouble() * Math.Log(1000));
+        var profile = roll < 0.04 ? TickerProfile.Gapper
+            : roll < 0.06 ? TickerProfile.Runner
+            : roll < 0.09 ? TickerProfile.Momentum
+            : roll < 0.11 ? TickerProfile.Halter
+            : TickerProfile.Normal;
+        // As on the US tape: most names are small caps under $20, some mid caps, a few large caps. The active
+        // profiles are small caps between $2 and $20, where day traders (and the page's default filters) look.
+        var (price, freeFloat) = profile switch
+        {
+            TickerProfile.Normal => random.NextDouble() switch
+            {
+                < 0.6 => (LogUniform(random, 1, 20), LogUniform(random, 5e6, 150e6)),
+                < 0.9 => (LogUniform(random, 20, 150), LogUniform(random, 50e6, 1e9)),
+                _ => (LogUniform(random, 150, 800), LogUniform(random, 300e6, 10e9)),
+            },
+            TickerProfile.Runner => (LogUniform(random, 2, 10), LogUniform(random, 1e6, 8e6)),
+            _ => (LogUniform(random, 2, 18), LogUniform(random, 5e6, 60e6)),
+        };
+        price = Round(price);
+        // A day's volume turns over 0.3% to 3% of the float (runners' small floats turn over faster).
+        var baseVolume = freeFloat * LogUniform(random, 0.003, profile == TickerProfile.Runner ? 0.1 : 0.03);
         var dailyVolatility = 0.01 + random.NextDouble() * 0.05;
         var history = new DailyBar[dates.Length];
         for (var d = 0; d < dates.Length; d++)
@@ -70,14 +103,21 @@ public sealed class SyntheticUniverse : IReferenceData
             TickerProfile.Gapper => (random.NextDouble() < 0.7 ? 1 : -1) * (0.08 + random.NextDouble() * 0.32),
             _ => Normal(random) * 0.01,
         };
-        var sessionSeconds = 6.5 * 3600;
         var drift = profile == TickerProfile.Runner
             ? Math.Log(1.3 + random.NextDouble() * 1.2) / (2 * 3600)
-            : Normal(random) * 0.05 / sessionSeconds;
-        var volatility = dailyVolatility * (profile == TickerProfile.Normal ? 1 : 2) / Math.Sqrt(sessionSeconds);
-        var freeFloat = (long)(baseVolume * (20 + random.NextDouble() * 200));
-        return new SyntheticTicker(symbol, history, freeFloat, profile, gap, drift, volatility, 1 + random.Next(3));
+            : Normal(random) * 0.05 / SessionSeconds;
+        var volatility = profile switch
+        {
+            // About 5% in a few minutes of session time: reaches its LULD band (5% above $3) soon after each resumption.
+            TickerProfile.Halter => 0.004,
+            TickerProfile.Normal => dailyVolatility / Math.Sqrt(SessionSeconds),
+            _ => dailyVolatility * 2 / Math.Sqrt(SessionSeconds),
+        };
+        return new SyntheticTicker(symbol, history, (long)freeFloat, profile, gap, drift, volatility, 1 + random.Next(3));
     }
+
+    private static double LogUniform(Random random, double low, double high) =>
+        Math.Exp(Math.Log(low) + random.NextDouble() * Math.Log(high / low));
 
     private static DateOnly[] TradingDaysBefore(DateOnly day, int count)
     {

@@ -3,10 +3,14 @@ namespace Scanner.Simulator.Synthetic;
 /// <summary>How a synthetic ticker behaves today.</summary>
 public enum TickerProfile
 {
-    /// <summary>Small gap, random walk with a small drift.</summary>
+    /// <summary>Quiet: small gap, random walk with a small drift, normal volume.</summary>
     Normal,
-    /// <summary>Opens far from the previous close (mostly up).</summary>
+    /// <summary>Opens far from the previous close (mostly up) on heavy volume from the pre-market on.</summary>
     Gapper,
-    /// <summary>Strong upward drift through the session: a big intraday gainer that may hit its LULD band.</summary>
+    /// <summary>A low-float small cap with a strong upward drift through the session: a big intraday gainer.</summary>
     Runner,
+    /// <summary>Quiet between momentum bursts: every several minutes, two minutes of a steep rise on heavy volume.</summary>
+    Momentum,
+    /// <summary>So volatile that it keeps reaching its LULD band: halted, resumed five minutes later, and again.</summary>
+    Halter,
 }

@@ -11,6 +11,11 @@ public sealed class ScannerPage(IPage page)
 {
     public static readonly TimeSpan Eventually = TimeSpan.FromSeconds(20);
 
+    /// <summary>The widgets of the ranking feeds and of the alert lists (highs and lows share one).</summary>
+    public static readonly string[] RankingWidgets = ["top_gainers", "top_gappers", "top_volume", "top_losers", "top_relative_volume"];
+
+    public static readonly string[] AlertWidgets = ["hod_lod", "halts", "momentum"];
+
     public IPage Page { get; } = page;
 
     public ILocator Widget(string id) => Page.Locator($"#w-{id}");
@@ -47,10 +52,10 @@ public sealed class ScannerPage(IPage page)
         await Page.WaitForSelectorAsync($"[data-testid=conn-status][data-state='{state}']", new() { Timeout = Ms(Eventually) });
 
     /// <summary>Waits until a widget shows at least <paramref name="rows"/> rows (after filters).</summary>
-    public async Task WaitForRowsAsync(string widget, int rows = 1) =>
+    public async Task WaitForRowsAsync(string widget, int rows = 1, TimeSpan? timeout = null) =>
         await Page.WaitForFunctionAsync(
             "([id, n]) => Number(document.getElementById('w-' + id)?.dataset.visible ?? 0) >= n",
-            new object[] { widget, rows }, new() { Timeout = Ms(Eventually) });
+            new object[] { widget, rows }, new() { Timeout = Ms(timeout ?? Eventually) });
 
     /// <summary>Waits until a widget has rendered <paramref name="more"/> further updates.</summary>
     public async Task WaitForUpdatesAsync(string widget, int more = 2)

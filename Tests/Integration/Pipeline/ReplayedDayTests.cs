@@ -65,6 +65,8 @@ public class ReplayedDayTests
             }
             return null;
         }, TimeSpan.FromMinutes(6));
+        // A shed frame loses bars while later ones still carry the day's volume: say so before comparing figures.
+        AssertNothingLost(cluster);
 
         foreach (var e in expected)
         {
@@ -87,6 +89,11 @@ public class ReplayedDayTests
             AssertMatches(e, await grains[e.Symbol].GetSnapshot());
             await AssertChartMatchesAsync(grains[e.Symbol], LeanMinuteBar.Compute(leanRoot, e.Symbol, Day));
         }
+        AssertNothingLost(cluster);
+    }
+
+    private static void AssertNothingLost(ScannerSiloCluster cluster)
+    {
         Assert.Equal(0, cluster.Listener.Counters.PublishFailedEvents);
         Assert.Equal(0, cluster.Listener.Counters.DroppedFrames);
         Assert.Equal(0, cluster.Listener.Counters.ExpiredFrames);

@@ -16,6 +16,14 @@ internal static class LeanSampleData
                 long.Parse(f[2], CultureInfo.InvariantCulture), f[5].Trim() == "1"))
             .ToList();
 
+    /// <summary>Quote rows: ms since New York midnight, bid and ask in $ (0 for a side the row leaves alone), suspicious.</summary>
+    public static List<(long Ms, double Bid, double Ask, bool Suspicious)> Quotes(string symbol) =>
+        Lines(Path.Combine(Root, "tick", $"{symbol}_20131007_quote.zip"))
+            .Select(line => line.Split(','))
+            .Select(f => (long.Parse(f[0], CultureInfo.InvariantCulture), long.Parse(f[1], CultureInfo.InvariantCulture) / 10_000.0,
+                long.Parse(f[3], CultureInfo.InvariantCulture) / 10_000.0, f[7].Trim() == "1"))
+            .ToList();
+
     /// <summary>Daily rows: date, o, h, l, c in $, volume.</summary>
     public static List<(DateOnly Date, double O, double H, double L, double C, long V)> Daily(string symbol) =>
         Lines(Path.Combine(Root, "daily", $"{symbol}.zip"))

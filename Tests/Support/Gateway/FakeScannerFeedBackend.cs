@@ -49,6 +49,9 @@ public sealed class FakeScannerFeedBackend(TimeProvider? time = null) : IScanner
         return Task.FromResult(Current.TryGetValue(feed, out var update) ? update : null);
     }
 
+    public Task<ScannerFeedUpdate[]> GetMatchingAsync(string wildcard, CancellationToken cancellation) =>
+        Task.FromResult(Current.Values.Where(u => !ScannerFeedNames.IsList(u.Feed) && ScannerFeedPatterns.Matches(wildcard, u.Feed)).ToArray());
+
     public void SetInterest(string[] patterns) => Interest = patterns;
 
     public Task<byte[]?> GetLayoutsAsync(string user, CancellationToken cancellation) =>

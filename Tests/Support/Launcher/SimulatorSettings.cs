@@ -6,7 +6,7 @@ public sealed record SimulatorSettings
     /// <summary>The key the simulator accepts and the silos send.</summary>
     public string ApiKey { get; init; } = "system-key";
 
-    /// <summary><c>Replay</c> or <c>Synthetic</c>.</summary>
+    /// <summary><c>Replay</c>, <c>Synthetic</c> or <c>Demo</c> (both on one clock).</summary>
     public string Source { get; init; } = "Replay";
 
     /// <summary>Replay speed (1 = real time); null keeps the simulator's default.</summary>

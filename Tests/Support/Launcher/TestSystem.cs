@@ -20,4 +20,16 @@ public static class TestSystem
         LogLevel = "Warning",
         SiloOverrides = new Dictionary<string, string> { ["Feed__LeaseDuration"] = "00:00:06" },
     });
+
+    /// <summary>The default demo of <c>scripts/run.sh</c>: the replayed day plus the synthetic universe from 09:20 at 30x.</summary>
+    public static Task<ScannerSystem> StartDemoAsync(int silos) => ScannerSystem.StartAsync(new SystemSettings
+    {
+        Silos = silos,
+        Redis = TestInfrastructure.Redis,
+        RabbitMq = TestInfrastructure.RabbitMq,
+        Simulator = new SimulatorSettings { Source = "Demo", Speed = 30, Start = "09:20", Tickers = 3000, Rate = 5000 },
+        QueueCount = 2,
+        Users = new Dictionary<string, string> { [User] = Password },
+        LogLevel = "Warning",
+    });
 }

@@ -134,4 +134,21 @@ public class FeedHubTests
         Assert.Equal(2, (await _gateway.Hub.GetAsync("quote:IBM", CancellationToken.None))!.Version);
         Assert.Null(await _gateway.Hub.GetAsync("quote:NONE", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_wildcard_on_a_quiet_market_delivers_the_current_value_of_every_matching_feed()
+    {
+        _gateway.Backend.Current["quote:IBM"] = Update("quote:IBM", 3);
+        _gateway.Backend.Current["quote:AIG"] = Update("quote:AIG", 5);
+        _gateway.Backend.Current["daily_range:IBM"] = Update("daily_range:IBM", 7);
+        var client = new Recorder();
+        _gateway.Hub.Subscribe(client, "quote:*"); // and nothing is published afterwards
+        await Polling.UntilAsync(() => client.Has("quote:IBM", 3) && client.Has("quote:AIG", 5));
+        Assert.DoesNotContain(client.Received, r => r.Feed == "daily_range:IBM");
+
+        // A second client gets them from the cache.
+        var second = new Recorder();
+        _gateway.Hub.Subscribe(second, "quote:*");
+        Assert.Equal(2, second.Received.Count);
+    }
 }

@@ -38,4 +38,15 @@ public class AlertListTests
         Assert.False(list.Add([Alert(Monday10 + 5)]));
         Assert.Equal([tuesday], list.NewestFirst().Select(a => a.Timestamp));
     }
+
+    [Fact]
+    public void Rolling_over_empties_the_list_and_keeps_older_alerts_out()
+    {
+        var list = new AlertList();
+        list.Add([Alert(Monday10)]);
+        Assert.True(list.RollOver(20131008));
+        Assert.Empty(list.NewestFirst());
+        Assert.False(list.Add([Alert(Monday10 + 5)]));
+        Assert.False(list.RollOver(20131008));
+    }
 }

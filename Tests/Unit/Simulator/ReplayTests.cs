@@ -43,7 +43,7 @@ public class ReplayTests
             new(Open + 1_500, 110_000, 200, 'P', false),
         ];
 
-        var events = SymbolReplay.Events("IBM", ticks, Open).ToList();
+        var events = TradeReplay.Events("IBM", ticks, Open).ToList();
 
         Assert.Equal(
             ["T", "A", "T", "A", "AM"],

@@ -21,7 +21,7 @@ public class SimulatorConfigurationTests
 
         Assert.Equal((4190, "k", FeedSourceKind.Synthetic, "/d"), (options.Port, options.ApiKey, options.Source, options.DataFolder));
         Assert.Equal((new DateOnly(2013, 10, 8), 10.0, new TimeOnly(3, 59)), (options.Day, options.Speed, options.Start));
-        Assert.Equal((10, 500.0, 3, 7), (options.Tickers, options.Rate, options.Seed, options.FrameSize));
+        Assert.Equal(((int?)10, (double?)500.0, 3, 7), (options.Tickers, options.Rate, options.Seed, options.FrameSize));
         Assert.Equal((1.5, 99, 2, "0.0.0.0"), (options.AuthTimeoutSeconds, options.QueueCapacity, options.MaxConnectionsPerKey, options.Host));
     }
 
@@ -34,9 +34,19 @@ public class SimulatorConfigurationTests
     }
 
     [Fact]
+    public void The_demo_runs_a_small_synthetic_universe_unless_told_otherwise()
+    {
+        Assert.Equal((300, 300.0), (Bind(["--source", "demo"]).SyntheticTickers, Bind(["--source", "demo"]).SyntheticRate));
+        Assert.Equal((5_000, 20_000.0), (Bind(["--source", "synthetic"]).SyntheticTickers, Bind(["--source", "synthetic"]).SyntheticRate));
+        Assert.Equal((40, 50.0), (Bind(["--source", "demo", "--tickers", "40", "--rate", "50"]).SyntheticTickers, Bind(["--source", "demo", "--tickers", "40", "--rate", "50"]).SyntheticRate));
+    }
+
+    [Fact]
     public void Nonsense_is_refused()
     {
         Assert.Throws<ArgumentException>(() => Bind(["--frame-size", "0"]));
         Assert.Throws<ArgumentException>(() => Bind(["--speed", "-1"]));
+        Assert.Throws<ArgumentException>(() => Bind(["--source", "synthetic", "--speed", "0"]));
+        Assert.Equal(0, Bind(["--source", "replay", "--speed", "0"]).Speed);
     }
 }

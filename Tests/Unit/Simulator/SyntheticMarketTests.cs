@@ -31,6 +31,7 @@ public class SyntheticMarketTests
 
         Assert.Equal(5_000, names.Distinct().Count());
         Assert.All(names, n => Assert.Matches("^[A-Z]{1,5}$", n));
+        Assert.All(names, n => Assert.StartsWith("Z", n));
         Assert.Equal(names, SymbolNames.Generate(5_000, 7));
     }
 
@@ -103,5 +104,62 @@ public class SyntheticMarketTests
         Assert.All(gappers, t => Assert.True(Math.Abs(t.OpenGap) >= 0.08));
         Assert.True(runners.Count(t => t.Price > t.OfficialOpen * 1.15) >= runners.Count / 2);
         Assert.Contains(universe.Tickers, t => t.HaltedUntilMs > 0);
+    }
+
+    [Fact]
+    public void The_universe_is_shaped_like_the_us_tape_mostly_small_caps_with_a_few_active_names()
+    {
+        var universe = new SyntheticUniverse(2_000, 42, Day, eventsPerSecond: 1_000);
+        var closes = universe.Tickers.Select(t => t.PreviousDay.Close).ToList();
+
+        Assert.InRange(closes.Count(c => c < 20), 1_000, 1_600);
+        Assert.InRange(closes.Count(c => c > 150), 20, 300);
+        int Count(TickerProfile p) => universe.Tickers.Count(t => t.Profile == p);
+        Assert.InRange(Count(TickerProfile.Normal), 1_600, 1_900);
+        Assert.All(Enum.GetValues<TickerProfile>(), p => Assert.True(Count(p) >= 20, $"{p}: {Count(p)}"));
+        Assert.All(universe.Tickers.Where(t => t.Profile == TickerProfile.Runner), t => Assert.True(t.FreeFloat < 10_000_000));
+        Assert.True(universe.Tickers.Where(t => t.Profile == TickerProfile.Normal).Max(t => t.FreeFloat) > 1_000_000_000);
+    }
+
+    [Fact]
+    public void Halts_come_in_pairs_five_minutes_apart_with_no_trades_between()
+    {
+        var universe = new SyntheticUniverse(300, 9, Day, eventsPerSecond: 1_000);
+        var events = Run(universe, 9, seconds: 30 * 60, perSecond: 1_000);
+
+        var halting = events.OfType<LuldBand>().Where(b => b.Indicators.Count > 0).GroupBy(b => b.Symbol).ToList();
+        Assert.True(halting.Count >= 3, $"{halting.Count} symbols halted");
+        Assert.Contains(events.OfType<LuldBand>(), b => b.Indicators.Count == 0);
+        foreach (var symbol in halting)
+        {
+            var bands = symbol.ToList();
+            for (var i = 0; i < bands.Count; i++)
+            {
+                Assert.Equal(i % 2 == 0 ? SyntheticMarket.HaltIndicator : SyntheticMarket.ResumeIndicator, Assert.Single(bands[i].Indicators.ToArray()));
+            }
+            foreach (var pair in bands.Chunk(2).Where(p => p.Length == 2))
+            {
+                Assert.True(pair[1].Timestamp - pair[0].Timestamp >= SyntheticMarket.HaltMs);
+                Assert.DoesNotContain(events, e => e is Trade && e.Symbol == symbol.Key && e.Timestamp >= pair[0].Timestamp && e.Timestamp < pair[1].Timestamp);
+            }
+        }
+        Assert.Contains(halting, symbol => symbol.Count() >= 2);
+    }
+
+    [Fact]
+    public void Gappers_trade_several_times_their_usual_volume_and_momentum_names_burst()
+    {
+        var universe = new SyntheticUniverse(300, 13, Day, eventsPerSecond: 1_000);
+        Run(universe, 13, seconds: 30 * 60, perSecond: 1_000);
+
+        // 30 minutes are 1/13 of a session: quiet names trade about that share of their average volume.
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        double RelativeVolume(SyntheticTicker t) => t.DayVolume / t.AverageVolume * 13;
+        var gappers = universe.Tickers.Where(t => t.Profile == TickerProfile.Gapper).ToList();
+        var quiet = universe.Tickers.Where(t => t.Profile == TickerProfile.Normal).ToList();
+        Assert.NotEmpty(gappers);
+        Assert.InRange(Median(quiet.Select(RelativeVolume)), 0.2, 3);
+        Assert.True(Median(gappers.Select(RelativeVolume)) >= 5, $"gappers' median relative volume {Median(gappers.Select(RelativeVolume))}");
+        Assert.Contains(universe.Tickers, t => t.Profile == TickerProfile.Momentum && t.BurstUntilMs > 0);
     }
 }

@@ -6,7 +6,7 @@ namespace Scanner.Simulator.Replay;
 /// Turns one symbol's trades of a day into its feed events in send order: each trade as a <c>T</c>, each second and
 /// minute bar as an <c>A</c> / <c>AM</c> sent when its window closes. Suspicious and empty trades are skipped.
 /// </summary>
-public static class SymbolReplay
+public static class TradeReplay
 {
     /// <summary>Massive tape id used for replayed trades (1 = NYSE-listed; the LEAN files do not say).</summary>
     public const int Tape = 1;
