@@ -131,6 +131,26 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_alert_lists_filters_apply_to_the_context_each_alert_carries()
+    {
+        await _page.OpenAndLogInAsync(site, site.UserFor("filters"));
+        await _page.WaitForRowsAsync("hod_lod", 10);
+        const string prices = "id => [...document.querySelectorAll('#w-' + id + ' tbody tr td:nth-child(4)')].map(td => parseFloat(td.textContent))";
+        Assert.False(await _page.Widget("hod_lod").GetByTestId("filters-enabled").IsCheckedAsync()); // off for a new widget
+        if (site.Local is not null) Assert.Contains(await _page.Page.EvaluateAsync<double[]>(prices, "hod_lod"), p => p > 8);
+
+        foreach (var limit in new[] { "f-min-price", "f-min-volume", "f-min-rvol", "f-min-change" }) await _page.SetFilterAsync("hod_lod", limit, "");
+        await _page.SetFilterAsync("hod_lod", "f-max-price", "8");
+        await _page.Widget("hod_lod").GetByTestId("filters-enabled").SetCheckedAsync(true);
+        await _page.WaitForUpdatesAsync("hod_lod", 2);
+
+        var shown = await _page.Page.EvaluateAsync<double[]>(prices, "hod_lod");
+        Assert.NotEmpty(shown);
+        Assert.All(shown, p => Assert.True(p <= 8, $"{p} passed a price limit of 8"));
+        await _page.Widget("hod_lod").GetByTestId("filters-enabled").SetCheckedAsync(false);
+    }
+
+    [Fact]
     public async Task Rows_are_coloured_at_10_20_50_and_100_percent()
     {
         await _page.OpenAndLogInAsync(site);

@@ -1,14 +1,20 @@
 // A list of alerts (halts, momentum, new session highs / lows), newest first. Several feeds can feed
 // one list (HOD + LOD), each tagged. Known fields are laid out; unknown ones are shown as key: value.
-// New alerts can sound or notify (opt-in, in the widget's settings).
+// New alerts can sound or notify (opt-in, in the widget's settings). The list has the rankings' filters, applied
+// to the context every alert carries (price, day % change, relative volume, volume), off for a new widget.
 import { Widget } from './widget.js';
 import { clock, escapeHtml, humanize, isNum, percent, price, toMillis } from './format.js';
 import { RowNavigator } from './row-navigator.js';
 import { NewEntries } from './alert-sound.js';
 import { bindSoundSettings, soundSettingsHtml } from './sound-settings.js';
+import { filterPredicate, normalizeFilters } from './filters.js';
+import { changeFilters, mountFilterEditor, mountFiltersToggle } from './filter-editor.js';
 
 const MAX_SHOWN = 250;
 const KNOWN = new Set(['symbol', 'timestamp', 'time', 'price', 'previous', 'note', 'reason', 'session', 'direction', 'status', 'pct_change']);
+
+/** An alert's context as the row fields the filters read. */
+const contextOf = (a) => ({ close: a.price, accumulated_volume: a.volume, relative_volume: a.relative_volume, day_pct_change: a.day_pct_change });
 
 const timeOf = (a) => toMillis(a.timestamp) ?? toMillis(a.time) ?? 0;
 /** One alert's identity across publications: the same symbol can alert again later. */
@@ -45,11 +51,14 @@ export class AlertList extends Widget {
     this.feeds = options.feeds;
     this.onSymbol = options.onSymbol;
     this.config = options.config;
+    this.config.filters = normalizeFilters(this.config.filters ?? { enabled: false });
     this.onChange = options.onChange;
     this.sounds = options.sounds;
     this.newEntries = new NewEntries();
     this.byFeed = new Map(this.feeds.map((f) => [f.feed, []]));
     this.el.classList.add('alerts');
+    this.enabledBox = mountFiltersToggle(this.tools, (enabled) => this.updateFilters({ enabled }));
+    this.enabledBox.checked = this.config.filters.enabled;
     this.body.innerHTML = `
       <table class="grid" data-testid="table" id="w-${this.id}-table" aria-label="${escapeHtml(this.title)}">
         <thead><tr>
@@ -75,9 +84,15 @@ export class AlertList extends Widget {
   }
 
   mountSettings() {
-    this.settingsEl.innerHTML = soundSettingsHtml(this.config.sound);
+    this.settingsEl.innerHTML = `<fieldset class="filters" data-testid="filters"><legend>Filters</legend></fieldset>
+      ${soundSettingsHtml(this.config.sound)}`;
+    mountFilterEditor(this.settingsEl.querySelector('.filters'), this.config.filters, (partial) => this.updateFilters(partial));
     bindSoundSettings(this.settingsEl, this.config, this.sounds, this.onChange);
     return true;
+  }
+
+  updateFilters(partial) {
+    changeFilters(this, partial);
   }
 
   setData(feed, data, envelope) {
@@ -91,7 +106,8 @@ export class AlertList extends Widget {
   }
 
   render() {
-    const all = [...this.byFeed.values()].flat();
+    const passes = filterPredicate(this.config.filters, 'day_pct_change');
+    const all = [...this.byFeed.values()].flat().filter(({ a }) => passes(contextOf(a)));
     if (this.byFeed.size > 1) all.sort((x, y) => timeOf(y.a) - timeOf(x.a));
     const shown = all.slice(0, MAX_SHOWN);
     this.tbody.innerHTML = shown.map(({ a, tag }) => {

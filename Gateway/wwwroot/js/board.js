@@ -69,7 +69,7 @@ export class Board {
         <option value="">—</option>${LINK_GROUPS.map((g) => `<option value="${g}">${g}</option>`).join('')}
       </select>`);
     head.insertAdjacentHTML('beforeend', `<button type="button" class="icon" data-testid="settings-toggle" aria-expanded="false"
-      aria-label="Settings of ${widget.title}" title="Settings: ${config.type === 'ranking' ? 'filters, columns, sound, ' : config.type === 'alerts' ? 'sound, ' : ''}size and place">⚙</button>`);
+      aria-label="Settings of ${widget.title}" title="Settings: ${config.type === 'ranking' ? 'filters, columns, sound, ' : config.type === 'alerts' ? 'filters, sound, ' : ''}size and place">⚙</button>`);
     const link = head.querySelector('select.link');
     link.value = config.link ?? '';
     widget.el.dataset.link = config.link ?? '';

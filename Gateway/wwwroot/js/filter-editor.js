@@ -1,4 +1,4 @@
-// A ranking widget's filter limits, in its settings panel: what a trader types ("100K", "1.5M"); blank = no limit.
+// A widget's filter limits (rankings and alert lists), in its settings panel: what a trader types ("100K", "1.5M"); blank = no limit.
 import { parseAmount } from './format.js';
 import { DEFAULT_FILTERS } from './filters.js';
 
@@ -48,4 +48,22 @@ export function mountFilterEditor(host, values, update) {
   host.querySelector('[data-testid=filters-reset]').addEventListener('click', () => update({ ...DEFAULT_FILTERS }));
   host.addEventListener('sync', (e) => sync(e.detail));
   sync(values);
+}
+
+/** The "Filters" on/off box in a widget's head; calls onToggle with the new state and returns the box. */
+export function mountFiltersToggle(tools, onToggle) {
+  tools.insertAdjacentHTML('afterbegin', `<label class="toggle" title="Apply this widget's filters">
+      <input type="checkbox" data-testid="filters-enabled"> Filters</label>`);
+  const box = tools.querySelector('[data-testid=filters-enabled]');
+  box.addEventListener('change', () => onToggle(box.checked));
+  return box;
+}
+
+/** Merges a change into a widget's filters, brings its toggle and settings panel in line, re-renders and saves. */
+export function changeFilters(widget, partial) {
+  widget.config.filters = { ...widget.config.filters, ...partial };
+  widget.enabledBox.checked = widget.config.filters.enabled;
+  widget.settingsEl.querySelector('.filters')?.dispatchEvent(new CustomEvent('sync', { detail: widget.config.filters }));
+  widget.invalidate();
+  widget.onChange();
 }

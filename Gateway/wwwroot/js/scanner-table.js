@@ -4,7 +4,7 @@ import { Widget } from './widget.js';
 import { COLUMNS, cellValue } from './columns.js';
 import { escapeHtml, eventMillis, isNum, toMillis } from './format.js';
 import { filterPredicate, normalizeFilters } from './filters.js';
-import { mountFilterEditor } from './filter-editor.js';
+import { changeFilters, mountFilterEditor, mountFiltersToggle } from './filter-editor.js';
 import { RowNavigator } from './row-navigator.js';
 import { NewEntries } from './alert-sound.js';
 import { soundSettingsHtml, bindSoundSettings } from './sound-settings.js';
@@ -44,10 +44,7 @@ export class ScannerTable extends Widget {
     this.el.classList.add('scanner');
     this.el.dataset.feed = this.feed;
 
-    this.tools.innerHTML = `<label class="toggle" title="Apply this widget's filters">
-      <input type="checkbox" data-testid="filters-enabled"> Filters</label>`;
-    this.enabledBox = this.tools.querySelector('input');
-    this.enabledBox.addEventListener('change', () => this.updateFilters({ enabled: this.enabledBox.checked }));
+    this.enabledBox = mountFiltersToggle(this.tools, (enabled) => this.updateFilters({ enabled }));
 
     this.body.innerHTML = `
       <table class="grid" data-testid="table" id="w-${this.id}-table" aria-label="${escapeHtml(this.title)}">
@@ -112,11 +109,7 @@ export class ScannerTable extends Widget {
   }
 
   updateFilters(partial) {
-    this.config.filters = { ...this.config.filters, ...partial };
-    this.enabledBox.checked = this.config.filters.enabled;
-    this.settingsEl.querySelector('.filters')?.dispatchEvent(new CustomEvent('sync', { detail: this.config.filters }));
-    this.invalidate();
-    this.onChange();
+    changeFilters(this, partial);
   }
 
   /** Feed payload: an array of rows (anything else is ignored rather than breaking the page). */

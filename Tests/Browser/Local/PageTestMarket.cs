@@ -112,7 +112,7 @@ internal sealed class PageTestMarket
             ["symbol"] = s.Name, ["session"] = session, ["direction"] = direction, ["price"] = price,
             ["previous"] = Math.Round(direction == "up" ? price * 0.99 : price * 1.01, 4), ["timestamp"] = now,
             ["note"] = $"Broke {session.Replace('_', '-')} {kind} of ${price:F2}",
-        });
+        }.WithContextOf(s));
         if (list.Count > MaxAlerts) list.RemoveAt(list.Count - 1);
     }
 
@@ -123,7 +123,7 @@ internal sealed class PageTestMarket
         {
             ["symbol"] = s.Name, ["status"] = _halts.Count % 2 == 0 ? "halted" : "resumed", ["price"] = s.Close,
             ["timestamp"] = now, ["reason"] = "LULD pause", ["halt_code"] = "LUDP",   // halt_code: a field the page does not know
-        });
+        }.WithContextOf(s));
         if (_halts.Count > MaxAlerts) _halts.RemoveAt(_halts.Count - 1);
     }
 
@@ -134,7 +134,7 @@ internal sealed class PageTestMarket
         {
             ["symbol"] = s.Name, ["direction"] = "up", ["price"] = s.Close, ["pct_change"] = Math.Round(5 + _random.NextDouble() * 20, 2),
             ["window_minutes"] = 5, ["timestamp"] = now,
-        });
+        }.WithContextOf(s));
         if (_momentum.Count > MaxAlerts) _momentum.RemoveAt(_momentum.Count - 1);
     }
 
@@ -164,7 +164,7 @@ internal sealed class PageTestMarket
         };
     }
 
-    private sealed class Symbol
+    internal sealed class Symbol
     {
         public required string Name { get; init; }
         public double PrevClose { get; init; }
@@ -203,5 +203,18 @@ internal sealed class PageTestMarket
             ["pre_market_high"] = Math.Round(PrevClose * 1.05, 2), ["pre_market_low"] = Math.Round(PrevClose * 0.97, 2),
             ["regular_high"] = Math.Round(High, 4), ["regular_low"] = Math.Round(Low, 4),
         };
+    }
+}
+
+/// <summary>The context every alert ends with, as the grains write it (docs/contracts/scanners.md, "Alert lists").</summary>
+internal static class AlertContext
+{
+    public static JsonObject WithContextOf(this JsonObject alert, PageTestMarket.Symbol s)
+    {
+        alert["day_pct_change"] = Math.Round(s.PctChange, 4);
+        alert["relative_volume"] = Math.Round(s.RelativeVolume, 4);
+        alert["free_float"] = s.FreeFloat;
+        alert["volume"] = s.AccumulatedVolume;
+        return alert;
     }
 }
