@@ -59,7 +59,7 @@ fi
 say "starting the simulator ($source), $silos silo(s) and the gateway (logs in $RUN_DIR)"
 system_start "$CONFIGURATION" "$RUN_DIR" ${in_memory[@]+"${in_memory[@]}"} --silos "$silos" \
     --source "$source" --speed "${SIM_SPEED:-30}" --start "${SIM_START:-09:20}" \
-    --tickers "${SIM_TICKERS:-3000}" --rate "${SIM_RATE:-5000}" \
+    --tickers "${SIM_TICKERS:-3000}" --rate "${SIM_RATE:-1000}" \
     --simulator-port "$SIM_PORT" --gateway-port "$GATEWAY_PORT" --silo-http-port "$SILO_HTTP_PORT" --user demo=demo
 
 cat >&2 <<EOF

@@ -29,8 +29,7 @@ public sealed class RealSystemPageTests(ScannerSite site)
         Assert.Equal(["AIG", "BAC", "IBM", "SPY"], volume.Rows.Select(r => r.Symbol).Order());
         Assert.All(volume.Rows, r => Assert.True(r.Value("accumulated_volume") > 0, $"{r.Symbol} has volume"));
 
-        await page.Page.GetByTestId("quote-symbol").FillAsync("SPY");
-        await page.Page.GetByTestId("quote-watch").ClickAsync();
+        await page.WatchAsync("quote", "SPY");
         await page.WaitForUpdatesAsync("quote", 2);
 
         Directory.CreateDirectory(ScannerSite.ArtifactsDirectory);
