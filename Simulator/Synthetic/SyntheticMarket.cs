@@ -1,3 +1,4 @@
+using Scanner.Calendar;
 using Scanner.MarketData;
 
 namespace Scanner.Simulator.Synthetic;
@@ -73,9 +74,26 @@ public sealed class SyntheticMarket(SyntheticUniverse universe, int seed, long r
     {
         t.Started = true;
         t.Price = RoundPrice(t.PreviousDay.Close * (1 + t.OpenGap));
+        t.DayVolume = VolumeBefore(t, nowUnixMs);
+        t.DayPriceVolume = t.Price * t.DayVolume;
         t.LastUpdateMs = nowUnixMs;
         t.NextBurstMs = nowUnixMs + _random.NextInt64(3 * 60_000);
         SetBand(t, t.Price);
+    }
+
+    /// <summary>
+    /// A ticker first picked after 04:00 has traded that morning already (a demo starting at 09:20 would otherwise
+    /// show every relative volume near zero for its first half hour): the volume of its pace since 04:00. Before the
+    /// open the quiet names trade a tenth of their pace, gappers and runners (news) their full boosted pace.
+    /// </summary>
+    private static long VolumeBefore(SyntheticTicker t, long nowUnixMs)
+    {
+        var bounds = TradingCalendar.BoundsOf(TradingCalendar.TradingDayOf(nowUnixMs));
+        var preMarketSeconds = Math.Max(0, Math.Min(nowUnixMs, bounds.RegularOpen) - bounds.Start) / 1000.0;
+        var regularSeconds = Math.Max(0, Math.Min(nowUnixMs, bounds.RegularClose) - bounds.RegularOpen) / 1000.0;
+        var pace = t.Profile == TickerProfile.Normal ? 1 : SyntheticUniverse.ActiveBoost;
+        var preMarketPace = t.Profile is TickerProfile.Gapper or TickerProfile.Runner ? pace : pace * 0.1;
+        return (long)(t.AverageVolume / SyntheticUniverse.SessionSeconds * (preMarketSeconds * preMarketPace + regularSeconds * pace));
     }
 
     private void Move(SyntheticTicker t, long nowUnixMs)

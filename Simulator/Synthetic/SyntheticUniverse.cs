@@ -16,7 +16,7 @@ public sealed class SyntheticUniverse : IReferenceData
 
     // The share of trades among the generated events (SyntheticMarket) and the session the volumes are spread over.
     private const double TradeShare = 0.3;
-    private const double SessionSeconds = 6.5 * 3600;
+    public const double SessionSeconds = 6.5 * 3600;
 
     private readonly Dictionary<string, SyntheticTicker> _bySymbol;
 

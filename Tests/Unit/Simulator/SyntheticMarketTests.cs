@@ -53,6 +53,22 @@ public class SyntheticMarketTests
     }
 
     [Fact]
+    public void A_ticker_first_picked_at_09_20_starts_with_the_volume_of_its_morning()
+    {
+        var universe = new SyntheticUniverse(500, 3, Day);
+        var market = new SyntheticMarket(universe, 3, Open);
+        var batch = new MarketEvent[20_000];
+        market.Generate(batch, TradingCalendar.At(Day, new TimeOnly(9, 20)));
+
+        var relativeVolume = batch.OfType<Aggregate>().GroupBy(a => a.Symbol).ToDictionary(
+            g => g.Key, g => g.First().AccumulatedVolume / universe.Tickers.Single(t => t.Symbol == g.Key).AverageVolume);
+        var byProfile = universe.Tickers.Where(t => relativeVolume.ContainsKey(t.Symbol)).ToLookup(t => t.Profile, t => relativeVolume[t.Symbol]);
+        Assert.NotEmpty(byProfile[TickerProfile.Gapper]);
+        Assert.All(byProfile[TickerProfile.Gapper], r => Assert.True(r >= 5, $"a gapper at {r:F2}x its average volume by 09:20"));
+        Assert.All(byProfile[TickerProfile.Normal], r => Assert.True(r < 1, $"a quiet name at {r:F2}x its average volume by 09:20"));
+    }
+
+    [Fact]
     public void Produces_the_intended_mix_of_trades_quotes_aggregates_and_bands()
     {
         var universe = new SyntheticUniverse(500, 3, Day);
