@@ -13,7 +13,8 @@ namespace Scanner.Scanners;
 /// benchmark) can tell how fresh a row is; the bar window (<see cref="StartTimestamp"/>, <see cref="EndTimestamp"/>)
 /// does not move with trades. <see cref="RelativeVolumeTimeOfDay"/> (<c>relative_volume_tod</c>, ours) compares today's
 /// volume so far with the usual volume by this time of day (whole-day <see cref="RelativeVolume"/> reads low all
-/// morning).
+/// morning). The NBBO (<see cref="BidPrice"/> ... <see cref="AskSize"/>, ours, 0 before the first quote) is written
+/// into <c>quote:{SYM}</c> only, not into every ranking row.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scanner.scanners.row")]
 public sealed record ScannerRow(
@@ -45,4 +46,8 @@ public sealed record ScannerRow(
     long StartTimestamp,
     long EndTimestamp,
     long LastEventTimestamp,
-    double RelativeVolumeTimeOfDay);
+    double RelativeVolumeTimeOfDay,
+    double BidPrice,
+    long BidSize,
+    double AskPrice,
+    long AskSize);

@@ -40,6 +40,11 @@ public static class ScannerRowJson
     private static readonly JsonEncodedText LastEventTimestamp = JsonEncodedText.Encode("last_event_timestamp");
     private static readonly JsonEncodedText TradingDay = JsonEncodedText.Encode("trading_day");
     private static readonly JsonEncodedText RelativeVolumeTimeOfDay = JsonEncodedText.Encode("relative_volume_tod");
+    private static readonly JsonEncodedText BidPrice = JsonEncodedText.Encode("bid_price");
+    private static readonly JsonEncodedText BidSize = JsonEncodedText.Encode("bid_size");
+    private static readonly JsonEncodedText AskPrice = JsonEncodedText.Encode("ask_price");
+    private static readonly JsonEncodedText AskSize = JsonEncodedText.Encode("ask_size");
+    private static readonly JsonEncodedText Spread = JsonEncodedText.Encode("spread");
 
     /// <summary>One row as a JSON object; <paramref name="rank"/> (1-based) is written when given.</summary>
     public static void Write(Utf8JsonWriter w, ScannerRow row, int? rank)
@@ -78,6 +83,15 @@ public static class ScannerRowJson
         w.WriteNumber(LastEventTimestamp, row.LastEventTimestamp);
         WriteTradingDay(w, row.TradingDay);
         w.WriteNumber(RelativeVolumeTimeOfDay, row.RelativeVolumeTimeOfDay);
+        if (rank is null)
+        {
+            // The quote (one symbol's row) carries the NBBO; ranking rows leave it out (500 rows a second per list).
+            w.WriteNumber(BidPrice, row.BidPrice);
+            w.WriteNumber(BidSize, row.BidSize);
+            w.WriteNumber(AskPrice, row.AskPrice);
+            w.WriteNumber(AskSize, row.AskSize);
+            w.WriteNumber(Spread, row.BidPrice > 0 && row.AskPrice > 0 ? Math.Round(row.AskPrice - row.BidPrice, 4) : 0);
+        }
         w.WriteEndObject();
     }
 

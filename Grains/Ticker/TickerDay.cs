@@ -136,7 +136,11 @@ public sealed class TickerDay
             s.BarStart,
             s.BarEnd,
             s.LastRowEvent,
-            RelativeVolumeTimeOfDay());
+            RelativeVolumeTimeOfDay(),
+            s.BidPrice,
+            s.BidSize,
+            s.AskPrice,
+            s.AskSize);
     }
 
     /// <summary>The row's figures a trader decides an alert on, as they are now.</summary>

@@ -192,6 +192,13 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         await Assertions.Expect(quote.GetByTestId("quote-last")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d{2,4}$"));
         await Assertions.Expect(quote.Locator("[data-testid=quote-range] dd").First).ToBeVisibleAsync();
         await _page.WaitForUpdatesAsync("quote", 3);
+        if (site.Local is not null)
+        {
+            // The NBBO: bid and ask with their sizes, and the spread.
+            await Assertions.Expect(quote.Locator("dd[data-field=bid_price]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d{2,4}$"));
+            await Assertions.Expect(quote.Locator("dd[data-field=ask_size]")).ToHaveTextAsync("200");
+            await Assertions.Expect(quote.Locator("dd[data-field=spread]")).ToHaveTextAsync("0.02");
+        }
 
         if (site.Local is { } local)
         {

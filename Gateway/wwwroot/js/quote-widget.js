@@ -21,6 +21,10 @@ const FIELDS = [
   fromColumn('pct_change', 'Chg %'), fromColumn('gap', 'Gap %'), fromColumn('pct_change_since_open', 'Since open %'),
   plain('prev_day_high', 'Prev high', price), plain('prev_day_low', 'Prev low', price),
   plain('average_size', 'Avg trade', compact), plain('volume', 'Bar volume', compact),
+  plain('bid_price', 'Bid', price, 'Best bid (NBBO)'), plain('ask_price', 'Ask', price, 'Best ask (NBBO)'),
+  plain('bid_size', 'Bid size', compact, 'Shares at the best bid'), plain('ask_size', 'Ask size', compact, 'Shares at the best ask'),
+  // In the stock's own tick: cents at a dollar and above, four decimals below.
+  { key: 'spread', label: 'Spread', title: 'Ask minus bid', text: (q) => (known(q.spread) ? q.spread.toFixed(q.close >= 1 ? 2 : 4) : '–') },
 ];
 
 export class QuoteWidget extends SymbolWidget {

@@ -86,7 +86,7 @@ internal sealed class PageTestMarket
         };
         foreach (var s in _symbols)
         {
-            feeds[$"quote:{s.Name}"] = s.ToRow(0).ToJsonString();
+            feeds[$"quote:{s.Name}"] = s.ToQuote().ToJsonString();
             feeds[$"daily_range:{s.Name}"] = s.ToDailyRange().ToJsonString();
         }
         foreach (var tape in _tapes)
@@ -182,6 +182,19 @@ internal sealed class PageTestMarket
         public double Change => Close - PrevClose;
         public double PctChange => Change / PrevClose * 100;
         public double PctChangeSinceOpen => (Close - Open) / Open * 100;
+
+        /// <summary>The row as quote:{SYM} carries it: no rank, with the NBBO a cent either side of the last price.</summary>
+        public JsonObject ToQuote()
+        {
+            var quote = ToRow(0);
+            quote.Remove("rank");
+            quote["bid_price"] = Math.Round(Close - 0.01, 2);
+            quote["bid_size"] = 300;
+            quote["ask_price"] = Math.Round(Close + 0.01, 2);
+            quote["ask_size"] = 200;
+            quote["spread"] = 0.02;
+            return quote;
+        }
 
         public JsonObject ToRow(int rank) => new()
         {

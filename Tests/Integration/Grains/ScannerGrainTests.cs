@@ -130,7 +130,7 @@ public sealed class ScannerGrainTests : IAsyncLifetime
         const string sym = "MOVED";
         var shard = _c.Client.GetGrain<IRankingShardGrain>(RankingShards.ShardOf(sym, new ScannerOptions().ShardCount));
         var day = (await _c.Client.GetGrain<IRankingShardGrain>(0).GetRows()).Select(r => r.TradingDay).DefaultIfEmpty(20131007).Max();
-        ScannerRow Row(long volume) => new(sym, day, 10, 0, volume, 0, 5, 5, 5, 5, 5, 5, 5, 50, 1000, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 0);
+        ScannerRow Row(long volume) => new(sym, day, 10, 0, volume, 0, 5, 5, 5, 5, 5, 5, 5, 50, 1000, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0, 0);
 
         await shard.Report([new ShardReport(Row(2_000), [], Version: 20)]);
         await shard.Report([new ShardReport(Row(1_000), [], Version: 10)]); // late, from the silo the grain left

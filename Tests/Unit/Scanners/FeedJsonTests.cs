@@ -19,7 +19,7 @@ public class FeedJsonTests
     [Fact]
     public void A_ranking_is_an_array_of_rows_with_the_reference_field_names_and_ranks()
     {
-        var row = new ScannerRow("ABC", 20131007, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27);
+        var row = new ScannerRow("ABC", 20131007, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 4.5, 300, 4.52, 200);
         using var json = JsonDocument.Parse(ScannerRowJson.ToArray([row, Row("XYZ")]));
         var first = json.RootElement[0];
         Assert.Equal(RowFields, first.EnumerateObject().Select(p => p.Name));
@@ -40,10 +40,15 @@ public class FeedJsonTests
     }
 
     [Fact]
-    public void A_quote_is_the_row_without_a_rank()
+    public void A_quote_is_the_row_without_a_rank_and_with_the_nbbo()
     {
-        using var json = JsonDocument.Parse(ScannerRowJson.ToObject(Row("ABC")));
-        Assert.Equal(RowFields.Skip(1), json.RootElement.EnumerateObject().Select(p => p.Name));
+        using var json = JsonDocument.Parse(ScannerRowJson.ToObject(Row("ABC") with { BidPrice = 4.5, BidSize = 300, AskPrice = 4.52, AskSize = 200 }));
+        Assert.Equal([.. RowFields.Skip(1), "bid_price", "bid_size", "ask_price", "ask_size", "spread"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        var q = json.RootElement;
+        Assert.Equal((4.5, 300, 4.52, 200, 0.02), (q.GetProperty("bid_price").GetDouble(), q.GetProperty("bid_size").GetInt64(),
+            q.GetProperty("ask_price").GetDouble(), q.GetProperty("ask_size").GetInt64(), q.GetProperty("spread").GetDouble()));
+        using var noQuote = JsonDocument.Parse(ScannerRowJson.ToObject(Row("ABC") with { AskPrice = 4.52 }));
+        Assert.Equal(0, noQuote.RootElement.GetProperty("spread").GetDouble()); // no bid: no spread
     }
 
     [Fact]

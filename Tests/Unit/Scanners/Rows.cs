@@ -9,5 +9,5 @@ internal static class Rows
         double relativeVolume = 0, int day = 20131007, double close = 5, double prevClose = 5, double officialOpen = 5,
         double avgVolume = 1000) =>
         new(symbol, day, 10, 0, accumulatedVolume, relativeVolume, officialOpen, close, close, close, close, close, close,
-            50, avgVolume, prevClose, 0, 0, 0, 0, 0, 0, pctChange, 0, pctSinceOpen, 1, 2, 2, 0);
+            50, avgVolume, prevClose, 0, 0, 0, 0, 0, 0, pctChange, 0, pctSinceOpen, 1, 2, 2, 0, 0, 0, 0, 0);
 }
