@@ -180,12 +180,13 @@ public sealed class TraderPageTests(ScannerSite site) : IAsyncLifetime
             await settings.GetByTestId("remove").ClickAsync();
             await Assertions.Expect(added).ToHaveCountAsync(0);
             await _page.Page.GetByTestId("layout-file").SetInputFilesAsync(file);
+            // The page reads the file after the change event: the file must outlive the import.
+            await Assertions.Expect(_page.Page.GetByTestId("layout-select")).ToHaveValueAsync("Default 2");
         }
         finally
         {
             File.Delete(file);
         }
-        await Assertions.Expect(_page.Page.GetByTestId("layout-select")).ToHaveValueAsync("Default 2");
         await Assertions.Expect(_page.Widget("top_volume-2")).ToBeVisibleAsync();
         await _page.Page.GetByTestId("layout-select").SelectOptionAsync("Default");
         await Assertions.Expect(_page.Widget("top_volume-2")).ToHaveCountAsync(0);
