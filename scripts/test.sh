@@ -7,7 +7,8 @@
 #   scripts/test.sh --unit                 unit tests only (no Redis, no RabbitMQ)
 #   scripts/test.sh -- --filter Name~Feed  anything after `--` goes to every `dotnet test`
 #
-# Environment: CONFIGURATION (Debug), TEST_RESULTS (TestResults: one TRX file per project), CI=true (timestamps).
+# Environment: CONFIGURATION (Debug), TEST_RESULTS (TestResults: one TRX file per project, and fault-report.md, the fault
+# and attack suite's table, printed at the end), CI=true (timestamps).
 # Last line of output, always: `N passed, N failed, N skipped`. Exit status is non-zero if anything failed or no
 # test ran.
 set -euo pipefail
@@ -208,7 +209,8 @@ main() {
     mapfile -t projects < <(test_projects)
     if $unit_only; then projects=(Tests/Unit/Unit.csproj); fi
     mkdir -p "$RESULTS"
-    rm -f "$RESULTS"/*.trx # counts come from this run's files only
+    rm -f "$RESULTS"/*.trx "$RESULTS/fault-report.md" # counts and reports come from this run's files only
+    export SCANNER_TEST_REPORTS=$RESULTS
 
     $unit_only || check_compose_file
     for project in "${projects[@]}"; do
@@ -240,6 +242,10 @@ main() {
     for trx in "$RESULTS"/*.trx; do
         if [[ -f $trx ]]; then add_trx_counts "$trx"; fi
     done
+    if [[ -f $RESULTS/fault-report.md ]]; then
+        progress "fault and attack report ($RESULTS/fault-report.md):"
+        cat "$RESULTS/fault-report.md" >&2
+    fi
     progress "done in $((SECONDS - started))s; TRX files in $RESULTS"
     if ((${#crashed_projects[@]})); then progress "FAILED to run: ${crashed_projects[*]}"; status=1; fi
     if $compose_check_failed; then status=1; fi

@@ -48,6 +48,16 @@ public sealed class ScannerPage(IPage page)
         await WaitForStateAsync("live");
     }
 
+    /// <summary>Saves a full-page picture into the artifacts folder and returns its path. A page taking in the busy demo
+    /// market on a loaded 2-core machine can wait long for a frame to paint, so a picture may take longer than an action.</summary>
+    public async Task<string> SaveScreenshotAsync(string fileName)
+    {
+        Directory.CreateDirectory(ScannerSite.ArtifactsDirectory);
+        var path = Path.Combine(ScannerSite.ArtifactsDirectory, fileName);
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = true, Timeout = Ms(TimeSpan.FromMinutes(2)) });
+        return path;
+    }
+
     public async Task WaitForStateAsync(string state) =>
         await Page.WaitForSelectorAsync($"[data-testid=conn-status][data-state='{state}']", new() { Timeout = Ms(Eventually) });
 

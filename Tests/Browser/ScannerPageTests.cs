@@ -255,9 +255,7 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         await _page.Page.GetByTestId("quote-watch").ClickAsync();
         await _page.WaitForUpdatesAsync("quote", 2);
 
-        Directory.CreateDirectory(ScannerSite.ArtifactsDirectory);
-        var path = Path.Combine(ScannerSite.ArtifactsDirectory, "scanner.png");
-        await _page.Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        var path = await _page.SaveScreenshotAsync("scanner.png");
         Assert.True(new FileInfo(path).Length > 20_000, "a screenshot with content");
     }
 

@@ -357,11 +357,9 @@ public sealed class TraderPageTests(ScannerSite site) : IAsyncLifetime
         await page.WatchAsync("quote", local.ChartedSymbols[2]);
         await page.Page.WaitForFunctionAsync("() => Number(document.getElementById('w-chart').dataset.bars ?? 0) > 0");
         await page.WaitForRowsAsync("trades", 10);
-        Directory.CreateDirectory(ScannerSite.ArtifactsDirectory);
         // The header stays on top while the board scrolls; a full-page picture needs it in its place at the top.
         await page.Page.EvaluateAsync("() => document.querySelector('.topbar').style.position = 'static'");
-        var defaultPath = Path.Combine(ScannerSite.ArtifactsDirectory, "default-layout.png");
-        await page.Page.ScreenshotAsync(new() { Path = defaultPath, FullPage = true });
+        var defaultPath = await page.SaveScreenshotAsync("default-layout.png");
 
         // Customised: a second link group (green) with its own chart and time and sales beside the first.
         await (await page.OpenSettingsAsync("momentum")).GetByTestId("remove").ClickAsync();
@@ -372,8 +370,7 @@ public sealed class TraderPageTests(ScannerSite site) : IAsyncLifetime
         await page.WatchAsync("chart-2", local.ChartedSymbols[3]);
         await (await page.OpenSettingsAsync("top_gappers")).GetByTestId("sound-enabled").CheckAsync();
         await page.WaitForRowsAsync("trades-2", 10);
-        var customisedPath = Path.Combine(ScannerSite.ArtifactsDirectory, "customised-layout.png");
-        await page.Page.ScreenshotAsync(new() { Path = customisedPath, FullPage = true });
+        var customisedPath = await page.SaveScreenshotAsync("customised-layout.png");
         Assert.True(new FileInfo(defaultPath).Length > 20_000 && new FileInfo(customisedPath).Length > 20_000, "screenshots with content");
     }
 

@@ -31,10 +31,7 @@ public sealed class RealSystemPageTests(ScannerSite site)
 
         await page.WatchAsync("quote", "SPY");
         await page.WaitForUpdatesAsync("quote", 2);
-
-        Directory.CreateDirectory(ScannerSite.ArtifactsDirectory);
-        var path = Path.Combine(ScannerSite.ArtifactsDirectory, "real-system.png");
-        await page.Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.SaveScreenshotAsync("real-system.png");
     }
 
     /// <summary>
@@ -69,12 +66,10 @@ public sealed class RealSystemPageTests(ScannerSite site)
         }
         catch (TimeoutException ex)
         {
-            Directory.CreateDirectory(ScannerSite.ArtifactsDirectory);
-            await page.Page.ScreenshotAsync(new() { Path = Path.Combine(ScannerSite.ArtifactsDirectory, "demo-failed.png"), FullPage = true });
+            await page.SaveScreenshotAsync("demo-failed.png");
             throw new Xunit.Sdk.XunitException($"{widget}: {ex.Message} after {signedIn.Elapsed}\n{system.Logs()}");
         }
 
-        Directory.CreateDirectory(ScannerSite.ArtifactsDirectory);
-        await page.Page.ScreenshotAsync(new() { Path = Path.Combine(ScannerSite.ArtifactsDirectory, "demo.png"), FullPage = true });
+        await page.SaveScreenshotAsync("demo.png");
     }
 }
