@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Scanner.Gateway.Backend;
+using Scanner.ServiceDefaults.Cluster;
 using Scanner.ServiceDefaults.Configuration;
 using StackExchange.Redis;
 
@@ -7,7 +8,7 @@ namespace Scanner.Gateway.Hosting;
 
 /// <summary>
 /// The Orleans client of the gateway: Redis clustering when <c>Infrastructure:Redis</c> (<c>REDIS_URL</c>) is set, localhost clustering otherwise
-/// (the local demo). Connection failures are retried forever, so the gateway serves its page and health while the
+/// (the local demo); mutual TLS when <c>Infrastructure:Tls</c> is set. Connection failures are retried forever, so the gateway serves its page and health while the
 /// cluster is away.
 /// </summary>
 internal static class OrleansClientSetup
@@ -30,6 +31,7 @@ internal static class OrleansClientSetup
                 options.ClusterId = infrastructure.ClusterId;
                 options.ServiceId = infrastructure.ServiceId;
             });
+            client.UseClusterTls(infrastructure.Tls);
             client.UseConnectionRetryFilter(async (_, cancellation) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellation).ConfigureAwait(false);

@@ -25,6 +25,9 @@ public sealed class InfrastructureOptions
 
     public string ServiceId { get; set; } = "scanner";
 
+    /// <summary>Mutual TLS on the Orleans silo and gateway ports; off unless configured.</summary>
+    public ClusterTlsOptions Tls { get; set; } = new();
+
     /// <summary>The StackExchange.Redis configuration string of <see cref="Redis"/> (or the default endpoint).</summary>
     public string RedisConfiguration => RedisEndpoint.ToConfiguration(Redis ?? DefaultRedis);
 

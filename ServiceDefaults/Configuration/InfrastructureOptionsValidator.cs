@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Scanner.ServiceDefaults.Cluster;
 
 namespace Scanner.ServiceDefaults.Configuration;
 
@@ -18,6 +19,10 @@ internal sealed class InfrastructureOptionsValidator : IValidateOptions<Infrastr
         {
             errors.Add($"{InfrastructureOptions.Section}:ServiceId must not be empty");
         }
+        if (options.Tls.Enabled)
+        {
+            Check(errors, "Tls (ORLEANS_TLS_*)", () => ClusterCertificates.Load(options.Tls).Dispose());
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -27,7 +32,7 @@ internal sealed class InfrastructureOptionsValidator : IValidateOptions<Infrastr
         {
             parse();
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
             errors.Add($"{InfrastructureOptions.Section}:{setting}: {ex.Message}");
         }

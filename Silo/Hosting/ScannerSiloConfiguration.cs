@@ -6,6 +6,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.Streams;
 using Scanner.MarketData;
+using Scanner.ServiceDefaults.Cluster;
 using Scanner.ServiceDefaults.Configuration;
 using StackExchange.Redis;
 
@@ -36,6 +37,7 @@ public static class ScannerSiloConfiguration
             silo.ConfigureEndpoints(AdvertisedAddress(options.AdvertisedHost), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseScannerRedisClustering(infrastructure);
         }
+        silo.UseClusterTls(infrastructure.Tls);
         silo.AddScannerStorage(options, infrastructure).AddMarketDataStreams(options, infrastructure);
         silo.AddDashboard();
         return silo;

@@ -39,8 +39,7 @@ public static class SystemProcesses
             environment["REDIS_URL"] = Require(settings.Redis, nameof(settings.Redis));
             environment["RABBITMQ_URL"] = Require(settings.RabbitMq, nameof(settings.RabbitMq));
         }
-        environment["Infrastructure__ClusterId"] = layout.ClusterId;
-        environment["Infrastructure__ServiceId"] = layout.ClusterId;
+        SetCluster(environment, settings, layout);
         environment["Host__QueuePrefix"] = layout.ClusterId;
         SetIfGiven(environment, "Host__QueueCount", settings.QueueCount);
         environment["ORLEANS_SILO_PORT"] = Text(ports.Silo);
@@ -64,8 +63,7 @@ public static class SystemProcesses
         {
             environment["REDIS_URL"] = Require(settings.Redis, nameof(settings.Redis));
         }
-        environment["Infrastructure__ClusterId"] = layout.ClusterId;
-        environment["Infrastructure__ServiceId"] = layout.ClusterId;
+        SetCluster(environment, settings, layout);
         environment["AUTH_ENABLED"] = "true";
         environment["AUTH_TOKEN_SECRET"] = layout.TokenSecret;
         foreach (var (user, password) in settings.Users)
@@ -88,6 +86,19 @@ public static class SystemProcesses
     public static Uri SimulatorWebSocket(SystemLayout layout) => new($"ws://{Loopback}:{layout.SimulatorPort}/stocks");
 
     public static Uri GatewayBase(SystemLayout layout) => new($"http://{Loopback}:{layout.GatewayPort}/");
+
+    /// <summary>The cluster's identity and its transport security, the same for silos and the gateway's client.</summary>
+    private static void SetCluster(Dictionary<string, string> environment, SystemSettings settings, SystemLayout layout)
+    {
+        environment["Infrastructure__ClusterId"] = layout.ClusterId;
+        environment["Infrastructure__ServiceId"] = layout.ClusterId;
+        if (settings.ClusterTls is { } tls)
+        {
+            environment["ORLEANS_TLS_CERTIFICATE"] = tls.Certificate;
+            environment["ORLEANS_TLS_KEY"] = tls.PrivateKey;
+            environment["ORLEANS_TLS_AUTHORITY"] = tls.Authority;
+        }
+    }
 
     private static Dictionary<string, string> Common(SystemSettings settings)
     {

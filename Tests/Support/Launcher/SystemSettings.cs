@@ -1,3 +1,5 @@
+using Scanner.Tests.Support.Security;
+
 namespace Scanner.Tests.Support.Launcher;
 
 /// <summary>
@@ -46,6 +48,9 @@ public sealed record SystemSettings
 
     /// <summary>Further silo settings for this start (a test's shorter lease, say), same names as the silo reads.</summary>
     public IReadOnlyDictionary<string, string> SiloOverrides { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Mutual TLS on the Orleans ports of every silo and the gateway; null leaves them plain TCP.</summary>
+    public ClusterTlsFiles? ClusterTls { get; init; }
 
     /// <summary>Where the processes' logs go; null uses a temporary folder removed on dispose.</summary>
     public string? RunDirectory { get; init; }

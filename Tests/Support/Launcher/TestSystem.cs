@@ -10,7 +10,9 @@ public static class TestSystem
     public const string User = "trader";
     public const string Password = "correct-horse";
 
-    public static Task<ScannerSystem> StartAsync(int silos) => ScannerSystem.StartAsync(new SystemSettings
+    public static Task<ScannerSystem> StartAsync(int silos) => ScannerSystem.StartAsync(Settings(silos));
+
+    public static SystemSettings Settings(int silos) => new()
     {
         Silos = silos,
         Redis = TestInfrastructure.Redis,
@@ -27,7 +29,7 @@ public static class TestSystem
             ["Feed__LeaseDuration"] = "00:00:06",
             ["Feed__Subscriptions__0"] = "T.*", ["Feed__Subscriptions__1"] = "A.*", ["Feed__Subscriptions__2"] = "LULD.*",
         },
-    });
+    };
 
     /// <summary>The default demo of <c>scripts/run.sh</c>: the replayed day plus the synthetic universe from 09:20 at 30x.</summary>
     public static Task<ScannerSystem> StartDemoAsync(int silos) => ScannerSystem.StartAsync(new SystemSettings

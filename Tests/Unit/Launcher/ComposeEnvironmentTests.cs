@@ -61,6 +61,7 @@ public sealed partial class ComposeEnvironmentTests
             Users = new Dictionary<string, string> { ["demo"] = "demo" },
             ClientApiKey = "key",
             LogLevel = "Warning",
+            ClusterTls = new("/certs/tls.crt", "/certs/tls.key", "/certs/ca.crt"),
         };
         var layout = SystemLayout.Allocate(settings);
         var definition = kind switch
