@@ -22,7 +22,8 @@ namespace Scanner.Ticker;
 /// the day's reference data in the background (<see cref="TickerHydration"/>) so the stream never waits for it.
 /// The day ends at 04:00 New York of the next trading day on the market clock (<see cref="DayRolloverTimer"/>), with
 /// no event: the emptied row is reported (so the rankings lose it) and <c>quote:{SYM}</c> has no value until the
-/// symbol's first event of the new day.
+/// symbol's first event of the new day. Reactivated with stored state (its silo died), it shows its shard's row as a
+/// floor until its own row has caught up (<see cref="RowFloor"/>), so nothing it showed before goes back.
 /// </summary>
 [ImplicitStreamSubscription(MarketDataStreams.Trades)]
 [ImplicitStreamSubscription(MarketDataStreams.Quotes)]
