@@ -5,6 +5,10 @@
 #   scripts/infra.sh status         report whether the services of $SCANNER_INFRA_DIR answer
 #   scripts/infra.sh down [DIR]     stop both and remove the folder (DIR defaults to $SCANNER_INFRA_DIR); idempotent
 #   scripts/infra.sh ctl ARGS...    rabbitmqctl against this run's broker, e.g. `ctl stop_app`, `ctl start_app`
+#   scripts/infra.sh redis-restart keep|wipe
+#                                   restarts this run's Redis process on the same port: `keep` saves its data to
+#                                   disk first and loads it again (a clean restart), `wipe` comes back empty (a
+#                                   restart that lost its data)
 #
 # `up` exports SCANNER_TEST_REDIS (host:port), SCANNER_TEST_RABBITMQ (amqp URI), SCANNER_INFRA_DIR,
 # SCANNER_TEST_RABBITMQ_NODE (the broker's node name) and SCANNER_TEST_RABBITMQ_CTL (an executable that runs
@@ -141,6 +145,25 @@ stop_redis() {
     pid=$(cat "$dir/redis/redis.pid" 2>/dev/null || true)
     redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 || true
     stop_process "$pid" Redis
+}
+
+# A real process restart, not a FLUSHDB: every client connection drops and the port refuses while it is down.
+cmd_redis_restart() {
+    local mode=${1:-} dir=${SCANNER_INFRA_DIR:-} port pid
+    [[ $mode == keep || $mode == wipe ]] || die "usage: $0 redis-restart keep|wipe"
+    [[ -n $dir && -f $dir/redis/port ]] || die "no Redis (SCANNER_INFRA_DIR is not set or was not made by infra.sh up)"
+    port=$(<"$dir/redis/port")
+    pid=$(cat "$dir/redis/redis.pid" 2>/dev/null || true)
+    rm -f "$dir/redis/dump.rdb"
+    if [[ $mode == keep ]]; then
+        # SHUTDOWN SAVE writes dump.rdb although automatic snapshots are off; the new process loads it at start.
+        redis-cli -h 127.0.0.1 -p "$port" shutdown save >/dev/null 2>&1 || true
+    else
+        redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 || true
+    fi
+    stop_process "$pid" Redis
+    start_redis "$dir" "$port"
+    log "Redis on 127.0.0.1:$port restarted ($mode)"
 }
 
 # ---------------------------------------------------------------- rabbitmq
@@ -315,5 +338,6 @@ case ${1:-} in
     down) cmd_down "${2:-}" ;;
     status) cmd_status ;;
     ctl) shift; cmd_ctl "$@" ;;
-    *) echo "usage: $0 up | down [DIR] | status | ctl RABBITMQCTL-ARGS..." >&2; exit 2 ;;
+    redis-restart) cmd_redis_restart "${2:-}" ;;
+    *) echo "usage: $0 up | down [DIR] | status | ctl RABBITMQCTL-ARGS... | redis-restart keep|wipe" >&2; exit 2 ;;
 esac

@@ -17,4 +17,8 @@ public interface IRankingShardGrain : IGrainWithIntegerKey
     /// <summary>Every row this shard holds (the symbols of the day for <see cref="ICurrentQuotesGrain"/>; tests).</summary>
     [Orleans.Concurrency.AlwaysInterleave]
     Task<ScannerRow[]> GetRows();
+
+    /// <summary>The row held for <paramref name="symbol"/>: the floor of a ticker reactivated from older state.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<ScannerRow?> GetRow(string symbol);
 }

@@ -21,7 +21,7 @@ public sealed partial class RankingShardGrain(
     private readonly ScannerOptions _options = options.Value;
     private readonly Dictionary<string, List<ScannerAlert>> _pendingAlerts = [];
     private readonly Dictionary<string, ScannerRow[]> _sent = [];
-    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private ShardRows _rows = null!;
     private WriteBehind<RankingShardState> _writeBehind = null!;
     private DayRolloverTimer _rollover = null!;
     private bool _rankingDirty;
@@ -32,6 +32,7 @@ public sealed partial class RankingShardGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state.State.Rows = new Dictionary<string, ScannerRow>(state.State.Rows, StringComparer.Ordinal);
+        _rows = new ShardRows(state.State);
         _rankingDirty = state.State.Rows.Count > 0;
         this.RegisterGrainTimer(MergeAsync, new GrainTimerCreationOptions(_options.ShardMergeInterval, _options.ShardMergeInterval));
         _writeBehind = new WriteBehind<RankingShardState>(state, () => state.State, $"ranking shard {Shard}", writeFailures);
@@ -61,23 +62,25 @@ public sealed partial class RankingShardGrain(
 
     private void Apply(ShardReport report)
     {
-        var (row, shard) = (report.Row, state.State);
-        if (row.TradingDay < shard.TradingDay)
+        var outcome = _rows.Apply(report.Row, report.Version);
+        if (!outcome.CurrentDay)
         {
             return;
         }
-        if (row.TradingDay > shard.TradingDay)
+        if (outcome.StartedDay)
         {
-            StartDay(row.TradingDay);
+            DayStarted();
         }
-        // Alerts always count; a row older than the one held (a late report from a silo the grain left) does not.
-        if (!_versions.TryGetValue(row.Symbol, out var held) || report.Version > held)
+        if (outcome.RowTaken)
         {
-            _versions[row.Symbol] = report.Version;
-            shard.Rows[row.Symbol] = row;
             _rankingDirty = true;
             _writeBehind.MarkDirty();
         }
+        else if (outcome.RefusedOlder)
+        {
+            Ticker.TickerMetrics.OlderRowsRefused.Add(1);
+        }
+        // Alerts always count, even when the row came late or behind.
         foreach (var alert in report.Alerts)
         {
             var feed = AlertFeeds.FeedOf(alert.Kind);
@@ -89,13 +92,16 @@ public sealed partial class RankingShardGrain(
         }
     }
 
-    /// <summary>Drops the rows and alerts of the day that ended; the next merge sends every list, empty.</summary>
+    /// <summary>The day ended on the clock, with no report of the new one.</summary>
     private void StartDay(int day)
     {
-        var shard = state.State;
-        shard.TradingDay = day;
-        shard.Rows.Clear();
-        _versions.Clear();
+        _rows.StartDay(day);
+        DayStarted();
+    }
+
+    /// <summary>The rows of the day that ended are gone; its alerts go too, and the next merge sends every list, empty.</summary>
+    private void DayStarted()
+    {
         foreach (var pending in _pendingAlerts.Values)
         {
             pending.Clear();
@@ -112,6 +118,8 @@ public sealed partial class RankingShardGrain(
     }
 
     public Task<ScannerRow[]> GetRows() => Task.FromResult(state.State.Rows.Values.ToArray());
+
+    public Task<ScannerRow?> GetRow(string symbol) => Task.FromResult(_rows.Find(symbol));
 
     private async Task MergeAsync(CancellationToken cancellationToken)
     {

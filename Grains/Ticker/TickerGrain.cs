@@ -22,7 +22,8 @@ namespace Scanner.Ticker;
 /// the day's reference data in the background (<see cref="TickerHydration"/>) so the stream never waits for it.
 /// The day ends at 04:00 New York of the next trading day on the market clock (<see cref="DayRolloverTimer"/>), with
 /// no event: the emptied row is reported (so the rankings lose it) and <c>quote:{SYM}</c> has no value until the
-/// symbol's first event of the new day.
+/// symbol's first event of the new day. Reactivated with stored state (its silo died), it shows its shard's row as a
+/// floor until its own row has caught up (<see cref="RowFloor"/>), so nothing it showed before goes back.
 /// </summary>
 [ImplicitStreamSubscription(MarketDataStreams.Trades)]
 [ImplicitStreamSubscription(MarketDataStreams.Quotes)]
@@ -49,6 +50,7 @@ public sealed partial class TickerGrain(
 
     private readonly ScannerOptions _options = options.Value;
     private readonly List<ScannerAlert> _pendingAlerts = [];
+    private readonly RowFloor _floor = new();
     private TickerDay _day = null!;
     private WriteBehind<TickerDayState> _writeBehind = null!;
     private TickerHydration _hydration = null!;
@@ -70,7 +72,7 @@ public sealed partial class TickerGrain(
     private bool _rangeDirty;
     private long _version;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var symbol = this.GetPrimaryKeyString();
         _day = new TickerDay(symbol, _options.Momentum, state.RecordExists ? state.State : null, _options.RangeAlerts);
@@ -89,7 +91,26 @@ public sealed partial class TickerGrain(
         _rollover = new DayRolloverTimer(new MarketDayClock(time, _day.State.ClockOffset), time);
         _rollover.Start(this, () => _day.Day, RollOver);
         _hydration.StartIfNeeded();
-        return Task.CompletedTask;
+        if (state.RecordExists)
+        {
+            await LoadFloorAsync(symbol);
+        }
+    }
+
+    /// <summary>
+    /// A ticker with stored state may be restarting behind what it reported before its silo died: the row its shard
+    /// holds is its floor (<see cref="RowFloor"/>). Without it (the shard unreachable) the shard still refuses older rows.
+    /// </summary>
+    private async Task LoadFloorAsync(string symbol)
+    {
+        try
+        {
+            _floor.Set(await GrainFactory.GetGrain<IRankingShardGrain>(RankingShards.ShardOf(symbol, _options.ShardCount)).GetRow(symbol));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFloorFailed(logger, ex, symbol);
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -162,7 +183,7 @@ public sealed partial class TickerGrain(
         {
             return Task.FromResult<ScannerFeedUpdate?>(null);
         }
-        var payload = feed == _quoteFeed ? ScannerRowJson.ToObject(_day.ToRow())
+        var payload = feed == _quoteFeed ? ScannerRowJson.ToObject(_floor.Above(_day.ToRow()))
             : feed == _rangeFeed ? DailyRangeJson.ToObject(_day.ToSnapshot())
             : feed == _chartFeed ? ChartJson.ToObject(_day.State, _day.Bounds)
             : feed == _tradesFeed ? TapeJson.ToObject(_day.Symbol, StartTape())
@@ -291,7 +312,7 @@ public sealed partial class TickerGrain(
         }
         _reportPacer.Acted();
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var row = _day.ToRow();
+        var row = _floor.Above(_day.ToRow());
         if (_rowDirty && publisher.IsWanted(_quoteFeed))
         {
             publisher.Publish(new ScannerFeedUpdate(_quoteFeed, ScannerRowJson.ToObject(row), ++_version, now));
@@ -311,6 +332,9 @@ public sealed partial class TickerGrain(
         reporter.Submit(new ShardReport(row, alerts, ++_version));
         TickerMetrics.Reports.Add(1);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The ranking row of {Symbol} could not be read at activation; its older rows rely on the shard refusing them")]
+    private static partial void LogFloorFailed(ILogger logger, Exception exception, string symbol);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream error for {Symbol}")]
     private static partial void LogStreamError(ILogger logger, Exception exception, string symbol);

@@ -19,6 +19,8 @@ internal static class TickerMetrics
 
     public static readonly Counter<long> TapePublishes = Meter.CreateCounter<long>("scanner.ticker.tape_publishes", description: "trades:{SYM} values built and published (only for watched symbols)");
 
+    public static readonly Counter<long> OlderRowsRefused = Meter.CreateCounter<long>("scanner.ranking.older_rows_refused", description: "Rows a ranking shard refused for older figures than it held (a ticker restarted from older state)");
+
     public static readonly Counter<long> ShardCalls = Meter.CreateCounter<long>("scanner.ranking.shard_calls", description: "Calls from a silo's ranking reporter to a shard, each with many rows");
 
     public static readonly Counter<long> HydrationFailures = Meter.CreateCounter<long>("scanner.ticker.hydration_failures", description: "Failed reference data loads");

@@ -7,7 +7,7 @@ namespace Scanner.Silo.MarketFeed;
 /// The second stage behind the socket, one for the listener's lifetime so that frames keep their order across
 /// reconnects: parses each buffered frame, hands status messages to the connection they came from, and gives the
 /// events to a <see cref="StreamBatchingPublisher"/>, which batches them per stream across frames. When that
-/// publisher holds its bound of events this stage waits, the frame buffer fills, and the reader sheds the oldest
+/// publisher holds its bound of events or bytes this stage waits, the frame buffer fills, and the reader sheds the oldest
 /// frames.
 /// </summary>
 public sealed class MarketEventPublishingStage(FrameParser parser, StreamBatchingPublisher publisher)
@@ -49,9 +49,11 @@ public sealed class MarketEventPublishingStage(FrameParser parser, StreamBatchin
             {
                 onStatus(frame.Connection, status);
             }
-            foreach (var e in _events)
+            // Each event holds its share of the frame's bytes (the first one the remainder), so the shares add up.
+            var share = _events.Count == 0 ? 0 : frame.Length / _events.Count;
+            for (var i = 0; i < _events.Count; i++)
             {
-                publisher.Add(e, frame.ReceivedTimestamp);
+                publisher.Add(_events[i], frame.ReceivedTimestamp, i == 0 ? frame.Length - share * (_events.Count - 1) : share);
             }
             publisher.Flush();
         }

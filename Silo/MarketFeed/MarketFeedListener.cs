@@ -43,7 +43,8 @@ public sealed partial class MarketFeedListener(
         // One buffer and one publishing stage outlive every connection: a reconnect never waits for the backlog, and
         // frames keep their order across connections.
         var buffer = new FrameBuffer(feed.FrameBufferCapacity, feed.MaxFrameAge, feed.FrameBufferBytes);
-        var batching = new StreamBatchingPublisher(publisher, metrics, feed.MaxHeldEvents, loggerFactory.CreateLogger<StreamBatchingPublisher>());
+        var batching = new StreamBatchingPublisher(
+            publisher, metrics, feed.MaxHeldEvents, loggerFactory.CreateLogger<StreamBatchingPublisher>(), feed.MaxHeldBytes);
         metrics.Attach(buffer, _parser.Counters.Snapshot, batching);
         var stage = new MarketEventPublishingStage(_parser, batching);
         var stageTask = Task.Run(() => stage.RunAsync(buffer, OnStatus, stoppingToken), CancellationToken.None);

@@ -23,6 +23,7 @@ public sealed class MarketFeedMetrics : IDisposable
     private Func<long> _bufferDepth = static () => 0;
     private Func<long> _droppedFrames = static () => 0;
     private Func<long> _heldEvents = static () => 0;
+    private Func<long> _heldBytes = static () => 0;
     private Func<long> _expiredFrames = static () => 0;
     private Func<Parsing.ParseCountersSnapshot> _parse = Parsing.ParseCountersSnapshot.Empty;
 
@@ -40,6 +41,7 @@ public sealed class MarketFeedMetrics : IDisposable
         _meter.CreateObservableGauge("scanner.feed.buffer_depth", () => _bufferDepth(), "{frame}", "Frames waiting between reader and publisher.");
         _meter.CreateObservableGauge("scanner.feed.publish_in_flight", () => Interlocked.Read(ref _inFlight), "{batch}", "Stream publications not yet confirmed.");
         _meter.CreateObservableGauge("scanner.feed.held_events", () => _heldEvents(), "{event}", "Events parsed and not yet accepted by the stream providers.");
+        _meter.CreateObservableGauge("scanner.feed.held_bytes", () => _heldBytes(), "By", "Bytes of the held events (their frames' share), bounded by Feed:MaxHeldBytes.");
     }
 
     public long DroppedFrames => _droppedFrames();
@@ -56,6 +58,7 @@ public sealed class MarketFeedMetrics : IDisposable
         _expiredFrames = () => buffer.Expired;
         _parse = parse;
         _heldEvents = () => publisher.HeldEvents;
+        _heldBytes = () => publisher.HeldBytes;
     }
 
     public void AddSkippedMessages(long count) => Interlocked.Add(ref _skippedMessages, count);
@@ -85,7 +88,7 @@ public sealed class MarketFeedMetrics : IDisposable
         var (p50, p99) = _latencies.Percentiles();
         return new FeedCountersSnapshot(
             parse, DroppedFrames, _expiredFrames(), Interlocked.Read(ref _skippedMessages), Interlocked.Read(ref _published),
-            Interlocked.Read(ref _publishFailed), Interlocked.Read(ref _inFlight), _heldEvents(), _bufferDepth(), p50, p99);
+            Interlocked.Read(ref _publishFailed), Interlocked.Read(ref _inFlight), _heldEvents(), _heldBytes(), _bufferDepth(), p50, p99);
     }
 
     public void Dispose() => _meter.Dispose();
@@ -101,6 +104,7 @@ public sealed record FeedCountersSnapshot(
     long PublishFailedEvents,
     long PublishesInFlight,
     long HeldEvents,
+    long HeldBytes,
     long BufferDepth,
     double PublishLatencyP50Ms,
     double PublishLatencyP99Ms);

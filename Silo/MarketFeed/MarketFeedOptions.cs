@@ -60,6 +60,13 @@ public sealed class MarketFeedOptions
     [Range(1, 10_000_000, ErrorMessage = "Feed:MaxHeldEvents must be between 1 and 10,000,000")]
     public int MaxHeldEvents { get; set; } = 200_000;
 
+    /// <summary>
+    /// Bytes those events may hold (each its share of the frame it came from): the peer decides how large an event
+    /// is. Beyond it the publishing stage pauses likewise, and the frame buffer sheds its oldest frames (counted).
+    /// </summary>
+    [Range(1024L * 1024, 64L * 1024 * 1024 * 1024, ErrorMessage = "Feed:MaxHeldBytes must be between 1 MiB and 64 GiB")]
+    public long MaxHeldBytes { get; set; } = 64L * 1024 * 1024;
+
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "Feed:ReconnectDelayMin must be positive (at most a day)")]
     public TimeSpan ReconnectDelayMin { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -8,10 +8,13 @@ namespace Scanner.Silo.MarketFeed;
 /// that arrive for it meanwhile wait and go out together as its next batch the moment that publication completes.
 /// Idle, an event goes out at once (one round trip of latency); under load, batches grow with the load, so a hot
 /// symbol costs one stream publication per round trip instead of one per event and per frame, while the order of
-/// each stream's events is kept. <see cref="WaitForRoomAsync"/> bounds the events held (waiting or outstanding).
+/// each stream's events is kept. <see cref="WaitForRoomAsync"/> bounds the events held (waiting or outstanding), by
+/// count and by bytes: the peer decides how large an event is, so 200,000 events of long symbols or condition lists
+/// could hold gigabytes. An event's bytes are its share of the frame it was parsed from (what the peer sent for it).
 /// <see cref="Add"/> and <see cref="Flush"/> belong to one caller (the publishing stage); completions run anywhere.
 /// </summary>
-public sealed partial class StreamBatchingPublisher(IStreamBatchPublisher publisher, MarketFeedMetrics metrics, int maxHeldEvents, ILogger logger)
+public sealed partial class StreamBatchingPublisher(
+    IStreamBatchPublisher publisher, MarketFeedMetrics metrics, int maxHeldEvents, ILogger logger, long maxHeldBytes = long.MaxValue)
 {
     private sealed class PendingStream(string @namespace, string symbol)
     {
@@ -19,6 +22,7 @@ public sealed partial class StreamBatchingPublisher(IStreamBatchPublisher publis
         public readonly string Symbol = symbol;
         public readonly List<MarketEvent> Waiting = [];
         public long OldestReceivedTimestamp;
+        public long WaitingBytes;
         public bool InFlight;
         public bool Ready;
     }
@@ -27,14 +31,18 @@ public sealed partial class StreamBatchingPublisher(IStreamBatchPublisher publis
         MarketDataStreams.All.ToDictionary(ns => ns, _ => new Dictionary<string, PendingStream>(StringComparer.Ordinal));
     private readonly List<PendingStream> _ready = [];
     private long _held;
+    private long _heldBytes;
     private TaskCompletionSource? _roomWaiter;
     private long _lastFailureLog;
 
     /// <summary>Events taken in and not yet published or failed.</summary>
     public long HeldEvents => Interlocked.Read(ref _held);
 
+    /// <summary>Bytes of the events held (their frames' share).</summary>
+    public long HeldBytes => Interlocked.Read(ref _heldBytes);
+
     /// <summary>Queues <paramref name="e"/> on its stream; it goes out on the next <see cref="Flush"/> or completion.</summary>
-    public void Add(MarketEvent e, long receivedTimestamp)
+    public void Add(MarketEvent e, long receivedTimestamp, long bytes)
     {
         var ns = MarketDataStreams.NamespaceOf(e.Kind);
         var streams = _streams[ns];
@@ -44,6 +52,7 @@ public sealed partial class StreamBatchingPublisher(IStreamBatchPublisher publis
             streams.Add(e.Symbol, stream);
         }
         Interlocked.Increment(ref _held);
+        Interlocked.Add(ref _heldBytes, bytes);
         lock (stream)
         {
             if (stream.Waiting.Count == 0)
@@ -51,6 +60,7 @@ public sealed partial class StreamBatchingPublisher(IStreamBatchPublisher publis
                 stream.OldestReceivedTimestamp = receivedTimestamp;
             }
             stream.Waiting.Add(e);
+            stream.WaitingBytes += bytes;
             if (stream.InFlight || stream.Ready)
             {
                 return;
@@ -66,7 +76,7 @@ public sealed partial class StreamBatchingPublisher(IStreamBatchPublisher publis
         foreach (var stream in _ready)
         {
             StreamBatch batch;
-            long received;
+            long received, bytes;
             lock (stream)
             {
                 stream.Ready = false;
@@ -74,21 +84,21 @@ public sealed partial class StreamBatchingPublisher(IStreamBatchPublisher publis
                 {
                     continue;
                 }
-                (batch, received) = TakeWaiting(stream);
+                (batch, received, bytes) = TakeWaiting(stream);
             }
-            _ = PublishAsync(stream, batch, received);
+            _ = PublishAsync(stream, batch, received, bytes);
         }
         _ready.Clear();
     }
 
-    /// <summary>Completes when fewer than the bound of events are held.</summary>
+    /// <summary>Completes when fewer than the bound of events, and fewer bytes than the bound, are held.</summary>
     public async ValueTask WaitForRoomAsync(CancellationToken cancellationToken)
     {
-        while (Interlocked.Read(ref _held) >= maxHeldEvents)
+        while (!HasRoom())
         {
             var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Volatile.Write(ref _roomWaiter, waiter);
-            if (Interlocked.Read(ref _held) < maxHeldEvents)
+            if (HasRoom())
             {
                 return;
             }
@@ -96,16 +106,21 @@ public sealed partial class StreamBatchingPublisher(IStreamBatchPublisher publis
         }
     }
 
+    /// <summary>The stage may take another frame: below both bounds (the frame it then takes may go over them).</summary>
+    private bool HasRoom() => Interlocked.Read(ref _held) < maxHeldEvents && Interlocked.Read(ref _heldBytes) < maxHeldBytes;
+
     /// <summary>Must hold the stream's lock: takes its waiting events as the next batch, marking it outstanding.</summary>
-    private static (StreamBatch Batch, long OldestReceived) TakeWaiting(PendingStream stream)
+    private static (StreamBatch Batch, long OldestReceived, long Bytes) TakeWaiting(PendingStream stream)
     {
         var batch = new StreamBatch(stream.Namespace, stream.Symbol, [.. stream.Waiting]);
+        var bytes = stream.WaitingBytes;
         stream.Waiting.Clear();
+        stream.WaitingBytes = 0;
         stream.InFlight = true;
-        return (batch, stream.OldestReceivedTimestamp);
+        return (batch, stream.OldestReceivedTimestamp, bytes);
     }
 
-    private async Task PublishAsync(PendingStream stream, StreamBatch batch, long receivedTimestamp)
+    private async Task PublishAsync(PendingStream stream, StreamBatch batch, long receivedTimestamp, long bytes)
     {
         while (true)
         {
@@ -120,7 +135,7 @@ public sealed partial class StreamBatchingPublisher(IStreamBatchPublisher publis
                 metrics.PublishFailed(batch.Events.Length);
                 LogFailure(batch, ex);
             }
-            Released(batch.Events.Length);
+            Released(batch.Events.Length, bytes);
 
             lock (stream)
             {
@@ -129,14 +144,16 @@ public sealed partial class StreamBatchingPublisher(IStreamBatchPublisher publis
                     stream.InFlight = false;
                     return;
                 }
-                (batch, receivedTimestamp) = TakeWaiting(stream);
+                (batch, receivedTimestamp, bytes) = TakeWaiting(stream);
             }
         }
     }
 
-    private void Released(int events)
+    private void Released(int events, long bytes)
     {
-        if (Interlocked.Add(ref _held, -events) < maxHeldEvents && Volatile.Read(ref _roomWaiter) is { } waiter)
+        Interlocked.Add(ref _heldBytes, -bytes);
+        Interlocked.Add(ref _held, -events);
+        if (HasRoom() && Volatile.Read(ref _roomWaiter) is { } waiter)
         {
             waiter.TrySetResult();
         }

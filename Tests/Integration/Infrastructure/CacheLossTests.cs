@@ -16,6 +16,7 @@ using Scanner.ScannerFeeds;
 using Scanner.ServiceDefaults.Configuration;
 using Scanner.Silo.Hosting;
 using Scanner.Tests.Integration.Grains;
+using Scanner.Tests.Support.Reporting;
 using Scanner.Ticker;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -24,18 +25,26 @@ using static Scanner.Tests.Integration.Grains.SyntheticEvents;
 namespace Scanner.Tests.Integration.Infrastructure;
 
 /// <summary>
-/// Redis loses everything under a running silo (restarted without its data: here its database is flushed) while
-/// tickers are written behind: the grains write their memory again, the membership table and the feed lease come
-/// back, and the silo still stops in time. The silo is configured as the production one (Redis clustering and
-/// storage) with memory streams, in a Redis database of its own so that the flush touches no other test.
+/// Redis goes away under a running silo while tickers are written behind: flushed (its data gone, connections
+/// kept), its process restarted without its data, and restarted with it (saved and loaded: a clean restart). The
+/// grains write their memory again, the membership table and the feed lease come back, nothing in memory is lost,
+/// and the silo still stops in time. The silo is configured as the production one (Redis clustering and storage)
+/// with memory streams, in a Redis database of its own. A restart drops every client of the shared Redis, so the
+/// class runs alone, after the parallel tests (<see cref="BrokerOutageCollection"/>).
 /// </summary>
+[Collection(BrokerOutageCollection.Name)]
 public sealed class CacheLossTests(ITestOutputHelper output)
 {
     private const int Database = 9;
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(15);
 
-    [Fact]
-    public async Task A_flushed_redis_under_load_gets_the_memory_back_and_the_silo_carries_on()
+    public enum CacheFault { Flushed, RestartedWithoutData, RestartedWithData }
+
+    [Theory]
+    [InlineData(CacheFault.Flushed)]
+    [InlineData(CacheFault.RestartedWithoutData)]
+    [InlineData(CacheFault.RestartedWithData)]
+    public async Task Redis_lost_under_load_gets_the_memory_back_and_the_silo_carries_on(CacheFault fault)
     {
         var id = $"cacheloss-{Guid.NewGuid():N}";
         var infrastructure = new InfrastructureOptions { Redis = $"{TestInfrastructure.Redis},defaultDatabase={Database}", ClusterId = id, ServiceId = id };
@@ -55,20 +64,16 @@ public sealed class CacheLossTests(ITestOutputHelper output)
         await Polling.UntilAsync(async () => (await StoredTradeCounts(storage, client, symbols)).All(c => c > 0), () => "every ticker written once", TimeSpan.FromSeconds(60));
 
         await Polling.UntilAsync(() => recovery.LastView?.Members.Any(m => m.Item1.Status == SiloStatus.Active) == true, () => "the silo's first view of the table");
-        using (var redis = await ConnectionMultiplexer.ConnectAsync($"{TestInfrastructure.Redis},allowAdmin=true"))
-        {
-            await redis.GetServers()[0].FlushDatabaseAsync(Database);
-        }
-        var flushed = Stopwatch.StartNew();
-        output.WriteLine($"injected: FLUSHDB of Redis database {Database} under {symbols.Length} tickers written behind every 500 ms");
+        var injected = await InjectAsync(fault);
+        var lost = Stopwatch.StartNew();
+        output.WriteLine($"injected: {injected} under {symbols.Length} tickers written behind every 500 ms");
 
         await Polling.UntilAsync(async () => (await StoredTradeCounts(storage, client, symbols)).All(c => c > 0), () => "every ticker written again", Recovery);
-        var writesBack = flushed.Elapsed;
+        var writesBack = lost.Elapsed;
         await Polling.UntilAsync(async () => await ActiveRows(membership) == 1, () => "the membership table restored with the silo active", Recovery);
-        var membershipBack = flushed.Elapsed;
+        var membershipBack = lost.Elapsed;
         Assert.True((await lease.TryAcquire("silo-a", TimeSpan.FromMinutes(5))).Granted);
         Assert.False((await lease.TryAcquire("silo-b", TimeSpan.FromMinutes(5))).Granted); // the holder kept it
-        output.WriteLine($"measured: all ticker states written again after {writesBack.TotalSeconds:0.0} s, membership restored after {membershipBack.TotalSeconds:0.0} s");
 
         await load.CancelAsync();
         await producing;
@@ -78,14 +83,46 @@ public sealed class CacheLossTests(ITestOutputHelper output)
             var memory = await Task.WhenAll(symbols.Select(s => client.GetGrain<ITickerGrain>(s).GetSnapshot()));
             return stored.SequenceEqual(memory.Select(m => m.TradeCount));
         }, () => "stored state equals the grains' memory", Recovery);
-        output.WriteLine($"loss counted: {failures.Total} failed grain writes (health degraded while they rise), {recovery.Restores} membership restore(s)");
-        Assert.True(failures.Total > 0);
-        Assert.Equal(1, recovery.Restores);
+        var observed = $"ticker states written again after {writesBack.TotalSeconds:0.0} s, membership table usable after {membershipBack.TotalSeconds:0.0} s, " +
+            "stored state equal to memory, the lease kept by its holder";
+        var counted = $"{failures.Total} failed grain writes (health grain-state degraded while they rise), {recovery.Restores} membership restore(s)";
+        output.WriteLine($"measured: {observed}");
+        output.WriteLine($"loss counted: {counted}");
+        if (fault == CacheFault.RestartedWithData)
+        {
+            Assert.Equal(0, recovery.Restores); // the table came back with the data
+        }
+        else
+        {
+            Assert.True(failures.Total > 0);
+            Assert.Equal(1, recovery.Restores);
+        }
 
         var stopping = Stopwatch.StartNew();
         await host.StopAsync();
         output.WriteLine($"measured: the silo stopped in {stopping.Elapsed.TotalSeconds:0.0} s");
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(30), $"the silo took {stopping.Elapsed} to stop");
+        output.WriteLine(FaultReport.Record("cache loss", injected, "grains rewrite their state, membership and lease recover, writes resume within seconds",
+            observed, "yes", counted));
+    }
+
+    private static async Task<string> InjectAsync(CacheFault fault)
+    {
+        switch (fault)
+        {
+            case CacheFault.Flushed:
+                using (var redis = await ConnectionMultiplexer.ConnectAsync($"{TestInfrastructure.Redis},allowAdmin=true"))
+                {
+                    await redis.GetServers()[0].FlushDatabaseAsync(Database);
+                }
+                return $"FLUSHDB of Redis database {Database}";
+            case CacheFault.RestartedWithoutData:
+                await RedisServer.RestartAsync(keepData: false);
+                return "Redis process restarted without its data";
+            default:
+                await RedisServer.RestartAsync(keepData: true);
+                return "Redis process restarted with its data (saved and loaded)";
+        }
     }
 
     private static IHost BuildSilo(InfrastructureOptions infrastructure)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RabbitMQ.Client;
 
 namespace Scanner.Tests.Support.Infrastructure;
@@ -13,43 +12,11 @@ namespace Scanner.Tests.Support.Infrastructure;
 /// </summary>
 public static class RabbitMqBroker
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
-
     public static Uri Uri => new(TestInfrastructure.RabbitMq);
 
-    public static Task StopAsync() => RunCtlAsync("stop_app");
+    public static Task StopAsync() => InfrastructureCommand.RunAsync(TestInfrastructure.RabbitMqCtl, "stop_app");
 
-    public static Task StartAsync() => RunCtlAsync("start_app");
-
-    private static async Task RunCtlAsync(string command)
-    {
-        var startInfo = new ProcessStartInfo(TestInfrastructure.RabbitMqCtl, command)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"could not run {TestInfrastructure.RabbitMqCtl}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"rabbitmqctl {command} did not finish within {CommandTimeout}");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"rabbitmqctl {command} failed with exit code {process.ExitCode}: {await output}{await error}");
-        }
-    }
+    public static Task StartAsync() => InfrastructureCommand.RunAsync(TestInfrastructure.RabbitMqCtl, "start_app");
 
     /// <summary>Deletes the queues and exchange of a test's prefix, so runs do not pile up on the broker.</summary>
     public static async Task DeleteAsync(string prefix, IEnumerable<string> queues)

@@ -75,6 +75,19 @@ public sealed class ScannerSystem : IAsyncDisposable
         await silo.WaitForExitAsync();
     }
 
+    /// <summary>The gateway process (the system was started with one).</summary>
+    public LaunchedProcess Gateway => _processes.Single(p => p.Definition.Project == "Gateway");
+
+    /// <summary>Kills <paramref name="process"/> without a clean shutdown and starts it again on the same ports.</summary>
+    public async Task RestartAsync(LaunchedProcess process)
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+        _processes.Remove(process);
+        process.Dispose();
+        await StartAndWaitAsync([process.Definition]);
+    }
+
     /// <summary>The first process to exit on its own (the system is broken then).</summary>
     public async Task<LaunchedProcess> FirstExitAsync(CancellationToken cancellation)
     {

@@ -52,6 +52,7 @@ public class OptionsValidationTests
     [InlineData("Feed:FrameBufferCapacity", "1")]
     [InlineData("Feed:LeaseDuration", "00:00:00")]
     [InlineData("Feed:MaxReconnects", "-1")]
+    [InlineData("Feed:MaxHeldBytes", "1000")]
     public void Feed_listener_options(string key, string value)
     {
         var services = new ServiceCollection().AddLogging();

@@ -51,14 +51,14 @@ public class StreamBatchingPublisherTests
         var metrics = Metrics();
         var batching = new StreamBatchingPublisher(publisher, metrics, maxHeldEvents: 1_000, NullLogger.Instance);
 
-        batching.Add(T("AAPL", 1), 0);
+        batching.Add(T("AAPL", 1), 0, bytes: 100);
         batching.Flush();
         for (var i = 2; i <= 4; i++)
         {
-            batching.Add(T("AAPL", i), 0);
+            batching.Add(T("AAPL", i), 0, bytes: 100);
             batching.Flush();
         }
-        batching.Add(T("MSFT", 5), 0);
+        batching.Add(T("MSFT", 5), 0, bytes: 100);
         batching.Flush();
 
         // AAPL has one publication outstanding and three events waiting; MSFT is not held back by it.
@@ -84,9 +84,9 @@ public class StreamBatchingPublisherTests
         var publisher = new GatedPublisher();
         var batching = new StreamBatchingPublisher(publisher, Metrics(), maxHeldEvents: 1_000, NullLogger.Instance);
 
-        batching.Add(Bar("AAPL", minute: false), 0);
+        batching.Add(Bar("AAPL", minute: false), 0, bytes: 100);
         batching.Flush();
-        batching.Add(Bar("AAPL", minute: true), 0);
+        batching.Add(Bar("AAPL", minute: true), 0, bytes: 100);
         batching.Flush();
 
         Assert.Single(publisher.Outstanding);
@@ -103,10 +103,10 @@ public class StreamBatchingPublisherTests
         var metrics = Metrics();
         var batching = new StreamBatchingPublisher(publisher, metrics, maxHeldEvents: 1_000, NullLogger.Instance);
 
-        batching.Add(T("AAPL", 1), 0);
-        batching.Add(T("AAPL", 2), 0);
+        batching.Add(T("AAPL", 1), 0, bytes: 100);
+        batching.Add(T("AAPL", 2), 0, bytes: 100);
         batching.Flush();
-        batching.Add(T("AAPL", 3), 0);
+        batching.Add(T("AAPL", 3), 0, bytes: 100);
         batching.Flush();
         publisher.CompleteNext(new InvalidOperationException("broker down"));
         await Polling.UntilAsync(() => publisher.Outstanding.Count == 1);
@@ -122,8 +122,8 @@ public class StreamBatchingPublisherTests
     {
         var publisher = new GatedPublisher();
         var batching = new StreamBatchingPublisher(publisher, Metrics(), maxHeldEvents: 2, NullLogger.Instance);
-        batching.Add(T("AAPL", 1), 0);
-        batching.Add(T("MSFT", 2), 0);
+        batching.Add(T("AAPL", 1), 0, bytes: 100);
+        batching.Add(T("MSFT", 2), 0, bytes: 100);
         batching.Flush();
 
         // Only a completed publication releases room, and the gated publisher completes none until told to: a wait
@@ -134,5 +134,27 @@ public class StreamBatchingPublisherTests
         publisher.CompleteNext();
         await wait.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1, batching.HeldEvents);
+    }
+
+    [Fact]
+    public async Task A_few_large_events_hold_the_stage_by_their_bytes_and_release_it_once_published()
+    {
+        var publisher = new GatedPublisher();
+        var batching = new StreamBatchingPublisher(publisher, Metrics(), maxHeldEvents: 1_000, NullLogger.Instance, maxHeldBytes: 1_000_000);
+        batching.Add(T("AAPL", 1), 0, bytes: 600_000);
+        Assert.True(batching.WaitForRoomAsync(CancellationToken.None).IsCompleted);
+        batching.Add(T("MSFT", 2), 0, bytes: 600_000);
+        batching.Flush();
+
+        // Two events, far below the count bound, but over the byte bound: the stage waits.
+        Assert.Equal(1_200_000, batching.HeldBytes);
+        var wait = batching.WaitForRoomAsync(CancellationToken.None).AsTask();
+        Assert.False(wait.IsCompleted);
+
+        publisher.CompleteNext();
+        await wait.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(600_000, batching.HeldBytes);
+        publisher.CompleteNext(new InvalidOperationException("broker down"));
+        await Polling.UntilAsync(() => batching.HeldBytes == 0);
     }
 }

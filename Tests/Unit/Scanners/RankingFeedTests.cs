@@ -29,4 +29,16 @@ public class RankingFeedTests
         Assert.False(feed.Update(new ShardRanking(0, 20131007, [Row("LATE", 9000, day: 20131007)])));
         Assert.Equal(["NEW1"], feed.Current().Select(r => r.Symbol));
     }
+
+    [Fact]
+    public void A_shard_restarted_from_older_rows_does_not_take_the_ranking_back()
+    {
+        var feed = new RankingFeed(RankingScanner.TopVolume);
+        feed.Update(new ShardRanking(0, 20131007, [Row("A", 500) with { LastEventTimestamp = 20 }, Row("B", 400) with { LastEventTimestamp = 20 }]));
+
+        // The shard's silo died: it comes back with its last write, A's row older, B's newer.
+        Assert.True(feed.Update(new ShardRanking(0, 20131007, [Row("B", 450) with { LastEventTimestamp = 30 }, Row("A", 300) with { LastEventTimestamp = 10 }])));
+
+        Assert.Equal([("A", 500L), ("B", 450L)], feed.Current().Select(r => (r.Symbol, r.AccumulatedVolume)));
+    }
 }
