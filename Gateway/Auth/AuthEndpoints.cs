@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Scanner.Gateway.Backend;
 using Scanner.Gateway.Health;
 
 namespace Scanner.Gateway.Auth;
@@ -16,8 +15,14 @@ internal static class AuthEndpoints
 
     public static void MapAuth(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/auth/token", async (LoginRequest? login, UserDirectory users, TokenService tokens, LoginRateLimits limits, LoginLockout lockout, IScannerFeedBackend backend, GatewayMetrics metrics, CancellationToken cancellation) =>
+        app.MapPost("/auth/token", async (HttpRequest request, UserDirectory users, TokenService tokens, LoginRateLimits limits, LoginLockout lockout, SessionGenerations sessions, GatewayMetrics metrics, CancellationToken cancellation) =>
         {
+            var (login, status) = await LoginRequest.ReadAsync(request, cancellation);
+            if (login is null)
+            {
+                metrics.AuthFailed();
+                return Results.Json(new { error = status == StatusCodes.Status413PayloadTooLarge ? "request too large" : "invalid request" }, statusCode: status);
+            }
             if (login is not { Username.Length: > 0 and <= MaxUserNameLength } || login.Password is null)
             {
                 metrics.AuthFailed();
@@ -36,52 +41,50 @@ internal static class AuthEndpoints
                 return InvalidCredentials();
             }
             lockout.Succeeded(user);
-            var (token, expiresAt) = tokens.Mint(user, await backend.GetSessionGenerationAsync(user, cancellation));
+            var (token, expiresAt) = tokens.Mint(user, await sessions.CurrentAsync(user, cancellation));
             return Results.Json(new { token, expires_at = expiresAt.ToUnixTimeMilliseconds() });
         }).RequireRateLimiting(LoginRateLimits.PerAddressPolicy);
-        app.MapPost("/auth/renew", async (HttpRequest request, ClientAuthenticator authenticator, TokenService tokens, LoginRateLimits limits, IScannerFeedBackend backend, GatewayMetrics metrics, CancellationToken cancellation) =>
+        app.MapPost("/auth/renew", async (HttpRequest request, ClientAuthenticator authenticator, TokenService tokens, LoginRateLimits limits, GatewayMetrics metrics, CancellationToken cancellation) =>
         {
-            if (await CurrentSessionOf(request, authenticator, backend, cancellation) is not { } check)
+            if (await CurrentSessionOf(request, authenticator, cancellation) is not { } check)
             {
                 metrics.AuthFailed();
                 return InvalidToken();
             }
             if (limits.TryAttempt(check.Subject!) is { } retryAfter)
             {
+                metrics.AuthFailed();
                 return LoginRateLimits.TooManyAttempts(retryAfter);
             }
             var (token, expiresAt) = tokens.Mint(check.Subject!, check.SessionGeneration);
             return Results.Json(new { token, expires_at = expiresAt.ToUnixTimeMilliseconds() });
         }).RequireRateLimiting(LoginRateLimits.PerAddressPolicy);
-        app.MapPost("/auth/logout", async (HttpRequest request, ClientAuthenticator authenticator, IScannerFeedBackend backend, GatewayMetrics metrics, CancellationToken cancellation) =>
+        app.MapPost("/auth/logout", async (HttpRequest request, ClientAuthenticator authenticator, SessionGenerations sessions, GatewayMetrics metrics, CancellationToken cancellation) =>
         {
-            if (await CurrentSessionOf(request, authenticator, backend, cancellation) is not { } check)
+            if (await CurrentSessionOf(request, authenticator, cancellation) is not { } check)
             {
                 metrics.AuthFailed();
                 return InvalidToken();
             }
-            await backend.SignOutAsync(check.Subject!, cancellation);
+            await sessions.SignOutAsync(check.Subject!, cancellation);
             return Results.NoContent();
         }).RequireRateLimiting(LoginRateLimits.PerAddressPolicy);
         app.MapGet("/auth/config", (IOptions<AuthOptions> options) => Results.Json(new { auth_enabled = options.Value.Enabled }));
     }
 
-    /// <summary>The bearer token's check when it is a valid user token of the user's current session generation
-    /// (the static key of the compatibility mode is no session), else null.</summary>
-    private static async Task<TokenCheck?> CurrentSessionOf(HttpRequest request, ClientAuthenticator authenticator, IScannerFeedBackend backend, CancellationToken cancellation)
+    /// <summary>The bearer token's check when it is a valid user token of the user's current session, as the cluster
+    /// tells now (the static key of the compatibility mode is no session), else null.</summary>
+    private static async Task<TokenCheck?> CurrentSessionOf(HttpRequest request, ClientAuthenticator authenticator, CancellationToken cancellation)
     {
-        var check = authenticator.Authenticate(BearerOf(request));
-        if (!check.IsValid || check.Subject == ClientAuthenticator.StaticKeySubject)
-        {
-            return null;
-        }
-        return check.SessionGeneration == await backend.GetSessionGenerationAsync(check.Subject!, cancellation) ? check : null;
+        var check = await authenticator.AuthenticateAsync(BearerOf(request), freshSession: true, cancellation);
+        return check.IsValid && check.Subject != ClientAuthenticator.StaticKeySubject ? check : null;
     }
 
     private static IResult InvalidToken() =>
         Results.Json(new { error = "invalid token" }, statusCode: StatusCodes.Status401Unauthorized);
 
-    private static string? BearerOf(HttpRequest request)
+    /// <summary>The token of an <c>Authorization: Bearer</c> header, or null.</summary>
+    internal static string? BearerOf(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
@@ -89,6 +92,4 @@ internal static class AuthEndpoints
 
     private static IResult InvalidCredentials() =>
         Results.Json(new { error = "invalid credentials" }, statusCode: StatusCodes.Status401Unauthorized);
-
-    internal sealed record LoginRequest(string? Username, string? Password);
 }

@@ -30,6 +30,10 @@ public sealed class AuthOptions : IValidatableObject
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How old the reading of a user's session generation may be when a socket authenticates: a token signed
+    /// out of on another gateway still opens sockets here for at most this long (zero: ask the cluster every time).</summary>
+    public TimeSpan SessionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Compatibility mode: also accept the original's single static <see cref="ApiKey"/>.</summary>
     public bool AllowStaticKey { get; set; }
 
@@ -59,6 +63,10 @@ public sealed class AuthOptions : IValidatableObject
         foreach (var (name, value) in durations.Where(d => d.Value <= TimeSpan.Zero))
         {
             yield return new ValidationResult($"{Section}:{name} must be positive (got {value})", [name]);
+        }
+        if (SessionCacheDuration < TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(SessionCacheDuration)} must not be negative (got {SessionCacheDuration})", [nameof(SessionCacheDuration)]);
         }
         (string Name, int Value)[] counts =
             [(nameof(LoginsPerAddress), LoginsPerAddress), (nameof(LoginsPerUser), LoginsPerUser), (nameof(LockoutFailures), LockoutFailures)];

@@ -33,7 +33,9 @@ internal sealed class LoginRateLimits : IDisposable
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (rejected, _) =>
             {
-                var settings = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value;
+                var services = rejected.HttpContext.RequestServices;
+                services.GetRequiredService<Health.GatewayMetrics>().AuthFailed();
+                var settings = services.GetRequiredService<IOptions<AuthOptions>>().Value;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : settings.LoginWindow;
                 return new ValueTask(TooManyAttempts(retryAfter).ExecuteAsync(rejected.HttpContext));
             };

@@ -32,7 +32,7 @@ internal sealed partial class ClientConnection : IClientChannel
     {
         _socket = socket;
         _services = services;
-        _queue = new ClientSendQueue(services.Options.SendQueueFeeds, services.Options.SendQueueReplies, raw);
+        _queue = new ClientSendQueue(services.Options, raw);
         Session = new ClientSession(this, services, slot);
     }
 
@@ -47,13 +47,14 @@ internal sealed partial class ClientConnection : IClientChannel
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(aborted, _reading.Token);
         try
         {
-            await ReadLoop(reading.Token).ConfigureAwait(false);
+            await ReadLoop(reading.Token, _reading.Token).ConfigureAwait(false);
         }
         catch (WebSocketException refused) when (refused.WebSocketErrorCode == WebSocketError.Faulted)
         {
             // The socket layer refused a frame (invalid UTF-8), sent its close frame (1007) and aborted itself. Ending the
             // request now let the server reset the connection, and the reset discarded that close frame at the client
             // (the peer saw 1006, nearly every time in a row of connections). Keep the connection until the peer leaves.
+            _services.Metrics.ProtocolError();
             _queue.Complete();
             await LingerAsync(aborted).ConfigureAwait(false);
         }
@@ -107,7 +108,7 @@ internal sealed partial class ClientConnection : IClientChannel
         _queue.RequestClose(status, description);
     }
 
-    /// <summary>Closes the client if a send is stuck, else lets the session apply its own timeouts.</summary>
+    /// <summary>Closes the client if a send is stuck, else lets the session of an open client apply its own timeouts.</summary>
     public void Sweep()
     {
         var sending = Volatile.Read(ref _sendStartedAt);
@@ -115,13 +116,18 @@ internal sealed partial class ClientConnection : IClientChannel
         {
             CloseAsTooSlow();
         }
-        else
+        else if (Volatile.Read(ref _state) == Open)
         {
+            // A closing client was already dealt with: its timeouts must not fire (and count) again.
             Session.Sweep();
         }
     }
 
-    private async Task ReadLoop(CancellationToken aborted)
+    /// <param name="aborted">Ends the session's own calls when the peer leaves.</param>
+    /// <param name="stopReading">Ends a receive. Not the request's abort: cancelling a receive aborts the socket, and a
+    /// peer that leaves right after the socket layer's close (1007) would turn that refusal into a cancellation, so the
+    /// refusal would go uncounted; a peer that leaves fails the receive anyway.</param>
+    private async Task ReadLoop(CancellationToken aborted, CancellationToken stopReading)
     {
         var usual = _services.Options.MaxMessageBytes;
         var buffer = ArrayPool<byte>.Shared.Rent(usual);
@@ -138,7 +144,7 @@ internal sealed partial class ClientConnection : IClientChannel
                     {
                         buffer = Grow(buffer, limit);
                     }
-                    received = await _socket.ReceiveAsync(buffer.AsMemory(count, Math.Min(buffer.Length, limit) - count), aborted).ConfigureAwait(false);
+                    received = await _socket.ReceiveAsync(buffer.AsMemory(count, Math.Min(buffer.Length, limit) - count), stopReading).ConfigureAwait(false);
                     count += received.Count;
                     if (received.EndOfMessage || received.MessageType == WebSocketMessageType.Close)
                     {

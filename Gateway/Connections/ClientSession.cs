@@ -129,6 +129,7 @@ internal sealed partial class ClientSession
         var options = _services.Options;
         if (!Authorized && time.GetElapsedTime(_connectedAt) > options.AuthTimeout)
         {
+            _services.Metrics.AuthFailed();
             ReplyAndClose(ServerReplies.Unauthorized, WebSocketCloseStatus.PolicyViolation, "authentication timeout");
         }
         else if (!HasSubscriptions && time.GetElapsedTime(Volatile.Read(ref _lastReceivedAt)) > options.IdleTimeout)
@@ -181,7 +182,7 @@ internal sealed partial class ClientSession
         switch (request.Action)
         {
             case ClientAction.Auth:
-                Authenticate(request.Argument!);
+                await AuthenticateAsync(request.Argument!, aborted).ConfigureAwait(false);
                 break;
             case ClientAction.Subscribe:
                 Subscribe(request.Argument!);
@@ -201,7 +202,7 @@ internal sealed partial class ClientSession
         }
     }
 
-    private void Authenticate(string credential)
+    private async Task AuthenticateAsync(string credential, CancellationToken aborted)
     {
         var authenticator = _services.Authenticator;
         if (!authenticator.Enabled)
@@ -209,7 +210,7 @@ internal sealed partial class ClientSession
             _channel.Reply(ServerReplies.Authorized);
             return;
         }
-        var check = authenticator.Authenticate(credential);
+        var check = await authenticator.AuthenticateAsync(credential, freshSession: false, aborted).ConfigureAwait(false);
         if (!check.IsValid)
         {
             _services.Metrics.AuthFailed();

@@ -39,7 +39,7 @@ internal static partial class WebSocketEndpoint
         string? user = null;
         if (CredentialOf(context.Request) is { } credential && authenticator.Enabled)
         {
-            var check = authenticator.Authenticate(credential);
+            var check = await authenticator.AuthenticateAsync(credential, freshSession: false, context.RequestAborted).ConfigureAwait(false);
             if (!check.IsValid)
             {
                 metrics.AuthFailed();
@@ -71,15 +71,8 @@ internal static partial class WebSocketEndpoint
         await connection.RunAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static string? CredentialOf(HttpRequest request)
-    {
-        if (request.Query["token"].ToString() is { Length: > 0 } token)
-        {
-            return token;
-        }
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-    }
+    private static string? CredentialOf(HttpRequest request) =>
+        request.Query["token"].ToString() is { Length: > 0 } token ? token : AuthEndpoints.BearerOf(request);
 
     /// <summary>The HTTP answer to an upgrade over a cap: the client may retry a little later.</summary>
     private static Task RefuseUpgradeAsync(HttpResponse response, ConnectionRefusal refusal)

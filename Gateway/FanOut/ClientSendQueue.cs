@@ -1,14 +1,20 @@
 using System.Net.WebSockets;
+using Scanner.Gateway.Hosting;
 
 namespace Scanner.Gateway.FanOut;
 
 /// <summary>
-/// One client's outbound messages. Replies are kept in order (bounded); feed updates are coalesced to the newest
-/// unsent value per feed, so a slow client loses only its own stale updates and memory stays bounded by the number of
-/// feeds. Versions never go backwards per feed. Producers never block; one writer task drains it.
+/// One client's outbound messages. Replies are kept in order; feed updates are coalesced to the newest unsent value
+/// per feed, so a slow client loses only its own stale updates. Versions never go backwards per feed. Bounded by
+/// count (<see cref="GatewayOptions.SendQueueFeeds"/>, <see cref="GatewayOptions.SendQueueReplies"/>) and by the bytes
+/// waiting (<see cref="GatewayOptions.SendQueueBytes"/>; a single message larger than that still goes to a client with
+/// nothing else waiting). Producers never block; one writer task drains it.
 /// </summary>
-internal sealed class ClientSendQueue(int feedCapacity, int replyCapacity, bool raw)
+internal sealed class ClientSendQueue(GatewayOptions limits, bool raw)
 {
+    private readonly int _feedCapacity = limits.SendQueueFeeds;
+    private readonly int _replyCapacity = limits.SendQueueReplies;
+    private readonly long _byteCapacity = limits.SendQueueBytes;
     private readonly Lock _gate = new();
     private readonly Queue<byte[]> _replies = new();
     private readonly Queue<string> _feedOrder = new();
@@ -18,9 +24,22 @@ internal sealed class ClientSendQueue(int feedCapacity, int replyCapacity, bool 
     private bool _signaled;
     private bool _completed;
     private (WebSocketCloseStatus Status, string Description)? _close;
+    private long _bytes;
 
     /// <summary>Updates replaced before they could be sent.</summary>
     public long Dropped { get; private set; }
+
+    /// <summary>The bytes of the replies and updates waiting to be sent.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
+    }
 
     public EnqueueResult EnqueueFeed(ScannerFeedMessage message)
     {
@@ -34,17 +53,25 @@ internal sealed class ClientSendQueue(int feedCapacity, int replyCapacity, bool 
             {
                 return EnqueueResult.Stale;
             }
-            if (_pendingFeeds.ContainsKey(message.Feed))
+            var size = SizeOf(message);
+            if (_pendingFeeds.TryGetValue(message.Feed, out var replaced))
             {
+                var others = _bytes - SizeOf(replaced);
+                if (!Fits(others, size))
+                {
+                    return EnqueueResult.Overflow;
+                }
+                _bytes = others + size;
                 _pendingFeeds[message.Feed] = message;
                 _newestVersions[message.Feed] = message.Version;
                 Dropped++;
                 return EnqueueResult.Replaced;
             }
-            if (_pendingFeeds.Count >= feedCapacity)
+            if (_pendingFeeds.Count >= _feedCapacity || !Fits(_bytes, size))
             {
                 return EnqueueResult.Overflow;
             }
+            _bytes += size;
             _pendingFeeds[message.Feed] = message;
             _newestVersions[message.Feed] = message.Version;
             _feedOrder.Enqueue(message.Feed);
@@ -62,10 +89,11 @@ internal sealed class ClientSendQueue(int feedCapacity, int replyCapacity, bool 
             {
                 return true;
             }
-            if (_replies.Count >= replyCapacity)
+            if (_replies.Count >= _replyCapacity || !Fits(_bytes, reply.Length))
             {
                 return false;
             }
+            _bytes += reply.Length;
             _replies.Enqueue(reply);
             Signal();
             return true;
@@ -77,7 +105,10 @@ internal sealed class ClientSendQueue(int feedCapacity, int replyCapacity, bool 
     {
         lock (_gate)
         {
-            _pendingFeeds.Remove(feed);
+            if (_pendingFeeds.Remove(feed, out var pending))
+            {
+                _bytes -= SizeOf(pending);
+            }
             _newestVersions.Remove(feed);
         }
     }
@@ -111,6 +142,7 @@ internal sealed class ClientSendQueue(int feedCapacity, int replyCapacity, bool 
             {
                 if (_replies.TryDequeue(out var reply))
                 {
+                    _bytes -= reply.Length;
                     message = reply;
                     return true;
                 }
@@ -119,6 +151,7 @@ internal sealed class ClientSendQueue(int feedCapacity, int replyCapacity, bool 
                     // A feed forgotten after it was queued leaves its name behind: skip it.
                     if (_pendingFeeds.Remove(feed, out var pending))
                     {
+                        _bytes -= SizeOf(pending);
                         message = raw ? pending.Raw : pending.Envelope;
                         return true;
                     }
@@ -150,6 +183,11 @@ internal sealed class ClientSendQueue(int feedCapacity, int replyCapacity, bool 
             return !_completed;
         }
     }
+
+    /// <summary>Whether <paramref name="size"/> more bytes fit beside <paramref name="waiting"/> (always, beside nothing).</summary>
+    private bool Fits(long waiting, long size) => waiting == 0 || waiting + size <= _byteCapacity;
+
+    private long SizeOf(ScannerFeedMessage message) => raw ? message.Raw.Length : message.Envelope.Length;
 
     private void Signal()
     {

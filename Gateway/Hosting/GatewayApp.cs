@@ -31,6 +31,7 @@ public static class GatewayApp
         services.AddSingleton<TokenService>();
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<SessionGenerations>();
         services.AddSingleton<LoginLockout>();
         LoginRateLimits.AddLoginRateLimits(services);
         services.AddSingleton<OriginPolicy>();

@@ -60,6 +60,11 @@ public sealed class GatewayOptions : IValidatableObject
     [Range(1, int.MaxValue, ErrorMessage = "Gateway:SendQueueReplies must be at least 1")]
     public int SendQueueReplies { get; set; } = 64;
 
+    /// <summary>Bytes of replies and updates one client may have waiting; beyond it the client is closed as too slow.
+    /// A single larger message still goes to a client with nothing else waiting.</summary>
+    [Range(64 * 1024, int.MaxValue, ErrorMessage = "Gateway:SendQueueBytes must be at least 64 KiB")]
+    public int SendQueueBytes { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>How long a silo may take to learn new interest; a new per-symbol subscription is re-fetched after it.</summary>
     public TimeSpan InterestPropagationDelay { get; set; } = TimeSpan.FromSeconds(1.5);
 

@@ -58,7 +58,7 @@ public sealed class GatewayAuthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Signing_out_ends_every_session_of_the_user_and_a_new_login_starts_a_fresh_one()
+    public async Task Signing_out_ends_every_session_of_the_user_on_sockets_too_and_a_new_login_starts_a_fresh_one()
     {
         var here = await LoginAsync("bob", "builder");
         var elsewhere = await LoginAsync("bob", "builder");
@@ -68,6 +68,13 @@ public sealed class GatewayAuthTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostWithBearerAsync("/auth/renew", elsewhere)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostWithBearerAsync("/auth/logout", here)).StatusCode);
+        // Nor do they open sockets any more, on the upgrade or in the auth action.
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => GatewayTestClient.ConnectAsync(new Uri($"{_gateway.Ws}?token={Uri.EscapeDataString(elsewhere)}")));
+        Assert.Contains("401", refused.Message);
+        await using (var socket = await GatewayTestClient.ConnectAsync(_gateway.Ws))
+        {
+            Assert.True((await socket.RequestAsync($$"""{"action":"auth","api_key":"{{here}}"}""")).IsStatus("invalid key"));
+        }
         Assert.Equal(1, _backend.SessionGenerations["bob"]); // cluster-wide: every gateway asks the same grain
         (await PostWithBearerAsync("/auth/renew", otherUser)).EnsureSuccessStatusCode();
         (await PostWithBearerAsync("/auth/renew", await LoginAsync("bob", "builder"))).EnsureSuccessStatusCode();

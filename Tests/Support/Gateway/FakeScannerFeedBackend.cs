@@ -30,6 +30,9 @@ public sealed class FakeScannerFeedBackend(TimeProvider? time = null) : IScanner
     /// <summary>When set, layout reads and saves fail as an unreachable cluster's would.</summary>
     public bool LayoutsUnavailable { get; set; }
 
+    /// <summary>When set, reading a session generation fails as an unreachable cluster's would.</summary>
+    public bool SessionsUnavailable { get; set; }
+
     public string[] Interest { get; private set; } = [];
 
     public bool IsConnected => _sink is not null;
@@ -69,7 +72,7 @@ public sealed class FakeScannerFeedBackend(TimeProvider? time = null) : IScanner
     }
 
     public Task<int> GetSessionGenerationAsync(string user, CancellationToken cancellation) =>
-        Task.FromResult(SessionGenerations.GetValueOrDefault(user));
+        SessionsUnavailable ? Task.FromException<int>(Unavailable()) : Task.FromResult(SessionGenerations.GetValueOrDefault(user));
 
     public Task SignOutAsync(string user, CancellationToken cancellation)
     {
@@ -77,7 +80,7 @@ public sealed class FakeScannerFeedBackend(TimeProvider? time = null) : IScanner
         return Task.CompletedTask;
     }
 
-    private static TimeoutException Unavailable() => new("the fake backend's layouts are switched off");
+    private static TimeoutException Unavailable() => new("the fake backend's cluster is switched off");
 
     /// <summary>Makes <paramref name="updates"/> current and pushes them, like a silo's flush.</summary>
     public void Push(params ScannerFeedUpdate[] updates)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Scanner.Gateway.Auth;
+using Scanner.Tests.Support.Gateway;
 
 namespace Scanner.Tests.Unit.Gateway;
 
@@ -65,31 +66,31 @@ public class TokenServiceTests
         Assert.Equal(TokenStatus.Invalid, Tokens().Validate(token).Status);
 
     [Fact]
-    public void Static_key_is_accepted_only_in_compatibility_mode()
+    public async Task Static_key_is_accepted_only_in_compatibility_mode()
     {
         var options = new AuthOptions { Enabled = true, TokenSecret = "s", ApiKey = "legacy-key" };
         var strict = Authenticator(options);
-        Assert.False(strict.Authenticate("legacy-key").IsValid);
+        Assert.False((await strict.CheckAsync("legacy-key")).IsValid);
         options.AllowStaticKey = true;
-        Assert.Equal(ClientAuthenticator.StaticKeySubject, strict.Authenticate("legacy-key").Subject);
-        Assert.False(strict.Authenticate("legacy-kex").IsValid);
+        Assert.Equal(ClientAuthenticator.StaticKeySubject, (await strict.CheckAsync("legacy-key")).Subject);
+        Assert.False((await strict.CheckAsync("legacy-kex")).IsValid);
     }
 
     private ClientAuthenticator Authenticator(AuthOptions options) =>
-        new(new TokenService(Options.Create(options), _clock), new UserDirectory(Options.Create(options)), Options.Create(options));
+        new(new TokenService(Options.Create(options), _clock), new UserDirectory(Options.Create(options)),
+            GatewayHarness.Sessions(new FakeScannerFeedBackend(), options, _clock), Options.Create(options));
 
     [Fact]
-    public void A_signed_token_is_honoured_only_while_its_subject_is_a_user()
+    public async Task A_signed_token_is_honoured_only_while_its_subject_is_a_user()
     {
         var options = new AuthOptions { Enabled = true, TokenSecret = "s", Users = { ["alice"] = "wonderland", ["bob"] = "builder" } };
         var authenticator = Authenticator(options);
         var tokens = new TokenService(Options.Create(options), _clock);
         var (bob, _) = tokens.Mint("bob");
-        Assert.Equal(new TokenCheck(TokenStatus.Valid, "bob"), authenticator.Authenticate(bob));
-        Assert.Equal(TokenStatus.UnknownUser, authenticator.Authenticate(tokens.Mint("mallory").Token).Status);
+        Assert.Equal(new TokenCheck(TokenStatus.Valid, "bob"), await authenticator.CheckAsync(bob));
+        Assert.Equal(TokenStatus.UnknownUser, (await authenticator.CheckAsync(tokens.Mint("mallory").Token)).Status);
         options.Users.Remove("bob");
-        Assert.Equal(TokenStatus.UnknownUser, authenticator.Authenticate(bob).Status);
-        Assert.False(authenticator.Authenticate(bob).IsValid);
+        Assert.Equal(TokenStatus.UnknownUser, (await authenticator.CheckAsync(bob)).Status);
     }
 
     [Fact]

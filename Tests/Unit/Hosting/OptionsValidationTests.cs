@@ -75,6 +75,8 @@ public class OptionsValidationTests
 
     [Theory]
     [InlineData("Gateway:SendQueueFeeds", "0")]
+    [InlineData("Gateway:SendQueueBytes", "1000")]
+    [InlineData("Auth:SessionCacheDuration", "-00:00:01")]
     [InlineData("Gateway:RegistrationLease", "00:00:01")]
     [InlineData("Gateway:StallTimeout", "00:00:00")]
     [InlineData("Auth:TokenLifetime", "00:00:00")]
