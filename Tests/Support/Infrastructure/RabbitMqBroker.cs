@@ -21,7 +21,22 @@ public static class RabbitMqBroker
 
     public static Task StartAsync() => RunCtlAsync("start_app");
 
-    private static async Task RunCtlAsync(string command)
+    /// <summary>Messages ready and unacknowledged, summed over the queues whose names start with <paramref name="prefix"/>, as the broker counts them.</summary>
+    public static async Task<(long Ready, long Unacknowledged)> QueueDepthsAsync(string prefix)
+    {
+        long ready = 0, unacknowledged = 0;
+        foreach (var line in (await RunCtlAsync("list_queues -q --no-table-headers name messages_ready messages_unacknowledged")).Split('\n'))
+        {
+            if (line.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries) is [var name, var r, var u] && name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                ready += long.Parse(r, System.Globalization.CultureInfo.InvariantCulture);
+                unacknowledged += long.Parse(u, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        return (ready, unacknowledged);
+    }
+
+    private static async Task<string> RunCtlAsync(string command)
     {
         var startInfo = new ProcessStartInfo(TestInfrastructure.RabbitMqCtl, command)
         {
@@ -49,6 +64,7 @@ public static class RabbitMqBroker
             throw new InvalidOperationException(
                 $"rabbitmqctl {command} failed with exit code {process.ExitCode}: {await output}{await error}");
         }
+        return await output;
     }
 
     /// <summary>Deletes the queues and exchange of a test's prefix, so runs do not pile up on the broker.</summary>
