@@ -6,9 +6,12 @@
 #   scripts/test.sh                        everything
 #   scripts/test.sh --unit                 unit tests only (no Redis, no RabbitMQ)
 #   scripts/test.sh -- --filter Name~Feed  anything after `--` goes to every `dotnet test`
+#   scripts/test.sh --soak 600             only the soak (Tests/Integration/Soak: the real processes for 600 s,
+#                                          SCANNER_SOAK_SECONDS; 120 in the full run) and its report
 #
 # Environment: CONFIGURATION (Debug), TEST_RESULTS (TestResults: one TRX file per project, and fault-report.md, the fault
-# and attack suite's table, printed at the end), CI=true (timestamps).
+# and attack suite's table, and soak-report.md, printed at the end), CI=true (timestamps), SCANNER_FUZZ_CASES (fuzz
+# cases per parser, 100000; 1000000 for the long run), SCANNER_FUZZ_SEED (repeat a run).
 # Last line of output, always: `N passed, N failed, N skipped`. Exit status is non-zero if anything failed or no
 # test ran.
 set -euo pipefail
@@ -20,12 +23,17 @@ readonly RESULTS=${TEST_RESULTS:-$REPO_ROOT/TestResults}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 unit_only=false
+soak_seconds=''
 test_args=()
 while (($#)); do
     case $1 in
         --unit) unit_only=true ;;
+        --soak)
+            [[ ${2:-} =~ ^[0-9]+$ ]] || { echo "--soak needs a number of seconds" >&2; exit 2; }
+            soak_seconds=$2
+            shift ;;
         --) shift; test_args=("$@"); break ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -208,11 +216,17 @@ main() {
     local started=$SECONDS projects project status=0
     mapfile -t projects < <(test_projects)
     if $unit_only; then projects=(Tests/Unit/Unit.csproj); fi
+    if [[ -n $soak_seconds ]]; then
+        projects=(Tests/Integration/Integration.csproj)
+        test_args=(--filter 'FullyQualifiedName~Scanner.Tests.Integration.Soak' ${test_args[@]+"${test_args[@]}"})
+        export SCANNER_SOAK_SECONDS=$soak_seconds
+        progress "soak only: $soak_seconds s"
+    fi
     mkdir -p "$RESULTS"
-    rm -f "$RESULTS"/*.trx "$RESULTS/fault-report.md" # counts and reports come from this run's files only
+    rm -f "$RESULTS"/*.trx "$RESULTS/fault-report.md" "$RESULTS/soak-report.md" # counts and reports come from this run's files only
     export SCANNER_TEST_REPORTS=$RESULTS
 
-    $unit_only || check_compose_file
+    $unit_only || [[ -n $soak_seconds ]] || check_compose_file
     for project in "${projects[@]}"; do
         if uses_browser "$project"; then ensure_chromium; fi
     done
@@ -245,6 +259,10 @@ main() {
     if [[ -f $RESULTS/fault-report.md ]]; then
         progress "fault and attack report ($RESULTS/fault-report.md):"
         cat "$RESULTS/fault-report.md" >&2
+    fi
+    if [[ -f $RESULTS/soak-report.md ]]; then
+        progress "soak report ($RESULTS/soak-report.md):"
+        cat "$RESULTS/soak-report.md" >&2
     fi
     progress "done in $((SECONDS - started))s; TRX files in $RESULTS"
     if ((${#crashed_projects[@]})); then progress "FAILED to run: ${crashed_projects[*]}"; status=1; fi

@@ -35,7 +35,8 @@ public sealed class MarketFeedMetrics : IDisposable
         _publishLatency = _meter.CreateHistogram<double>("scanner.feed.publish_latency", "ms", "From frame received to stream publication accepted.");
         _meter.CreateObservableCounter("scanner.feed.frames", () => _parse().Frames, "{frame}", "Frames parsed.");
         _meter.CreateObservableCounter("scanner.feed.events", () => _parse().Events, "{event}", "Events parsed.");
-        _meter.CreateObservableCounter("scanner.feed.malformed", () => _parse().MalformedFrames + _parse().SkippedEvents, "{item}", "Frames and events skipped as malformed, unknown or without symbol.");
+        _meter.CreateObservableCounter("scanner.feed.malformed", () => MalformedItems, "{item}", "Frames and events skipped as malformed, unknown or without symbol.");
+        _meter.CreateObservableCounter("scanner.feed.skipped_messages", () => SkippedMessages, "{message}", "Socket messages skipped unread: binary, or larger than Feed:MaxFrameBytes.");
         _meter.CreateObservableCounter("scanner.feed.dropped_frames", () => DroppedFrames, "{frame}", "Frames shed because publishing fell behind the socket.");
         _meter.CreateObservableCounter("scanner.feed.expired_frames", () => _expiredFrames(), "{frame}", "Frames skipped because they waited longer than Feed:MaxFrameAge.");
         _meter.CreateObservableGauge("scanner.feed.buffer_depth", () => _bufferDepth(), "{frame}", "Frames waiting between reader and publisher.");
@@ -61,7 +62,13 @@ public sealed class MarketFeedMetrics : IDisposable
         _heldBytes = () => publisher.HeldBytes;
     }
 
-    public void AddSkippedMessages(long count) => Interlocked.Add(ref _skippedMessages, count);
+    /// <summary>Socket messages skipped unread: binary, or larger than <c>Feed:MaxFrameBytes</c>.</summary>
+    public long SkippedMessages => Interlocked.Read(ref _skippedMessages);
+
+    /// <summary>Frames and events the parser skipped as malformed, of an unknown type or without a symbol.</summary>
+    public long MalformedItems => _parse() is var parse ? parse.MalformedFrames + parse.SkippedEvents : 0;
+
+    public void CountSkippedMessage() => Interlocked.Increment(ref _skippedMessages);
 
     public void PublishStarted() => Interlocked.Increment(ref _inFlight);
 
@@ -87,7 +94,7 @@ public sealed class MarketFeedMetrics : IDisposable
         var parse = _parse();
         var (p50, p99) = _latencies.Percentiles();
         return new FeedCountersSnapshot(
-            parse, DroppedFrames, _expiredFrames(), Interlocked.Read(ref _skippedMessages), Interlocked.Read(ref _published),
+            parse, DroppedFrames, _expiredFrames(), SkippedMessages, Interlocked.Read(ref _published),
             Interlocked.Read(ref _publishFailed), Interlocked.Read(ref _inFlight), _heldEvents(), _heldBytes(), _bufferDepth(), p50, p99);
     }
 

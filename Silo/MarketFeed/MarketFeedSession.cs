@@ -30,6 +30,10 @@ public sealed partial class MarketFeedSession(
     // Written by the publishing stage when a fatal status arrives, read when the connection ends.
     private volatile SessionOutcome _signalled = SessionOutcome.Disconnected;
 
+    // Set once the subscription acks' deadline passed and their state was reported.
+    private volatile bool _ackDeadlinePassed;
+    private readonly Lock _ackReport = new();
+
     /// <summary>The number of this connection, carried by its frames.</summary>
     public int Connection => connection;
 
@@ -37,7 +41,7 @@ public sealed partial class MarketFeedSession(
     {
         using var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
-        var reader = new SocketFrameReader(socket, options.MaxFrameBytes, connection);
+        var reader = new SocketFrameReader(socket, options.MaxFrameBytes, connection, metrics.CountSkippedMessage);
         try
         {
             status.Set(ListenerState.Connecting);
@@ -73,7 +77,6 @@ public sealed partial class MarketFeedSession(
         }
         finally
         {
-            metrics.AddSkippedMessages(reader.Skipped);
             if (socket.State == WebSocketState.Open)
             {
                 using var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
@@ -90,7 +93,11 @@ public sealed partial class MarketFeedSession(
         switch (signal.Kind)
         {
             case UpstreamSignalKind.Subscribed when signal.Parameter is not null:
-                _acks.Acknowledge(signal.Parameter);
+                if (_acks.Acknowledge(signal.Parameter) && _ackDeadlinePassed)
+                {
+                    // A late ack: the deadline reported it missing, so report it received (health recovers).
+                    ReportAcks();
+                }
                 break;
             case UpstreamSignalKind.MaxConnections:
                 _signalled = SessionOutcome.MaxConnections;
@@ -203,10 +210,20 @@ public sealed partial class MarketFeedSession(
         {
             return;
         }
-        status.SetSubscriptions(_acks.Acknowledged, _acks.Unacknowledged);
+        _ackDeadlinePassed = true;
+        ReportAcks();
         if (!_acks.AllAcknowledged)
         {
             LogUnacknowledged(logger, string.Join(',', _acks.Unacknowledged), options.SubscriptionAckTimeout);
+        }
+    }
+
+    /// <summary>Publishes the acks' state; the deadline and a late ack may both report, so one at a time, each fresh.</summary>
+    private void ReportAcks()
+    {
+        lock (_ackReport)
+        {
+            status.SetSubscriptions(_acks.Acknowledged, _acks.Unacknowledged);
         }
     }
 

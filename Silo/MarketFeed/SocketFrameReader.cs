@@ -7,8 +7,9 @@ namespace Scanner.Silo.MarketFeed;
 /// <summary>
 /// Reads whole text messages from the upstream socket into pooled buffers. While streaming it hands every message to
 /// the <see cref="FrameBuffer"/> and does nothing else, so it keeps up with the server however slow the rest is.
+/// A skipped message is reported to <paramref name="onSkipped"/> at once, so health shows it while the connection lasts.
 /// </summary>
-public sealed class SocketFrameReader(WebSocket socket, int maxFrameBytes, int connection = 0)
+public sealed class SocketFrameReader(WebSocket socket, int maxFrameBytes, int connection = 0, Action? onSkipped = null)
 {
     private const int InitialBufferBytes = 16 * 1024;
 
@@ -56,6 +57,7 @@ public sealed class SocketFrameReader(WebSocket socket, int maxFrameBytes, int c
                 if (oversized || result.MessageType != WebSocketMessageType.Text)
                 {
                     Skipped++;
+                    onSkipped?.Invoke();
                     length = 0;
                     oversized = false;
                     continue;

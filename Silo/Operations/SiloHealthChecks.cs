@@ -48,6 +48,8 @@ public static class SiloHealthChecks
         new("frames shed (publishing fell behind the socket)", () => metrics.DroppedFrames),
         new("frames expired (older than Feed:MaxFrameAge)", () => metrics.ExpiredFrames),
         new("events failed to publish to the streams", () => metrics.PublishFailedEvents),
+        new("feed messages skipped unread (binary or over Feed:MaxFrameBytes)", () => metrics.SkippedMessages),
+        new("feed frames and events skipped as malformed", () => metrics.MalformedItems),
     ];
 
     public static LossCounter[] StreamLossCounters(RabbitMqStreamStatusBoard board) =>

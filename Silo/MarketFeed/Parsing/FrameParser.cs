@@ -143,8 +143,9 @@ public sealed class FrameParser
                 Counters.CountMissingSymbol();
                 return false;
             default:
-                Counters.CountMalformedEvent();
+                // Skip first: an object that breaks off while skipped makes the frame malformed, counted once as that.
                 SkipRestOfObject(ref reader, depth);
+                Counters.CountMalformedEvent();
                 return false;
         }
     }

@@ -29,7 +29,7 @@ internal static class WireEventTypes
     public static WireEventType? ReadLeading(ref Utf8JsonReader reader)
     {
         reader.Read();
-        if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("ev"u8))
+        if (reader.TokenType != JsonTokenType.PropertyName || PropertyKey.Of(ref reader) != PropertyKey.Ev)
         {
             return null;
         }
@@ -45,7 +45,7 @@ internal static class WireEventTypes
     {
         while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
         {
-            var isEv = probe.ValueTextEquals("ev"u8);
+            var isEv = PropertyKey.Of(ref probe) == PropertyKey.Ev;
             probe.Read();
             if (isEv)
             {
@@ -56,19 +56,23 @@ internal static class WireEventTypes
         return WireEventType.Invalid;
     }
 
+    private const int MaxEscapedLength = 64;
+
     private static WireEventType Of(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
         {
-            return reader.ValueTextEquals("T"u8) ? WireEventType.Trade
-                : reader.ValueTextEquals("Q"u8) ? WireEventType.Quote
-                : reader.ValueTextEquals("A"u8) ? WireEventType.SecondAggregate
-                : reader.ValueTextEquals("AM"u8) ? WireEventType.MinuteAggregate
-                : reader.ValueTextEquals("LULD"u8) ? WireEventType.Luld
-                : reader.ValueTextEquals("NOI"u8) ? WireEventType.Imbalance
-                : reader.ValueTextEquals("FMV"u8) ? WireEventType.FairMarketValue
-                : reader.ValueTextEquals("status"u8) ? WireEventType.Status
-                : WireEventType.Unknown;
+            // Escaped ("\u0054") is legal JSON but never sent in practice: unescape on the stack. An unpaired surrogate
+            // cannot be unescaped, which makes the event malformed (comparing it as escaped text would throw).
+            Span<byte> ev = stackalloc byte[MaxEscapedLength];
+            try
+            {
+                return reader.ValueSpan.Length > MaxEscapedLength ? WireEventType.Unknown : Of(ev[..reader.CopyString(ev)]);
+            }
+            catch (InvalidOperationException)
+            {
+                return WireEventType.Invalid;
+            }
         }
         return Of(reader.ValueSpan);
     }

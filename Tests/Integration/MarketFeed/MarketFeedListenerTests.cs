@@ -6,11 +6,16 @@ using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
 using Scanner.Tests.Integration.Infrastructure;
 using Scanner.Tests.Integration.Simulator;
+using Scanner.Tests.Support.Reporting;
+using Xunit.Abstractions;
 
 namespace Scanner.Tests.Integration.MarketFeed;
 
-/// <summary>The listener against the Massive-compatible simulator, over a real WebSocket.</summary>
-public class MarketFeedListenerTests
+/// <summary>
+/// The listener against the Massive-compatible simulator, over a real WebSocket. The fault cases add rows to the fault
+/// report (the faults the simulator does not make are in <see cref="Upstream.UpstreamFaultTests"/>).
+/// </summary>
+public class MarketFeedListenerTests(ITestOutputHelper output)
 {
     private static SimulatorOptions Replay(int port = 0) => new() { Port = port, ApiKey = "test-key", Speed = 0, FrameSize = 50 };
 
@@ -48,6 +53,9 @@ public class MarketFeedListenerTests
         var snapshot = cluster.Listener;
         Assert.Equal(nameof(ListenerState.AuthFailed), snapshot.State);
         Assert.Contains("auth_failed", snapshot.LastError);
+        output.WriteLine(FaultReport.Record("upstream feed", "a refused key (auth_failed)", "no retry with the same key; unhealthy until an operator changes something",
+            $"{snapshot.State}: {snapshot.LastError}; {sim.Stats.ConnectionsAccepted} connection, {snapshot.Reconnects} reconnects; health {SiloHealthEndpoint.Classify(cluster.ListenerStatus().State)}",
+            "no (by design: waits for the control API)", "nothing streamed: state in /health"));
         Assert.Equal(0, snapshot.Reconnects);
         Assert.Equal(1, sim.Stats.ConnectionsAccepted);
         Assert.Equal("unhealthy", SiloHealthEndpoint.Classify(cluster.ListenerStatus().State));
@@ -65,6 +73,9 @@ public class MarketFeedListenerTests
         await cluster.WaitUntilAsync(s => s.LastError?.Contains("cooling down", StringComparison.Ordinal) == true, "the max_connections cool-down");
 
         var snapshot = cluster.Listener;
+        output.WriteLine(FaultReport.Record("upstream feed", "max_connections (another client holds the key)", "cool down (Feed:MaxConnectionsCooldown), no hot loop",
+            $"{snapshot.State}: {snapshot.LastError}; {sim.Stats.ConnectionsRejected} rejected connection, {snapshot.Reconnects} reconnects",
+            "yes, after the cool-down", "nothing streamed: state in /health"));
         Assert.Equal(nameof(ListenerState.Backoff), snapshot.State);
         Assert.StartsWith("max_connections", snapshot.LastError);
         Assert.Equal(0, snapshot.Reconnects);
@@ -87,6 +98,9 @@ public class MarketFeedListenerTests
         await cluster.WaitUntilAsync(
             s => s.State == nameof(ListenerState.Streaming) && s.Counters.PublishedEvents > publishedBefore + 1_000 && s.AcknowledgedSubscriptions.Length == 4,
             "streaming again");
+        output.WriteLine(FaultReport.Record("upstream feed", "the feed server stopped and started again on the same port", "reconnect with backoff, subscribe again",
+            $"{cluster.Listener.Reconnects} reconnects, {cluster.Listener.AcknowledgedSubscriptions.Length} subscriptions acknowledged again, {cluster.Listener.Counters.PublishedEvents - publishedBefore} events published since",
+            cluster.Listener.State, "frames in flight at the stop: none counted lost (the socket had delivered them)"));
         Assert.True(cluster.Listener.Reconnects >= 1);
     }
 }

@@ -2,12 +2,13 @@ using System.Diagnostics;
 
 namespace Scanner.Tests.Support.Infrastructure;
 
-/// <summary>Runs a command that controls this run's services (rabbitmqctl, scripts/infra.sh), failing with its output.</summary>
+/// <summary>Runs a command that controls this run's services (rabbitmqctl, scripts/infra.sh), failing with its output;
+/// returns its standard output.</summary>
 internal static class InfrastructureCommand
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    public static async Task RunAsync(string file, params string[] arguments)
+    public static async Task<string> RunAsync(string file, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(file, arguments)
         {
@@ -34,5 +35,6 @@ internal static class InfrastructureCommand
         {
             throw new InvalidOperationException($"{command} failed with exit code {process.ExitCode}: {await output}{await error}");
         }
+        return await output;
     }
 }

@@ -18,6 +18,23 @@ public static class RabbitMqBroker
 
     public static Task StartAsync() => InfrastructureCommand.RunAsync(TestInfrastructure.RabbitMqCtl, "start_app");
 
+    /// <summary>Messages ready and unacknowledged, summed over the queues whose names start with <paramref name="prefix"/>, as the broker counts them.</summary>
+    public static async Task<(long Ready, long Unacknowledged)> QueueDepthsAsync(string prefix)
+    {
+        long ready = 0, unacknowledged = 0;
+        var listing = await InfrastructureCommand.RunAsync(
+            TestInfrastructure.RabbitMqCtl, "list_queues", "-q", "--no-table-headers", "name", "messages_ready", "messages_unacknowledged");
+        foreach (var line in listing.Split('\n'))
+        {
+            if (line.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries) is [var name, var r, var u] && name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                ready += long.Parse(r, System.Globalization.CultureInfo.InvariantCulture);
+                unacknowledged += long.Parse(u, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        return (ready, unacknowledged);
+    }
+
     /// <summary>Deletes the queues and exchange of a test's prefix, so runs do not pile up on the broker.</summary>
     public static async Task DeleteAsync(string prefix, IEnumerable<string> queues)
     {

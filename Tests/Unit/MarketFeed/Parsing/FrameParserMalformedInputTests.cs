@@ -88,6 +88,8 @@ public class FrameParserMalformedInputTests
         { """{"ev":"status","message":"no status"}""", Counted(malformedEvents: 1) },
         { """{"ev":"status","status":7}""", Counted(malformedEvents: 1) },
         { """{"ev":1,"sym":"MSFT"}""", Counted(malformedEvents: 1) },
+        { """{"ev":"\ud800","sym":"MSFT"}""", Counted(malformedEvents: 1) },
+        { """{"sym":"MSFT","ev":"\udc00"}""", Counted(malformedEvents: 1) },
         { """{"sym":"MSFT","p":1.5}""", Counted(malformedEvents: 1) },
         { """{}""", Counted(malformedEvents: 1) },
         { """[{"ev":"T","sym":"MSFT"}]""", Counted(malformedEvents: 1) },
