@@ -75,6 +75,16 @@ public sealed class ScannerSystem : IAsyncDisposable
         await silo.WaitForExitAsync();
     }
 
+    /// <summary>Kills silo <paramref name="index"/> without a clean shutdown and starts it again with the same settings and ports.</summary>
+    public async Task RestartSiloAsync(int index)
+    {
+        await KillSiloAsync(index);
+        var killed = Silo(index);
+        _processes.Remove(killed);
+        killed.Dispose();
+        await StartAndWaitAsync([SystemProcesses.Silo(Settings, Layout, index)]);
+    }
+
     /// <summary>The first process to exit on its own (the system is broken then).</summary>
     public async Task<LaunchedProcess> FirstExitAsync(CancellationToken cancellation)
     {
