@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,6 +20,9 @@ namespace Scanner.Simulator.Rest;
 /// </summary>
 public static class ReferenceEndpoints
 {
+    /// <summary>Names as written: the grouped bars carry both <c>T</c> (the symbol) and <c>t</c> (the time), which camel case would merge.</summary>
+    private static readonly JsonSerializerOptions ExactNames = new();
+
     /// <summary>Float listing rows per page: <c>limit</c>'s default and its most.</summary>
     public const int DefaultPageSize = 100, MaxPageSize = 5000;
 
@@ -116,8 +120,8 @@ public static class ReferenceEndpoints
             .Select(static row => new { T = row.Symbol, v = row.Bar!.Volume, vw = row.Bar.Vwap, o = row.Bar.Open, c = row.Bar.Close, h = row.Bar.High, l = row.Bar.Low, t = TradingCalendar.At(row.Bar.Date, TimeOnly.MinValue) })
             .ToList();
         return results.Count == 0
-            ? Results.Json(new { queryCount = 0, resultsCount = 0, adjusted = true, status = "OK", request_id = RequestId() })
-            : Results.Json(new { queryCount = results.Count, resultsCount = results.Count, adjusted = true, results, status = "OK", request_id = RequestId(), count = results.Count });
+            ? Results.Json(new { queryCount = 0, resultsCount = 0, adjusted = true, status = "OK", request_id = RequestId() }, ExactNames)
+            : Results.Json(new { queryCount = results.Count, resultsCount = results.Count, adjusted = true, results, status = "OK", request_id = RequestId(), count = results.Count }, ExactNames);
     }
 
     /// <summary>
