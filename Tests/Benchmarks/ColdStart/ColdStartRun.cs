@@ -61,12 +61,21 @@ internal static class ColdStartRun
         var silo = system.SiloHealth[0];
         var start = Stopwatch.GetTimestamp();
         TimeSpan? firstEvent = null;
-        Sample sample;
+        Sample? sample = null;
         do
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
-            sample = await Sample.TakeAsync(http, silo, system.SimulatorUri);
             var elapsed = Stopwatch.GetElapsedTime(start);
+            try
+            {
+                sample = await Sample.TakeAsync(http, silo, system.SimulatorUri);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // A saturated silo answers late or not at all: say so and sample again.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase} t={elapsed.TotalSeconds,5:F0}s no answer ({ex.GetType().Name})"));
+                continue;
+            }
             if (firstEvent is null && sample.Published > 0)
             {
                 firstEvent = elapsed;
@@ -76,8 +85,13 @@ internal static class ColdStartRun
                 $"hydrated={sample.Metrics.Sum("scanner_ticker_hydrated_total"),6:N0} (bulk {sample.Metrics.Sum("scanner_hydration_bulk_hits_total"):N0}, " +
                 $"per ticker {sample.Metrics.Sum("scanner_hydration_fallbacks_total"):N0}) lost={sample.Lost}"));
         }
-        while (done(sample.Metrics) < tickers && Stopwatch.GetElapsedTime(start) < limit);
+        while ((sample is null || done(sample.Metrics) < tickers) && Stopwatch.GetElapsedTime(start) < limit);
 
+        if (sample is null)
+        {
+            Console.WriteLine($"RESULT {phase}: the silo never answered within {limit.TotalSeconds:F0} s");
+            return false;
+        }
         var total = Stopwatch.GetElapsedTime(start);
         var m = sample.Metrics;
         var reads = m.Sum("orleans_storage_read_latency_milliseconds_count");
