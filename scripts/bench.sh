@@ -10,6 +10,11 @@
 #   scripts/bench.sh pipeline [RATE] [SECS] synthetic feed -> listener -> RabbitMQ -> grains -> rankings -> gateway, as
 #                                           processes: sustained events/s, drops, publish latency, silo memory, and
 #                                           event-to-ranking latency at a gateway client (Tests/Benchmarks/Pipeline)
+#   scripts/bench.sh coldstart [--restart] [--tickers N] [--rate N] [--limit SECS]
+#                                           cold start (issue 12): simulator (10,000 tickers, 50,000 events/s), one silo,
+#                                           empty Redis, as processes: time until every ticker is hydrated, first event
+#                                           to hydrated p50/p99, activations and state reads, REST calls, every loss;
+#                                           --restart then kills and restarts the silo (Tests/Benchmarks/ColdStart)
 #
 # Environment for pipeline: TICKERS (10000), RATE (50000 events/s), SECS (60), WARMUP (60 s, reported apart).
 set -euo pipefail
@@ -32,6 +37,11 @@ case $what in
     streams) with_infra; benchmarks streams --rabbitmq "$SCANNER_TEST_RABBITMQ" "$@" ;;
     listener) with_infra; benchmarks listener --rabbitmq "$SCANNER_TEST_RABBITMQ" "$@" ;;
     gateway) benchmarks gateway "$@" ;;
+    coldstart)
+        # Release build of every process first: the run starts them from their build output.
+        dotnet build Scanner.Orleans.sln -c Release -v quiet -nologo >/dev/null
+        with_infra
+        dotnet Tests/Benchmarks/bin/Release/net10.0/Scanner.Benchmarks.dll coldstart "$@" ;;
     pipeline)
         rate=${1:-${RATE:-50000}} secs=${2:-${SECS:-60}} tickers=${TICKERS:-10000} warmup=${WARMUP:-60}
         dotnet build Scanner.Orleans.sln -c Release -v quiet -nologo >/dev/null
@@ -85,5 +95,5 @@ PY
         wait "$rankings" || echo "rankings load run failed (exit $?)"
         cat "$run_dir/rankings.log"
         ;;
-    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -3,14 +3,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Scanner.Calendar;
 
 namespace Scanner.Hydration;
 
 public static class HydrationClientRegistration
 {
     /// <summary>
-    /// Registers <see cref="HydrationClient"/> as the silo's <see cref="IReferenceDataSource"/>, a typed HttpClient
-    /// with its cache and one resilience pipeline, the only retry policy of a load: per request, up to
+    /// Registers the silo's <see cref="IReferenceDataSource"/>, <see cref="MarketReferenceSource"/> (the day's bulk
+    /// table through <see cref="MarketReferenceCache"/> and <see cref="MarketReferenceLoader"/>, per ticker through
+    /// <see cref="HydrationClient"/> for what it lacks), over one typed HttpClient, <see cref="MassiveRestClient"/>,
+    /// with one resilience pipeline, the only retry policy of a load: per request, up to
     /// <see cref="HydrationOptions.MaxAttempts"/> attempts for transient failures (network, timeout, 408, 429, 5xx)
     /// with exponential backoff from <see cref="HydrationOptions.RetryDelay"/>; each attempt waits for a permit of
     /// the silo's <see cref="HydrationRequestLimiter"/> and then has <see cref="HydrationOptions.RequestTimeout"/>
@@ -21,7 +24,13 @@ public static class HydrationClientRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReferenceDataCache>();
         services.TryAddSingleton<HydrationRequestLimiter>();
-        var client = services.AddHttpClient<IReferenceDataSource, HydrationClient>();
+        services.TryAddSingleton(static sp => new MarketReferenceCache(
+            day => sp.GetRequiredService<IGrainFactory>().GetGrain<IMarketReferenceGrain>(TradingCalendar.ToNumber(day)).GetTable(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<HydrationOptions>>()));
+        services.TryAddTransient<HydrationClient>();
+        services.TryAddTransient<MarketReferenceLoader>();
+        services.TryAddTransient<IReferenceDataSource, MarketReferenceSource>();
+        var client = services.AddHttpClient<MassiveRestClient>();
         client.AddResilienceHandler("hydration", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<HydrationOptions>>().Value;

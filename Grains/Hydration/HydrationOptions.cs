@@ -42,4 +42,8 @@ public sealed class HydrationOptions
     /// <summary>Average daily volume: the mean of the daily volumes of this many trading sessions before the day.</summary>
     [Range(1, 365, ErrorMessage = "Hydration:AverageVolumeDays must be between 1 and 365")]
     public int AverageVolumeDays { get; set; } = 30;
+
+    /// <summary>Rows asked for per page of the bulk float listing (the client follows <c>next_url</c> whatever the server gives).</summary>
+    [Range(1, 50_000, ErrorMessage = "Hydration:BulkPageSize must be between 1 and 50000")]
+    public int BulkPageSize { get; set; } = 5000;
 }

@@ -75,6 +75,7 @@ public sealed partial class TickerGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var symbol = this.GetPrimaryKeyString();
+        TickerMetrics.Activations.Add(1);
         _day = new TickerDay(symbol, _options.Momentum, state.RecordExists ? state.State : null, _options.RangeAlerts);
         _quoteFeed = ScannerFeedNames.Quote(symbol);
         _rangeFeed = ScannerFeedNames.DailyRange(symbol);
@@ -86,7 +87,7 @@ public sealed partial class TickerGrain(
         _writeBehind.Start(this, _options.PersistInterval);
         _reportPacer = new Pacer(_options.ReportInterval, time);
         _flushTimer = this.RegisterGrainTimer(OnFlushTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        _hydration = new TickerHydration(_day, referenceData, hydrationOptions.Value.NegativeCacheDuration, OnHydrated, logger);
+        _hydration = new TickerHydration(_day, referenceData, hydrationOptions.Value.NegativeCacheDuration, OnHydrated, time, logger);
         _hydration.Start(this);
         _rollover = new DayRolloverTimer(new MarketDayClock(time, _day.State.ClockOffset), time);
         _rollover.Start(this, () => _day.Day, RollOver);

@@ -8,12 +8,14 @@ namespace Scanner.Ticker;
 /// Loads a ticker day's reference data in the background, so the stream never waits for it: events are applied
 /// meanwhile and the reference fills in when it arrives. Retries of transient HTTP failures are the hydration
 /// client's; a load that failed anyway is asked again after <paramref name="askAgainAfter"/> (the silo's negative
-/// cache keeps the failure that long, so asking sooner would only get it back).
+/// cache keeps the failure that long, so asking sooner would only get it back). The wait from the first load of a
+/// day to its reference is measured (<see cref="HydrationMetrics.WaitMs"/>).
 /// </summary>
 internal sealed partial class TickerHydration(
-    TickerDay day, IReferenceDataSource source, TimeSpan askAgainAfter, Action applied, ILogger logger)
+    TickerDay day, IReferenceDataSource source, TimeSpan askAgainAfter, Action applied, TimeProvider time, ILogger logger)
 {
     private IGrainTimer? _askAgain;
+    private long _neededSince;
     private bool _loading;
     private bool _waiting;
     private int _failures;
@@ -30,6 +32,10 @@ internal sealed partial class TickerHydration(
             return;
         }
         _loading = true;
+        if (_neededSince == 0)
+        {
+            _neededSince = time.GetTimestamp();
+        }
         // Not awaited: the stream keeps flowing; the continuation runs on the grain's activation.
         _ = LoadAsync(day.Day);
     }
@@ -46,6 +52,9 @@ internal sealed partial class TickerHydration(
                     LogHydrated(logger, day.Symbol, _failures);
                 }
                 _failures = 0;
+                HydrationMetrics.Hydrated.Add(1);
+                HydrationMetrics.WaitMs.Record(time.GetElapsedTime(_neededSince).TotalMilliseconds);
+                _neededSince = 0;
                 applied();
             }
             else if (day.Day == dayNumber)

@@ -7,6 +7,8 @@ internal static class TickerMetrics
 {
     public static readonly Meter Meter = new("Scanner.Grains");
 
+    public static readonly Counter<long> Activations = Meter.CreateCounter<long>("scanner.ticker.activations", description: "Ticker grain activations (their state read from storage before)");
+
     public static readonly Counter<long> Events = Meter.CreateCounter<long>("scanner.ticker.events", description: "Feed events delivered to ticker grains");
 
     public static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("scanner.ticker.duplicates", description: "Trades and LULD events skipped as already applied");

@@ -13,7 +13,8 @@ public sealed record SimulatorStats(
     long ConnectionsAccepted,
     long ConnectionsRejected,
     int ActiveConnections,
-    IReadOnlyList<ClientStats> Clients);
+    IReadOnlyList<ClientStats> Clients,
+    IReadOnlyDictionary<string, long> RestRequests);
 
 /// <summary>One connected client.</summary>
 public sealed record ClientStats(int Id, bool Authenticated, long EventsSent, long FramesSent, long EventsDropped, long EventsQueued);

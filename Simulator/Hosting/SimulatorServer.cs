@@ -29,12 +29,14 @@ public sealed class SimulatorServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SimulatorCounters _counters;
     private readonly ConnectionRegistry _registry;
+    private readonly RestRequestCounts _restRequests;
 
     private SimulatorServer(WebApplication app, Uri baseUri)
     {
         _app = app;
         _counters = app.Services.GetRequiredService<SimulatorCounters>();
         _registry = app.Services.GetRequiredService<ConnectionRegistry>();
+        _restRequests = app.Services.GetRequiredService<RestRequestCounts>();
         Source = app.Services.GetRequiredService<IFeedSource>();
         Options = app.Services.GetRequiredService<SimulatorOptions>();
         RestBaseUri = baseUri;
@@ -63,7 +65,8 @@ public sealed class SimulatorServer : IAsyncDisposable
                 _counters.ConnectionsAccepted,
                 _counters.ConnectionsRejected,
                 connections.Length,
-                [.. connections.Select(c => c.Stats)]);
+                [.. connections.Select(c => c.Stats)],
+                _restRequests.Snapshot);
         }
     }
 
@@ -87,6 +90,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         services.AddSingleton(options);
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<SimulatorCounters>();
+        services.AddSingleton<RestRequestCounts>();
         services.AddSingleton<FeedBroadcaster>();
         services.AddSingleton<FeedWebSocketEndpoint>();
         services.AddSingleton<IFeedSource>(sp => options.Source switch

@@ -5,6 +5,8 @@ public sealed class CombinedReferenceData(IReferenceData first, IReferenceData s
 {
     public DateOnly Day => first.Day;
 
+    public IEnumerable<string> Symbols => first.Symbols.Concat(second.Symbols);
+
     public IReadOnlyList<DailyBar>? DailyBars(string symbol) => first.DailyBars(symbol) ?? second.DailyBars(symbol);
 
     public long? FreeFloat(string symbol) => first.FreeFloat(symbol) ?? second.FreeFloat(symbol);

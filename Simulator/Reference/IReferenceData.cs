@@ -6,6 +6,9 @@ public interface IReferenceData
     /// <summary>The simulated trading day ("today").</summary>
     DateOnly Day { get; }
 
+    /// <summary>Every symbol with daily bars (the grouped daily bars and the float listing enumerate them).</summary>
+    IEnumerable<string> Symbols { get; }
+
     /// <summary>The daily bars of a symbol in date order, or null for an unknown symbol.</summary>
     IReadOnlyList<DailyBar>? DailyBars(string symbol);
 

@@ -56,6 +56,18 @@ public sealed class LeanDataFolder : IReferenceData
     private string TickPath(string symbol, string kind) =>
         Path.Combine(Root, "tick", $"{symbol.ToLowerInvariant()}_{Day:yyyyMMdd}_{kind}.zip");
 
+    /// <summary>The symbols with a daily file (<c>daily/{sym}.zip</c>), upper case.</summary>
+    public IEnumerable<string> Symbols
+    {
+        get
+        {
+            var folder = Path.Combine(Root, "daily");
+            return Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder, "*.zip").Select(static path => Path.GetFileNameWithoutExtension(path).ToUpperInvariant())
+                : [];
+        }
+    }
+
     public IReadOnlyList<DailyBar>? DailyBars(string symbol) =>
         _daily.GetOrAdd(symbol.ToUpperInvariant(), s =>
         {

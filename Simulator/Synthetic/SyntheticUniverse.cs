@@ -58,6 +58,8 @@ public sealed class SyntheticUniverse : IReferenceData
     /// <summary>Cumulative activity weights, one per ticker, for weighted picking.</summary>
     public double[] Weights { get; }
 
+    public IEnumerable<string> Symbols => _bySymbol.Keys;
+
     public IReadOnlyList<DailyBar>? DailyBars(string symbol) => _bySymbol.TryGetValue(symbol, out var t) ? t.History : null;
 
     public long? FreeFloat(string symbol) => _bySymbol.TryGetValue(symbol, out var t) ? t.FreeFloat : null;

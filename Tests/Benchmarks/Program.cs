@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Scanner.Benchmarks.ColdStart;
 using Scanner.Benchmarks.Gateway;
 using Scanner.Benchmarks.Pipeline;
 using Scanner.Benchmarks.Streaming;
@@ -6,9 +7,8 @@ using Scanner.Benchmarks.Streaming;
 namespace Scanner.Benchmarks;
 
 /// <summary>
-/// Load runs are verbs: <c>streams ...</c> (<see cref="StreamLoadRun"/>), <c>listener ...</c> (<see cref="ListenerLoadRun"/>)
-/// and <c>gateway ...</c>
-/// (<see cref="GatewayLoadRun"/>); anything else goes to BenchmarkDotNet's switcher.
+/// Load runs are verbs: <c>streams ...</c> (<see cref="StreamLoadRun"/>), <c>listener ...</c> (<see cref="ListenerLoadRun"/>),
+/// <c>gateway ...</c> (<see cref="GatewayLoadRun"/>) and <c>coldstart ...</c> (<see cref="ColdStartRun"/>); anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
 internal static class Program
 {
@@ -24,6 +24,8 @@ internal static class Program
                 return await GatewayLoadRun.RunAsync(rest);
             case ["rankings", .. var rest]:
                 return await RankingsLoadRun.RunAsync(rest);
+            case ["coldstart", .. var rest]:
+                return await ColdStartRun.RunAsync(rest);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

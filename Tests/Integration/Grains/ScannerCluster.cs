@@ -34,7 +34,8 @@ internal sealed class ScannerCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    public static async Task<ScannerCluster> StartAsync(Action<ISiloBuilder> addScannerStorage)
+    /// <param name="configure">Runs last on the silo, so it may replace what this sets (e.g. the fake hydration).</param>
+    public static async Task<ScannerCluster> StartAsync(Action<ISiloBuilder> addScannerStorage, Action<ISiloBuilder>? configure = null)
     {
         var publisher = new RecordingFeedPublisher();
         var reference = new FakeReferenceData();
@@ -58,6 +59,7 @@ internal sealed class ScannerCluster : IAsyncDisposable
             silo.Services.Configure<HydrationOptions>(o => o.NegativeCacheDuration = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton<IScannerFeedPublisher>(publisher);
             silo.Services.AddSingleton<IReferenceDataSource>(reference);
+            configure?.Invoke(silo);
         });
         builder.ConfigureClient(client =>
         {

@@ -104,4 +104,49 @@ public class ReferenceEndpointTests
         Assert.True(Assert.Single(free.GetProperty("results").EnumerateArray()).GetProperty("free_float").GetInt64() > 0);
         Assert.Equal("open", (await GetAsync(http, $"/v1/marketstatus/now?apiKey={Key}")).GetProperty("market").GetString());
     }
+
+    [Fact]
+    public async Task Synthetic_market_is_served_in_bulk_grouped_by_date_and_as_a_paginated_float_listing()
+    {
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions
+        {
+            ApiKey = Key, Source = FeedSourceKind.Synthetic, Tickers = 250, Day = new DateOnly(2025, 3, 4),
+        });
+        using var http = Client(sim);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        var universe = ((Scanner.Simulator.Synthetic.SyntheticSource)sim.Source).Universe;
+
+        var grouped = await GetAsync(http, "/v2/aggs/grouped/locale/us/market/stocks/2025-03-03?adjusted=true");
+        var rows = grouped.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("T").GetString()!);
+        Assert.Equal(250, grouped.GetProperty("resultsCount").GetInt32());
+        Assert.All(universe.Tickers, t =>
+        {
+            var row = rows[t.Symbol];
+            var bar = t.History[^1];
+            Assert.Equal((bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.Vwap, TradingCalendar.At(bar.Date, TimeOnly.MinValue)),
+                (row.GetProperty("o").GetDouble(), row.GetProperty("h").GetDouble(), row.GetProperty("l").GetDouble(), row.GetProperty("c").GetDouble(),
+                 row.GetProperty("v").GetInt64(), row.GetProperty("vw").GetDouble(), row.GetProperty("t").GetInt64()));
+        });
+        var today = await GetAsync(http, "/v2/aggs/grouped/locale/us/market/stocks/2025-03-04");
+        Assert.Equal(0, today.GetProperty("resultsCount").GetInt32()); // the simulated day has not finished
+        await GetAsync(http, "/v2/aggs/grouped/locale/us/market/stocks/03-03-2025", HttpStatusCode.BadRequest);
+
+        var floats = new List<(string Ticker, long Shares)>();
+        var pages = 0;
+        for (string? next = "/stocks/vX/float?limit=100"; next is not null; pages++)
+        {
+            var page = await GetAsync(http, next);
+            floats.AddRange(page.GetProperty("results").EnumerateArray().Select(r => (r.GetProperty("ticker").GetString()!, r.GetProperty("free_float").GetInt64())));
+            next = page.TryGetProperty("next_url", out var url) ? url.GetString() : null;
+            Assert.True(next is null || next.StartsWith(sim.RestBaseUri.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        }
+        Assert.Equal(3, pages);
+        Assert.Equal(universe.Tickers.Select(t => (t.Symbol, t.FreeFloat)).OrderBy(t => t.Symbol, StringComparer.Ordinal), floats);
+        await GetAsync(http, "/stocks/vX/float?limit=5001", HttpStatusCode.BadRequest);
+        await GetAsync(http, "/stocks/vX/float?cursor=not-a-cursor", HttpStatusCode.BadRequest);
+
+        var counted = (await GetAsync(http, "/health")).GetProperty("restRequests");
+        Assert.Equal(3, counted.GetProperty("grouped_daily").GetInt64());
+        Assert.Equal(5, counted.GetProperty("float").GetInt64());
+    }
 }

@@ -39,7 +39,7 @@ public class HydrationClientTests
             services.AddSingleton(cache);
         }
         services.AddHydrationClient().ConfigurePrimaryHttpMessageHandler(() => handler ?? _handler);
-        return services.BuildServiceProvider().GetRequiredService<IReferenceDataSource>();
+        return services.BuildServiceProvider().GetRequiredService<HydrationClient>();
     }
 
     /// <summary>Holds every request a moment and records how many were in flight at once.</summary>
