@@ -78,7 +78,7 @@ public sealed partial class MarketFeedListener(
                     case SessionOutcome.AuthFailed:
                         // Retrying with the same key cannot succeed; give the lease to nobody and stay visible as failed
                         // until an operator changes something.
-                        await lease.Release(identity.Name);
+                        await ReleaseQuietlyAsync(lease);
                         control.ObserveLeaseHolder(null);
                         await DelayUnlessChangedAsync(Timeout.InfiniteTimeSpan, changed, stoppingToken);
                         failures = 0;
@@ -106,7 +106,7 @@ public sealed partial class MarketFeedListener(
                 if (feed.MaxReconnects > 0 && failures > feed.MaxReconnects)
                 {
                     status.Set(ListenerState.Stopped, $"gave up after {failures - 1} reconnects (Feed:MaxReconnects)");
-                    await lease.Release(identity.Name);
+                    await ReleaseQuietlyAsync(lease);
                     control.ObserveLeaseHolder(null);
                     await DelayUnlessChangedAsync(Timeout.InfiniteTimeSpan, changed, stoppingToken);
                     failures = 0;
@@ -185,50 +185,47 @@ public sealed partial class MarketFeedListener(
 
     private async Task<bool> HoldsLeaseAsync(IListenerLeaseGrain lease, MarketFeedOptions feed, CancellationToken ct)
     {
-        try
+        var (grant, failure) = await ListenerLeaseRequest.TryAcquireAsync(lease, identity.Name, feed.LeaseDuration, ct);
+        if (grant is null)
         {
-            var grant = await lease.TryAcquire(identity.Name, feed.LeaseDuration).WaitAsync(ct);
-            control.ObserveLeaseHolder(grant.Holder);
-            status.SetLeaseHolder(grant.Holder);
-            if (!grant.Granted)
-            {
-                status.Set(ListenerState.Standby, $"lease held by {grant.Holder} until {grant.ExpiresAt:O}");
-            }
-            return grant.Granted;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The cluster is starting or the storage is briefly unavailable: stay in standby and ask again.
+            // The cluster is starting, the storage is briefly unavailable or the call timed out: stay in standby and ask again.
             status.SetLeaseHolder(null);
-            status.Set(ListenerState.Standby, $"lease unavailable: {ex.Message}");
+            status.Set(ListenerState.Standby, $"lease unavailable: {failure?.Message}");
             return false;
         }
+        control.ObserveLeaseHolder(grant.Holder);
+        status.SetLeaseHolder(grant.Holder);
+        if (!grant.Granted)
+        {
+            status.Set(ListenerState.Standby, $"lease held by {grant.Holder} until {grant.ExpiresAt:O}");
+        }
+        return grant.Granted;
     }
 
     private async Task RenewLeaseAsync(IListenerLeaseGrain lease, MarketFeedOptions feed, CancellationTokenSource session)
     {
         var lastGranted = DateTimeOffset.UtcNow;
-        while (!session.IsCancellationRequested)
+        try
         {
-            try
+            while (!session.IsCancellationRequested)
             {
                 await Task.Delay(feed.LeaseDuration / 3, session.Token);
+                if (await HoldsLeaseAsync(lease, feed, session.Token))
+                {
+                    lastGranted = DateTimeOffset.UtcNow;
+                }
+                else if (DateTimeOffset.UtcNow - lastGranted >= feed.LeaseDuration)
+                {
+                    // Someone else may hold it now: two connections with one key would cost us both.
+                    LogLeaseLost(_logger);
+                    await session.CancelAsync();
+                    return;
+                }
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            if (await HoldsLeaseAsync(lease, feed, session.Token))
-            {
-                lastGranted = DateTimeOffset.UtcNow;
-            }
-            else if (DateTimeOffset.UtcNow - lastGranted >= feed.LeaseDuration)
-            {
-                // Someone else may hold it now: two connections with one key would cost us both.
-                LogLeaseLost(_logger);
-                await session.CancelAsync();
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (session.IsCancellationRequested)
+        {
+            // The session ended, also while a renewal was being asked.
         }
     }
 
