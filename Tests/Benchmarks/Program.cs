@@ -1,14 +1,15 @@
 using BenchmarkDotNet.Running;
 using Scanner.Benchmarks.Gateway;
 using Scanner.Benchmarks.Pipeline;
+using Scanner.Benchmarks.Report;
 using Scanner.Benchmarks.Streaming;
 
 namespace Scanner.Benchmarks;
 
 /// <summary>
-/// Load runs are verbs: <c>streams ...</c> (<see cref="StreamLoadRun"/>), <c>listener ...</c> (<see cref="ListenerLoadRun"/>)
-/// and <c>gateway ...</c>
-/// (<see cref="GatewayLoadRun"/>); anything else goes to BenchmarkDotNet's switcher.
+/// Load runs are verbs: <c>streams ...</c> (<see cref="StreamLoadRun"/>), <c>listener ...</c> (<see cref="ListenerLoadRun"/>),
+/// <c>gateway ...</c> (<see cref="GatewayLoadRun"/>), <c>rankings ...</c> (<see cref="RankingsLoadRun"/>); <c>report ...</c>
+/// writes BENCHMARKS.md from their result records (<see cref="BenchmarkReport"/>); anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
 internal static class Program
 {
@@ -24,6 +25,8 @@ internal static class Program
                 return await GatewayLoadRun.RunAsync(rest);
             case ["rankings", .. var rest]:
                 return await RankingsLoadRun.RunAsync(rest);
+            case ["report", .. var rest]:
+                return await BenchmarkReport.RunAsync(rest);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;
