@@ -71,7 +71,8 @@ has_case() { grep -qE "^    $1\)" "$0"; }
 run_all() {
     local runs=${RUNS:-3} cases=(${CASES:-parser providers listener pipeline coldstart gateway}) case run rate started=$SECONDS
     local results commit
-    results=$(mktemp --suffix=.jsonl)
+    # A results file given (SCANNER_BENCH_RESULTS) is added to: e.g. CASES=listener over an earlier run's records.
+    results=${SCANNER_BENCH_RESULTS:-$(mktemp --suffix=.jsonl)}
     export SCANNER_BENCH_RESULTS=$results
     build_release
     with_infra
@@ -92,7 +93,7 @@ run_all() {
     dotnet "$BENCHMARKS_DLL" report --results "$results" --out BENCHMARKS.md --plots docs/benchmarks --commit "$commit" \
         --profile "PROFILE=${PROFILE:-default}, RUNS=$runs, SECS=$secs, WARMUP=$warmup, listener rates ${LISTENER_RATES:-$default_rates}, pipeline rates ${PIPELINE_RATES:-$default_pipeline_rates}; $((SECONDS - started)) s in all" \
         ${NOTE:+--note "$NOTE"}
-    cp "$results" docs/benchmarks/results.jsonl
+    [[ $results -ef docs/benchmarks/results.jsonl ]] || cp "$results" docs/benchmarks/results.jsonl
     echo "all: BENCHMARKS.md, docs/benchmarks/ (plots and the result records) in $((SECONDS - started)) s"
 }
 

@@ -188,6 +188,10 @@ public class FrameParserBenchmarks
         {
             AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithMaxIterationCount(20).AsMutator());
             AddExporter(Results.BenchmarkResultExporter.Instance);
+#if DEBUG
+            // CI's smoke runs the Debug build, to see it run and report, never to measure it.
+            WithOptions(ConfigOptions.DisableOptimizationsValidator);
+#endif
         }
     }
 }
