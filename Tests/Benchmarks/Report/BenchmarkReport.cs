@@ -7,7 +7,8 @@ namespace Scanner.Benchmarks.Report;
 /// <summary>
 /// Writes BENCHMARKS.md from the result records of a <c>scripts/bench.sh all</c> run: the machine, date, commit and
 /// profile; each target with the median of the runs, their spread and the ratio to the target; the providers side by
-/// side; every figure of every benchmark with its warm-up apart; and the plots (<see cref="ReportPlots"/>).
+/// side; the plots (<see cref="ReportPlots"/>); the findings written by hand in <c>{plots}/findings.md</c>, if there
+/// are any; how to run it again; and every figure of every benchmark with its warm-up apart.
 /// <code>report --results results.jsonl --out BENCHMARKS.md --plots docs/benchmarks [--commit SHA] [--profile TEXT] [--note TEXT]</code>
 /// </summary>
 internal static class BenchmarkReport
@@ -45,11 +46,29 @@ internal static class BenchmarkReport
                 ? $"![{title}]({Path.GetRelativePath(Path.GetDirectoryName(output)!, path).Replace('\\', '/')})"
                 : $"{title}: no run measured it.").AppendLine();
         }
+        if (File.Exists(Path.Combine(plots, "findings.md")))
+        {
+            md.AppendLine(File.ReadAllText(Path.Combine(plots, "findings.md")).TrimEnd()).AppendLine();
+        }
+        md.AppendLine(Reproduce).AppendLine();
         WriteAllFigures(md, figures);
         File.WriteAllText(output, md.ToString());
         Console.WriteLine($"report: {figures.Results.Count} result records -> {output}, plots in {plots}");
         return Task.FromResult(0);
     }
+
+    private const string Reproduce = """
+        ## Running it again
+
+        `scripts/bench.sh all` on a quiet machine (it installs and starts Redis, RabbitMQ and nats-server itself, on
+        free loopback ports in temporary folders). `RUNS` (3) runs of every case, each a process started cold;
+        `PROFILE=short` cuts every duration for a busy machine; `SECS`, `WARMUP`, `LISTENER_RATES`, `PIPELINE_RATES`,
+        `TICKERS` and `CASES` set the rest (header of `scripts/bench.sh`). The default profile (30 s measured per run,
+        listener at 50,000-300,000 events/s, pipeline at 50,000 and 100,000 events/s with a 60 s warm-up) takes about
+        45 minutes; the short one about 25 on a quiet machine. The result records stay in
+        `docs/benchmarks/results.jsonl`; `SCANNER_BENCH_RESULTS=docs/benchmarks/results.jsonl CASES=listener
+        scripts/bench.sh all` adds runs to them and writes the report again.
+        """;
 
     private static void WriteTargets(StringBuilder md, Figures figures)
     {

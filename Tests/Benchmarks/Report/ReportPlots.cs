@@ -34,12 +34,7 @@ internal static class ReportPlots
         var ideal = plot.Add.Line(0, 0, highest, highest);
         ideal.LinePattern = LinePattern.Dashed;
         ideal.LegendText = "sustained = offered";
-        plot.Title("Sustained rate against offered load");
-        plot.XLabel("offered events/s");
-        plot.YLabel("sustained events/s (bar: min-max of runs)");
-        plot.ShowLegend(Alignment.UpperLeft);
-        plot.SaveSvg(path, Width, Height);
-        return true;
+        return Save(plot, "Sustained rate against offered load", "offered events/s", "sustained events/s (bar: min-max of runs)", path);
     }
 
     /// <summary>p50 and p99 of each stage's latency (medians of the runs), side by side.</summary>
@@ -67,11 +62,7 @@ internal static class ReportPlots
             measured.Select((_, i) => i * 3 + 0.5).ToArray(), measured.Select(s => s.Label.Replace(": ", ":\n")).ToArray());
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Margins(bottom: 0);
-        plot.Title("Latency per stage (median of runs)");
-        plot.YLabel("ms");
-        plot.ShowLegend(Alignment.UpperLeft);
-        plot.SaveSvg(path, Width + 300, Height + 60);
-        return true;
+        return Save(plot, "Latency per stage (median of runs)", "", "ms", path, Width + 300, Height + 60);
     }
 
     /// <summary>Resident memory over the first run of each benchmark that sampled it (warm-up included).</summary>
@@ -88,11 +79,16 @@ internal static class ReportPlots
             drawn = true;
         }
         if (!drawn) return false;
-        plot.Title("Resident memory over a run (first run of each; warm-up included)");
-        plot.XLabel("seconds since start");
-        plot.YLabel("MB");
+        return Save(plot, "Resident memory over a run (first run of each; warm-up included)", "seconds since start", "MB", path);
+    }
+
+    private static bool Save(Plot plot, string title, string x, string y, string path, int width = Width, int height = Height)
+    {
+        plot.Title(title);
+        plot.XLabel(x);
+        plot.YLabel(y);
         plot.ShowLegend(Alignment.UpperLeft);
-        plot.SaveSvg(path, Width, Height);
+        plot.SaveSvg(path, width, height);
         return true;
     }
 
