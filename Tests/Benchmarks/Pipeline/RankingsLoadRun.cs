@@ -68,18 +68,21 @@ internal static class RankingsLoadRun
         {
             Metrics =
             {
-                ["event_to_ranking_p50_ms"] = latencies.EventToClient.Quantile(0.5),
-                ["event_to_ranking_p99_ms"] = latencies.EventToClient.Quantile(0.99),
-                ["event_to_publish_p50_ms"] = latencies.EventToPublish.Quantile(0.5),
-                ["event_to_publish_p99_ms"] = latencies.EventToPublish.Quantile(0.99),
-                ["publish_to_client_p50_ms"] = publishToClient.Quantile(0.5),
-                ["publish_to_client_p99_ms"] = publishToClient.Quantile(0.99),
+                ["event_to_ranking_p50_ms"] = Ms(latencies.EventToClient, 0.5),
+                ["event_to_ranking_p99_ms"] = Ms(latencies.EventToClient, 0.99),
+                ["event_to_publish_p50_ms"] = Ms(latencies.EventToPublish, 0.5),
+                ["event_to_publish_p99_ms"] = Ms(latencies.EventToPublish, 0.99),
+                ["publish_to_client_p50_ms"] = Ms(publishToClient, 0.5),
+                ["publish_to_client_p99_ms"] = Ms(publishToClient, 0.99),
                 ["timed_rows"] = latencies.EventToClient.Count,
                 ["publications_per_s"] = all.Sum(d => d.Publications) / seconds,
             },
             Warmup = { ["seconds"] = warmup.TotalSeconds },
         }.Emit();
         return latencies.EventToClient.Count > 0 ? 0 : 1;
+
+        // No sample is no figure (NaN, left out of the report's medians), not a latency of 0.
+        static double Ms(LatencyHistogram histogram, double quantile) => histogram.Count > 0 ? histogram.Quantile(quantile) : double.NaN;
 
         // Reads messages for a while; each feed update newer than the last one seen goes to handle.
         async Task ReadAsync(RankingFeedClient socket, TimeSpan duration, Action<string, JsonElement, long, long> handle)
