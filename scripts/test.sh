@@ -125,6 +125,9 @@ ensure_prometheus() {
     export SCANNER_TEST_PROMETHEUS=${SCANNER_TEST_PROMETHEUS:-$(command -v prometheus)}
 }
 
+# The benchmark smoke (Tests/Integration/Benchmarks) runs Orleans' NATS JetStream provider on Debian's nats-server.
+ensure_nats() { [[ -x /usr/sbin/nats-server ]] || command -v nats-server >/dev/null || apt_install nats-server || return 0; }
+
 # Docker Compose file check: `docker-compose config` parses and resolves it (no engine needed).
 compose_check_failed=false
 check_compose_file() {
@@ -230,7 +233,7 @@ main() {
     for project in "${projects[@]}"; do
         if uses_browser "$project"; then ensure_chromium; fi
     done
-    if ((${#projects[@]} > 1)); then start_infra; ensure_prometheus; fi
+    if ((${#projects[@]} > 1)); then start_infra; ensure_prometheus; ensure_nats; fi
 
     # The Gateway build installs the page's chart library with npm (Gateway/package-lock.json).
     command -v npm >/dev/null || apt_install nodejs npm || status=1

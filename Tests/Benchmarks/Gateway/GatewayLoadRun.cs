@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Scanner.Benchmarks.Results;
 using Scanner.ScannerFeeds;
 using Scanner.Gateway.Backend;
 using Scanner.Gateway.Health;
@@ -15,7 +16,7 @@ namespace Scanner.Benchmarks.Gateway;
 /// are pushed through a fake backend at a steady rate; then the same with stalled clients added. Reports frames/s
 /// delivered to healthy clients and their p50/p99 publish-to-client latency.
 /// Usage: <c>dotnet run -c Release --project Tests/Benchmarks -- gateway [--clients 1000] [--rate 15] [--symbols 50]
-/// [--stalled 10] [--seconds 8]</c>.
+/// [--stalled 10] [--seconds 8] [--warmup 5]</c>.
 /// </summary>
 internal static class GatewayLoadRun
 {
@@ -27,7 +28,8 @@ internal static class GatewayLoadRun
         var rate = LoadRunArguments.Int(args, "--rate", 15);
         var symbols = LoadRunArguments.Int(args, "--symbols", 50);
         var stalledCount = LoadRunArguments.Int(args, "--stalled", 10);
-        var seconds = LoadRunArguments.Int(args, "--seconds", 8);
+        var seconds = LoadRunArguments.Double(args, "--seconds", 8);
+        var warmup = LoadRunArguments.Double(args, "--warmup", 5);
 
         var backend = new LoadBackend();
         await using var app = GatewayApp.Build(
@@ -47,13 +49,26 @@ internal static class GatewayLoadRun
         var healthy = await ConnectAsync(ws, clients, symbols, stalled: false, stop.Token);
         var publisher = PublishLoop(backend, rate, symbols, stop.Token);
         // Warm-up: let tiered compilation settle before the first measurement.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        var warmupPhase = await MeasureAsync(healthy, warmup);
 
-        Report("healthy only", await MeasureAsync(healthy, seconds));
+        var alone = Report("healthy only", await MeasureAsync(healthy, seconds));
         var stalled = await ConnectAsync(ws, stalledCount, symbols, stalled: true, stop.Token);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Report($"with {stalledCount} stalled", await MeasureAsync(healthy, seconds));
+        var withStalled = Report($"with {stalledCount} stalled", await MeasureAsync(healthy, seconds));
         Console.WriteLine($"gateway counters: sent {metrics.MessagesSent}, dropped stale {metrics.DroppedStale}, slow closed {metrics.SlowClientsClosed}, feed updates {metrics.FeedUpdates}");
+        new BenchmarkResult("gateway", $"{clients} clients, {stalledCount} stalled")
+        {
+            Metrics =
+            {
+                ["messages_per_s"] = alone.PerSecond,
+                ["p50_ms"] = alone.P50,
+                ["p99_ms"] = alone.P99,
+                ["stalled_messages_per_s"] = withStalled.PerSecond,
+                ["stalled_p99_ms"] = withStalled.P99,
+                ["stalled_p99_ratio"] = withStalled.P99 / alone.P99,
+            },
+            Warmup = { ["seconds"] = warmup, ["messages_per_s"] = warmupPhase.PerSecond },
+        }.Emit();
 
         await stop.CancelAsync();
         await publisher;
@@ -107,7 +122,7 @@ internal static class GatewayLoadRun
         }
     }
 
-    private static async Task<(double PerSecond, long[] Latencies)> MeasureAsync(List<LoadClient> clients, int seconds)
+    private static async Task<(double PerSecond, long[] Latencies)> MeasureAsync(List<LoadClient> clients, double seconds)
     {
         var before = clients.Sum(c => c.Received);
         foreach (var client in clients)
@@ -123,11 +138,12 @@ internal static class GatewayLoadRun
         return (received / elapsed, latencies);
     }
 
-    private static void Report(string phase, (double PerSecond, long[] Latencies) result)
+    private static (double PerSecond, double P50, double P99) Report(string phase, (double PerSecond, long[] Latencies) result)
     {
         double Ms(double quantile) => result.Latencies.Length == 0
             ? double.NaN
             : result.Latencies[(int)Math.Min(result.Latencies.Length - 1, quantile * result.Latencies.Length)] * 1000.0 / Stopwatch.Frequency;
         Console.WriteLine($"{phase,-18} delivered {result.PerSecond,10:N0} msg/s   latency p50 {Ms(0.50),7:N2} ms   p99 {Ms(0.99),7:N2} ms   max {Ms(1.0),7:N2} ms   ({result.Latencies.Length:N0} samples)");
+        return (result.PerSecond, Ms(0.50), Ms(0.99));
     }
 }

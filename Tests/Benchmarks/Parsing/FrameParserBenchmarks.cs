@@ -179,11 +179,19 @@ public class FrameParserBenchmarks
     /// <summary>
     /// Runs every job (the default one, or those given with <c>--job</c>) in this process: BenchmarkDotNet's generated
     /// project cannot find this one, whose file name differs from its assembly name, and in-process skips a build.
-    /// At most 20 iterations: on a shared, noisy machine more of them only measure the noise for longer.
+    /// At most 20 iterations: on a shared, noisy machine more of them only measure the noise for longer. Results also
+    /// go out as result records (<see cref="Results.BenchmarkResultExporter"/>) for <c>scripts/bench.sh all</c>.
     /// </summary>
     private sealed class InProcessConfig : ManualConfig
     {
-        public InProcessConfig() => AddJob(
-            Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithMaxIterationCount(20).AsMutator());
+        public InProcessConfig()
+        {
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithMaxIterationCount(20).AsMutator());
+            AddExporter(Results.BenchmarkResultExporter.Instance);
+#if DEBUG
+            // CI's smoke runs the Debug build, to see it run and report, never to measure it.
+            WithOptions(ConfigOptions.DisableOptimizationsValidator);
+#endif
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Scanner.Benchmarks.Results;
 using Scanner.Tests.Support.Measuring;
 using System.Net.WebSockets;
 using System.Text.Json;
@@ -15,7 +16,7 @@ namespace Scanner.Benchmarks.Pipeline;
 /// a ticker reports at once then at most every 250 ms, shards merge every 250 ms, a feed publishes at most once a
 /// second, so an idle pipeline stays within about 1.5 s plus transport.
 /// Usage: <c>rankings --gateway ws://127.0.0.1:4392/ws --simulator http://127.0.0.1:4390 [--key K] [--warmup 10]
-/// [--seconds 30]</c>; the first publications during the warm-up only set each feed's baseline.
+/// [--seconds 30] [--case NAME]</c> (the result record's case; the pipeline's load); the first publications during the warm-up only set each feed's baseline.
 /// </summary>
 internal static class RankingsLoadRun
 {
@@ -29,6 +30,7 @@ internal static class RankingsLoadRun
         var key = LoadRunArguments.Text(args, "--key");
         var warmup = TimeSpan.FromSeconds(LoadRunArguments.Double(args, "--warmup", 10));
         var seconds = LoadRunArguments.Double(args, "--seconds", 30);
+        var resultCase = LoadRunArguments.Text(args, "--case") ?? "pipeline";
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var (offset, uncertainty) = await SimulatorClock.MeasureOffsetAsync(http, simulator);
@@ -62,7 +64,25 @@ internal static class RankingsLoadRun
         Console.WriteLine($"RESULT event-to-ranking at the client {latencies.EventToClient.Summary()}, "
             + $"event-to-publish {latencies.EventToPublish.Summary()}, publish-to-client {publishToClient.Summary()}, "
             + $"{all.Sum(d => d.Publications) / seconds:0.0} publications/s over {Feeds.Length} feeds");
+        new BenchmarkResult("rankings", resultCase)
+        {
+            Metrics =
+            {
+                ["event_to_ranking_p50_ms"] = Ms(latencies.EventToClient, 0.5),
+                ["event_to_ranking_p99_ms"] = Ms(latencies.EventToClient, 0.99),
+                ["event_to_publish_p50_ms"] = Ms(latencies.EventToPublish, 0.5),
+                ["event_to_publish_p99_ms"] = Ms(latencies.EventToPublish, 0.99),
+                ["publish_to_client_p50_ms"] = Ms(publishToClient, 0.5),
+                ["publish_to_client_p99_ms"] = Ms(publishToClient, 0.99),
+                ["timed_rows"] = latencies.EventToClient.Count,
+                ["publications_per_s"] = all.Sum(d => d.Publications) / seconds,
+            },
+            Warmup = { ["seconds"] = warmup.TotalSeconds },
+        }.Emit();
         return latencies.EventToClient.Count > 0 ? 0 : 1;
+
+        // No sample is no figure (NaN, left out of the report's medians), not a latency of 0.
+        static double Ms(LatencyHistogram histogram, double quantile) => histogram.Count > 0 ? histogram.Quantile(quantile) : double.NaN;
 
         // Reads messages for a while; each feed update newer than the last one seen goes to handle.
         async Task ReadAsync(RankingFeedClient socket, TimeSpan duration, Action<string, JsonElement, long, long> handle)

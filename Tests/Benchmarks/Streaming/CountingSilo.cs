@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Scanner.Silo.Hosting;
 
@@ -11,6 +12,9 @@ internal static class CountingSilo
     {
         // The production ticker grain subscribes implicitly to the same namespaces: leave it out.
         silo.Services.PostConfigure<GrainTypeOptions>(o => o.Classes.Remove(typeof(Scanner.Ticker.TickerGrain)));
+        // The listener's lease grain counts failed state writes (AddScannerGrains registers this in the silo).
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<Scanner.Persistence.StateWriteFailures>();
         return silo.AddMemoryGrainStorage(ScannerSiloConfiguration.StorageName);
     }
 }

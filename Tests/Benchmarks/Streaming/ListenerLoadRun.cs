@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streaming.RabbitMQ;
 using Orleans.TestingHost;
 using Scanner.MarketData;
+using Scanner.Benchmarks.Results;
 using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Hosting;
 using Scanner.ServiceDefaults.Configuration;
@@ -33,6 +34,8 @@ internal static class ListenerLoadRun
         var warmup = LoadRunArguments.Int(args, "--warmup", 10);
         var queues = LoadRunArguments.Int(args, "--queues", RabbitMqStreamOptions.DefaultQueueCount);
 
+        await using var memory = new MemorySampler(TimeSpan.FromSeconds(1));
+        var coldStart = Stopwatch.GetTimestamp();
         await using var sim = await SimulatorProcess.StartAsync("bench", tickers, rate, frameSize);
         var host = new ScannerHostOptions { QueuePrefix = $"bench{Guid.NewGuid():N}"[..13], QueueCount = queues };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -59,6 +62,7 @@ internal static class ListenerLoadRun
             Console.WriteLine($"the listener never streamed: {listener.Snapshot(metrics.Snapshot()).LastError}");
             return 1;
         }
+        var warmupStart = await Sample.TakeAsync(sim, metrics, providers);
         await Task.Delay(TimeSpan.FromSeconds(warmup));
 
         // From here on, a trade's or quote's latency is the market clock's now minus its timestamp (the clock runs at
@@ -84,6 +88,32 @@ internal static class ListenerLoadRun
             $"p99 {q[1].TotalMilliseconds:F0} ms, p99.9 {q[2].TotalMilliseconds:F0} ms; listener publish p50 " +
             $"{end.Feed.PublishLatencyP50Ms:F1} ms p99 {end.Feed.PublishLatencyP99Ms:F1} ms; {end.EventsPerContainer(start):F1} events per stream container, " +
             $"{end.ContainersPerMessage(start):F0} containers per AMQP message; dead-lettered (expired or rejected) {end.Expired - start.Expired:N0} messages");
+        var warmupDrops = start.Drops(warmupStart);
+        new BenchmarkResult("listener", $"{tickers} tickers at {rate:0} events/s")
+        {
+            Metrics =
+            {
+                ["offered_per_s"] = rate,
+                ["sent_per_s"] = end.PerSecond(start, s => s.Simulator.EventsSent),
+                ["published_per_s"] = end.PerSecond(start, s => s.Feed.PublishedEvents),
+                ["events_per_s"] = end.PerSecond(start, s => s.Received),
+                ["p50_ms"] = q[0].TotalMilliseconds,
+                ["p99_ms"] = q[1].TotalMilliseconds,
+                ["publish_p50_ms"] = end.Feed.PublishLatencyP50Ms,
+                ["publish_p99_ms"] = end.Feed.PublishLatencyP99Ms,
+                ["lost_events"] = drops.Simulator + drops.Failed,
+                ["lost_frames"] = drops.Frames + drops.Expired,
+                ["peak_rss_mb"] = memory.PeakMegabytes,
+            },
+            Warmup =
+            {
+                ["seconds"] = Stopwatch.GetElapsedTime(coldStart).TotalSeconds - end.Elapsed(start),
+                ["events_per_s"] = start.PerSecond(warmupStart, s => s.Received),
+                ["lost_events"] = warmupDrops.Simulator + warmupDrops.Failed,
+                ["lost_frames"] = warmupDrops.Frames + warmupDrops.Expired,
+            },
+            Series = { ["rss_mb"] = memory.Samples },
+        }.Emit();
         await cluster.StopAllSilosAsync();
         return drops.Simulator + drops.Frames + drops.Expired + drops.Failed == 0 ? 0 : 1;
     }
@@ -108,13 +138,12 @@ internal static class ListenerLoadRun
 
         public double Elapsed(Sample since) => Stopwatch.GetElapsedTime(since.Timestamp, Timestamp).TotalSeconds;
 
-        public string Rates(Sample since)
-        {
-            var seconds = Elapsed(since);
-            return $"sent {(Simulator.EventsSent - since.Simulator.EventsSent) / seconds,9:N0}/s  " +
-                $"published {(Feed.PublishedEvents - since.Feed.PublishedEvents) / seconds,9:N0}/s  " +
-                $"received by grains {(Received - since.Received) / seconds,9:N0}/s";
-        }
+        public double PerSecond(Sample since, Func<Sample, long> counter) => (counter(this) - counter(since)) / Elapsed(since);
+
+        public string Rates(Sample since) =>
+            $"sent {PerSecond(since, s => s.Simulator.EventsSent),9:N0}/s  " +
+            $"published {PerSecond(since, s => s.Feed.PublishedEvents),9:N0}/s  " +
+            $"received by grains {PerSecond(since, s => s.Received),9:N0}/s";
 
         public (long Simulator, long Frames, long Expired, long Failed) Drops(Sample since) => (
             Simulator.EventsDropped - since.Simulator.EventsDropped,
