@@ -49,7 +49,7 @@ internal sealed partial class ClientConnection : IClientChannel
         {
             await ReadLoop(reading.Token, _reading.Token).ConfigureAwait(false);
         }
-        catch (WebSocketException refused) when (refused.WebSocketErrorCode == WebSocketError.Faulted)
+        catch (Exception refused) when (IsRefusedFrame(refused))
         {
             // The socket layer refused a frame (invalid UTF-8), sent its close frame (1007) and aborted itself. Ending the
             // request now let the server reset the connection, and the reset discarded that close frame at the client
@@ -122,6 +122,15 @@ internal sealed partial class ClientConnection : IClientChannel
             Session.Sweep();
         }
     }
+
+    /// <summary>
+    /// Whether a receive failed because the socket layer refused the peer's frame (invalid UTF-8, a broken frame) and
+    /// sent its close: a <see cref="WebSocketException"/> (<see cref="WebSocketError.Faulted"/>), or, when the socket was
+    /// aborted meanwhile (the peer left at once), an <see cref="OperationCanceledException"/> wrapping that exception.
+    /// </summary>
+    internal static bool IsRefusedFrame(Exception error) =>
+        error is WebSocketException { WebSocketErrorCode: WebSocketError.Faulted }
+            or OperationCanceledException { InnerException: WebSocketException { WebSocketErrorCode: WebSocketError.Faulted } };
 
     /// <param name="aborted">Ends the session's own calls when the peer leaves.</param>
     /// <param name="stopReading">Ends a receive. Not the request's abort: cancelling a receive aborts the socket, and a

@@ -37,12 +37,15 @@ internal sealed class ScriptedWebSocket : WebSocket
 
     private WebSocketCloseStatus? _closeStatus;
 
-    /// <summary>The next receive fails as the socket layer fails a frame it refuses (invalid UTF-8): close sent, aborted.</summary>
-    public void RefuseNextFrame() => _refuse = true;
+    /// <summary>The next receive fails as the socket layer fails a frame it refuses (invalid UTF-8): close sent, aborted;
+    /// with <paramref name="abortedMeanwhile"/>, as it fails when the peer left at once (the socket already aborted).</summary>
+    public void RefuseNextFrame(bool abortedMeanwhile = false) => (_refuse, _abortedMeanwhile) = (true, abortedMeanwhile);
 
     public bool Refused { get; private set; }
 
     private bool _refuse;
+
+    private bool _abortedMeanwhile;
 
     public void Incoming(byte[] payload, WebSocketMessageType type = WebSocketMessageType.Text, bool endOfMessage = true) =>
         _incoming.Enqueue((payload, type, endOfMessage));
@@ -54,7 +57,8 @@ internal sealed class ScriptedWebSocket : WebSocket
             _closeStatus = WebSocketCloseStatus.InvalidPayloadData;
             _state = WebSocketState.Aborted;
             Refused = true;
-            throw new WebSocketException(WebSocketError.Faulted);
+            var refused = new WebSocketException(WebSocketError.Faulted);
+            throw _abortedMeanwhile ? new OperationCanceledException(nameof(WebSocketState.Aborted), refused) : refused;
         }
         if (!_incoming.TryPeek(out var frame))
         {
