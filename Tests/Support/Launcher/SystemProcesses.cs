@@ -12,6 +12,9 @@ public static class SystemProcesses
 {
     private const string Loopback = "127.0.0.1";
 
+    /// <summary>Up to this many cores, silos run with workstation GC (see <see cref="Silo"/>).</summary>
+    private const int SharedMachineCores = 4;
+
     public static ProcessDefinition Simulator(SystemSettings settings, SystemLayout layout)
     {
         var simulator = settings.Simulator;
@@ -49,6 +52,13 @@ public static class SystemProcesses
         environment["MASSIVE_FEED_URL"] = SimulatorWebSocket(layout).ToString();
         environment["HYDRATION_BASE_URL"] = SimulatorBase(layout).ToString();
         environment["ASPNETCORE_URLS"] = $"http://{Loopback}:{ports.Http}";
+        // Server GC (Silo.csproj) suits a silo with cores of its own. Here every process shares the machine with the
+        // broker, the cache and often a browser: on a small machine server GC's per-core heaps and spinning GC threads
+        // starved the listener's publishing stage (docs/benchmarks/findings.md, "Garbage collector").
+        if (Environment.ProcessorCount <= SharedMachineCores)
+        {
+            environment["DOTNET_gcServer"] = "0";
+        }
         foreach (var (key, value) in settings.SiloOverrides)
         {
             environment[key] = value;
