@@ -1,14 +1,10 @@
-using Orleans.Storage;
-
 namespace Scanner.Persistence;
 
 /// <summary>
 /// Write-behind persistence of one grain's state: the grain marks it dirty as it changes, and
 /// <see cref="FlushAsync"/> (on a grain timer every <c>ScannerOptions.PersistInterval</c>, see <see cref="Start"/>,
-/// and on deactivation) writes it when dirty. A failed write stays dirty and is retried on the next flush. When
-/// storage lost the record or holds another etag (Redis flushed or restored under running grains), the grain's
-/// memory is the truth: the current etag is read and the memory written over it, so writes resume instead of
-/// failing forever. Failures go to the silo's <see cref="StateWriteFailures"/>.
+/// and on deactivation) writes it when dirty (<see cref="StateWrite"/>: the memory is the truth). A failed write
+/// stays dirty and is retried on the next flush.
 /// </summary>
 /// <param name="storage">The grain's persistent state.</param>
 /// <param name="current">The state to write (the grain's in-memory truth), read at each write.</param>
@@ -34,29 +30,9 @@ public sealed class WriteBehind<TState>(
             return;
         }
         _dirty = false;
-        var state = current();
-        try
+        if (!await storage.TryWriteAsync(current(), owner, failures, cancellationToken))
         {
-            try
-            {
-                storage.State = state;
-                await storage.WriteStateAsync(cancellationToken);
-            }
-            catch (InconsistentStateException conflict)
-            {
-                failures.Failed(owner, conflict);
-                await storage.ReadStateAsync(cancellationToken); // only for the etag: memory is the truth
-                storage.State = state;
-                await storage.WriteStateAsync(cancellationToken);
-                failures.Rewritten();
-            }
-            failures.Succeeded();
-        }
-        catch (Exception ex)
-        {
-            storage.State = state; // a failed read must not leave storage's stale value for the next write
             _dirty = true;
-            failures.Failed(owner, ex);
         }
     }
 }

@@ -8,13 +8,15 @@ namespace Scanner.Scanners;
 
 /// <summary>
 /// One list feed (key = feed name). A ranking feed merges the shards' top-k lists (pulling every shard's list
-/// when it activates); an alert feed keeps the newest alerts (persisted write-behind). Either publishes through
-/// <see cref="IScannerFeedPublisher"/> at most once per <see cref="ScannerOptions.FeedPublishInterval"/>, and only when
-/// the serialised value changed. An alert list starts empty at the end of its day on the market clock
+/// when it activates) and writes the rows of each new value through to storage before anyone can see it
+/// (<see cref="ShownRankingState"/>), so that its next activation never shows older rows; an alert feed keeps the
+/// newest alerts (persisted write-behind). Either publishes through <see cref="IScannerFeedPublisher"/> at most once
+/// per <see cref="ScannerOptions.FeedPublishInterval"/>, and only when the serialised value changed. An alert list starts empty at the end of its day on the market clock
 /// (<see cref="DayRolloverTimer"/>); a ranking empties when its shards send their new day's empty lists.
 /// </summary>
 public sealed class ScannerFeedGrain(
     [PersistentState("alerts", "scanner")] IPersistentState<AlertListState> state,
+    [PersistentState("shown", "scanner")] IPersistentState<ShownRankingState> shown,
     IScannerFeedPublisher publisher,
     StateWriteFailures writeFailures,
     TimeProvider time,
@@ -42,7 +44,7 @@ public sealed class ScannerFeedGrain(
         _publishTimer = this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         if (RankingScanner.Find(_feed) is { } scanner)
         {
-            _ranking = new RankingFeed(scanner);
+            _ranking = new RankingFeed(scanner, shown.State.Rows);
             var pulls = Enumerable.Range(0, _options.ShardCount)
                 .Select(shard => GrainFactory.GetGrain<IRankingShardGrain>(shard).GetTop(_feed));
             foreach (var ranking in await Task.WhenAll(pulls))
@@ -63,7 +65,7 @@ public sealed class ScannerFeedGrain(
         }
         if (_changed)
         {
-            Publish();
+            await PublishAsync();
         }
     }
 
@@ -120,27 +122,27 @@ public sealed class ScannerFeedGrain(
         }
     }
 
-    public Task<ScannerFeedUpdate?> GetFeed(string feed)
+    public async Task<ScannerFeedUpdate?> GetFeed(string feed)
     {
         if (feed != _feed)
         {
-            return Task.FromResult<ScannerFeedUpdate?>(null);
+            return null;
         }
         if (_changed || _current is null)
         {
-            Build(); // a reader never waits for the publication pacing; a feed with nothing in it is an empty list
+            await BuildAsync(); // a reader never waits for the publication pacing; a feed with nothing in it is an empty list
         }
-        return Task.FromResult(_current);
+        return _current;
     }
 
+    /// <summary>
+    /// Schedules the publication: on the timer even when due (then in a millisecond), because a ranking is stored
+    /// before it is published, which a caller such as the day rollover cannot wait for.
+    /// </summary>
     private void OnChanged()
     {
         _changed = true;
-        if (_publishPacer.IsDue)
-        {
-            Publish();
-        }
-        else if (_publishPacer.Schedule() is { } wait)
+        if (_publishPacer.Schedule() is { } wait)
         {
             _publishTimer.Change(wait, Timeout.InfiniteTimeSpan);
         }
@@ -149,16 +151,15 @@ public sealed class ScannerFeedGrain(
     private Task OnPublishTimerAsync(CancellationToken cancellationToken)
     {
         _publishPacer.TimerFired();
-        Publish();
-        return Task.CompletedTask;
+        return PublishAsync();
     }
 
-    private void Publish()
+    private async Task PublishAsync()
     {
         _publishPacer.Acted();
         if (_changed)
         {
-            Build();
+            await BuildAsync();
         }
         // A value built early for a reader (GetFeed) is still published here.
         if (_current is { } update && update.Version != _publishedVersion)
@@ -171,16 +172,36 @@ public sealed class ScannerFeedGrain(
         }
     }
 
-    /// <summary>Serialises the feed, keeping the previous value (and version) when nothing visible changed.</summary>
-    private void Build()
+    /// <summary>
+    /// Serialises the feed, keeping the previous value (and version) when nothing visible changed. A new ranking is
+    /// written through before this turn ends, so before anyone can see it; a failed write is counted and the value
+    /// is still published (the next one is written again).
+    /// </summary>
+    private async Task BuildAsync()
     {
         _changed = false;
-        var payload = _ranking is not null
-            ? ScannerRowJson.ToArray(_ranking.Current())
-            : ScannerAlertJson.ToArray(_alerts!.NewestFirst());
-        if (_current is null || !_current.Payload.AsSpan().SequenceEqual(payload))
+        if (_ranking is null)
         {
-            _current = new ScannerFeedUpdate(_feed, payload, ++_version, time.GetUtcNow().ToUnixTimeMilliseconds());
+            Take(ScannerAlertJson.ToArray(_alerts!.NewestFirst()));
         }
+        else
+        {
+            var rows = _ranking.Current();
+            if (Take(ScannerRowJson.ToArray(rows)))
+            {
+                await shown.TryWriteAsync(new ShownRankingState { Rows = rows }, $"ranking feed {_feed}", writeFailures, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Makes <paramref name="payload"/> the current value when it differs from it; true when it did.</summary>
+    private bool Take(byte[] payload)
+    {
+        if (_current is not null && _current.Payload.AsSpan().SequenceEqual(payload))
+        {
+            return false;
+        }
+        _current = new ScannerFeedUpdate(_feed, payload, ++_version, time.GetUtcNow().ToUnixTimeMilliseconds());
+        return true;
     }
 }

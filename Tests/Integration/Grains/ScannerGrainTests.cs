@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
+using Orleans.Storage;
 using Scanner.ScannerFeeds;
 using Scanner.MarketData;
 using Scanner.Scanners;
@@ -166,4 +168,46 @@ public sealed class ScannerGrainTests : IAsyncLifetime
         Assert.Equal((3.3 - prevClose) / prevClose * 100, (await _c.Snapshot(sym)).Row.PctChange, 10);
         await Eventually(async () => (await _c.FeedSymbols(ScannerFeedNames.TopGappers)).Contains(sym), "the hydrated row reached the rankings");
     }
+
+    [Fact]
+    public async Task A_reactivated_ranking_feed_never_publishes_older_rows_while_its_shard_serves_stale_ones()
+    {
+        const string sym = "SHOWN";
+        var shard = _c.Client.GetGrain<IRankingShardGrain>(RankingShards.ShardOf(sym, new ScannerOptions().ShardCount));
+        await _c.ProduceAsync([Bar(sym, At(9, 30), 5, 10_000, officialOpen: 5)]);
+        await Eventually(async () => (await shard.GetRow(sym))?.AccumulatedVolume == 10_000, "the shard holds the first row");
+        var stale = (await shard.GetRow(sym))!;
+        await _c.ProduceAsync([Bar(sym, At(9, 31), 5, 20_000)]);
+        await Eventually(() => Task.FromResult(PublishedVolumes(sym).LastOrDefault() == 20_000), "top_volume published the second row");
+
+        // A killed silo held both: the shard comes back from an older write, the feed grain from nothing in memory.
+        await _c.Cluster.DeactivateAsync(shard);
+        var storage = _c.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>("scanner");
+        var stored = new GrainState<RankingShardState>();
+        await storage.ReadStateAsync("shard", shard.GetGrainId(), stored);
+        stored.State!.Rows[sym] = stale;
+        await storage.WriteStateAsync("shard", shard.GetGrainId(), stored);
+        await _c.Cluster.DeactivateAsync(_c.Client.GetGrain<IScannerFeedGrain>(ScannerFeedNames.TopVolume));
+
+        Assert.Contains(sym, await _c.FeedSymbols(ScannerFeedNames.TopVolume)); // reactivates the feed grain
+        Assert.Equal(10_000, (await shard.GetRow(sym))!.AccumulatedVolume);
+        await _c.ProduceAsync([Bar(sym, At(9, 32), 5, 30_000)]);
+        await Eventually(() => Task.FromResult(PublishedVolumes(sym).LastOrDefault() == 30_000), "top_volume published the third row");
+
+        var volumes = PublishedVolumes(sym);
+        Assert.Equal(volumes.Order(), volumes);
+    }
+
+    /// <summary>The symbol's accumulated volume in each <c>top_volume</c> publication that listed it, in order.</summary>
+    private List<long> PublishedVolumes(string symbol) =>
+    [
+        .. _c.Publisher.Of(ScannerFeedNames.TopVolume).SelectMany(update =>
+        {
+            using var json = JsonDocument.Parse(update.Payload);
+            return json.RootElement.EnumerateArray()
+                .Where(row => row.GetProperty("symbol").GetString() == symbol)
+                .Select(row => row.GetProperty("accumulated_volume").GetInt64())
+                .ToList();
+        }),
+    ];
 }

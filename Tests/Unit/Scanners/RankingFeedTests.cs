@@ -41,4 +41,36 @@ public class RankingFeedTests
 
         Assert.Equal([("A", 500L), ("B", 450L)], feed.Current().Select(r => (r.Symbol, r.AccumulatedVolume)));
     }
+
+    [Fact]
+    public void A_new_activation_replaces_an_older_shard_row_by_the_shown_row_before_ranking()
+    {
+        // The feed grain and shard 0 died together: the shard comes back with A's older row.
+        var feed = new RankingFeed(RankingScanner.TopVolume, [Row("A", 500) with { LastEventTimestamp = 20 }]);
+        feed.Update(new ShardRanking(0, 20131007, [Row("B", 450) with { LastEventTimestamp = 30 }, Row("A", 300) with { LastEventTimestamp = 10 }]));
+        feed.Update(new ShardRanking(1, 20131007, [Row("C", 400) with { LastEventTimestamp = 30 }]));
+
+        Assert.Equal([("A", 500L), ("B", 450L), ("C", 400L)], feed.Current().Select(r => (r.Symbol, r.AccumulatedVolume)));
+    }
+
+    [Fact]
+    public void A_shown_row_is_ignored_once_the_shard_has_caught_up()
+    {
+        var feed = new RankingFeed(RankingScanner.TopVolume, [Row("A", 500) with { LastEventTimestamp = 20 }]);
+        feed.Update(new ShardRanking(0, 20131007, [Row("A", 300) with { LastEventTimestamp = 10 }]));
+        Assert.Equal([500L], feed.Current().Select(r => r.AccumulatedVolume));
+
+        feed.Update(new ShardRanking(0, 20131007, [Row("A", 600) with { LastEventTimestamp = 25 }]));
+
+        Assert.Equal([600L], feed.Current().Select(r => r.AccumulatedVolume));
+    }
+
+    [Fact]
+    public void A_new_day_drops_the_shown_rows()
+    {
+        var feed = new RankingFeed(RankingScanner.TopVolume, [Row("A", 500) with { LastEventTimestamp = 20 }]);
+        feed.Update(new ShardRanking(0, 20131008, [Row("A", 10, day: 20131008) with { LastEventTimestamp = 5 }]));
+
+        Assert.Equal([(20131008, 10L)], feed.Current().Select(r => (r.TradingDay, r.AccumulatedVolume)));
+    }
 }
