@@ -17,6 +17,7 @@ public sealed class MarketFeedControl
     private FeedListenerDesiredState _desired;
     private CancellationTokenSource _changed = new();
     private string? _leaseHolder;
+    private bool _gaveUp;
 
     public MarketFeedControl(IOptions<MarketFeedOptions> options, ListenerIdentity identity)
         : this(options.Value, identity)
@@ -58,6 +59,21 @@ public sealed class MarketFeedControl
 
     public bool HoldsLease => Enabled && LeaseHolder == _self;
 
+    /// <summary>
+    /// Whether this silo takes control changes: it holds the lease, or its listener gave up (refused key,
+    /// <c>Feed:MaxReconnects</c>), released the lease and waits for exactly such a change to try again.
+    /// </summary>
+    public bool AcceptsChanges
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Enabled && (_leaseHolder == _self || _gaveUp);
+            }
+        }
+    }
+
     /// <summary>The desired state and a token cancelled by the next change, read together so no change is missed.</summary>
     public (FeedListenerDesiredState Desired, CancellationToken Changed) Current()
     {
@@ -73,6 +89,17 @@ public sealed class MarketFeedControl
         lock (_gate)
         {
             _leaseHolder = holder;
+            _gaveUp = false;
+        }
+    }
+
+    /// <summary>Called by the listener when it gave up and released the lease: it waits for the next change.</summary>
+    public void GaveUp()
+    {
+        lock (_gate)
+        {
+            _leaseHolder = null;
+            _gaveUp = true;
         }
     }
 

@@ -8,7 +8,7 @@ namespace Scanner.Silo.Control;
 /// The control API of the feed listener, under <c>/control/feed</c> (operators only; see <see cref="OperatorAccess"/>):
 /// <c>GET</c> the state; <c>POST stop|start|reconnect</c>; <c>PUT subscriptions</c> (a JSON array such as
 /// <c>["T.*","A.*"]</c>) and <c>PUT url</c> (<c>{"url":"wss://..."}</c>). Changes go to the silo holding the
-/// listener lease; any other silo answers 409 with the holder's name. Every accepted or refused change is logged
+/// listener lease (or to one whose listener gave up and released it); any other silo answers 409 with the holder's name. Every accepted or refused change is logged
 /// with who asked.
 /// </summary>
 public static partial class MarketFeedControlEndpoints
@@ -43,7 +43,7 @@ public static partial class MarketFeedControlEndpoints
             LogRefused(logger, who, action, "the listener is disabled by configuration");
             return Results.Conflict(new ControlError("the listener of this silo is disabled by configuration (Feed:Enabled=false)"));
         }
-        if (!control.HoldsLease)
+        if (!control.AcceptsChanges)
         {
             var holder = control.LeaseHolder ?? "nobody yet";
             LogRefused(logger, who, action, $"the lease is held by {holder}");

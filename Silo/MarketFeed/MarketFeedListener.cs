@@ -79,7 +79,7 @@ public sealed partial class MarketFeedListener(
                         // Retrying with the same key cannot succeed; give the lease to nobody and stay visible as failed
                         // until an operator changes something.
                         await ReleaseQuietlyAsync(lease);
-                        control.ObserveLeaseHolder(null);
+                        control.GaveUp();
                         await DelayUnlessChangedAsync(Timeout.InfiniteTimeSpan, changed, stoppingToken);
                         failures = 0;
                         continue;
@@ -107,7 +107,7 @@ public sealed partial class MarketFeedListener(
                 {
                     status.Set(ListenerState.Stopped, $"gave up after {failures - 1} reconnects (Feed:MaxReconnects)");
                     await ReleaseQuietlyAsync(lease);
-                    control.ObserveLeaseHolder(null);
+                    control.GaveUp();
                     await DelayUnlessChangedAsync(Timeout.InfiniteTimeSpan, changed, stoppingToken);
                     failures = 0;
                     continue;

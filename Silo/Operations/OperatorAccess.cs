@@ -16,7 +16,7 @@ public static class OperatorAccess
 
     public static IServiceCollection AddOperatorAccess(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.Section));
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new OperatorCredentials(sp.GetRequiredService<IOptions<OperatorOptions>>().Value));
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, null);

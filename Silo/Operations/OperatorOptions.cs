@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Scanner.Silo.Operations;
 
 /// <summary>
@@ -8,6 +10,9 @@ public sealed class OperatorOptions
 {
     public const string Section = "Operator";
 
+    /// <summary>The Basic user name: HTTP Basic splits "user:password" at the first colon, so a colon could never sign in.</summary>
+    [Required(ErrorMessage = "Operator:User (Operator__User) must not be empty")]
+    [RegularExpression("^[^:]+$", ErrorMessage = "Operator:User (Operator__User) must not contain ':' (HTTP Basic could never match it)")]
     public string User { get; set; } = "operator";
 
     /// <summary>Empty: operator endpoints answer loopback only (127.0.0.1, ::1) and refuse everyone else.</summary>

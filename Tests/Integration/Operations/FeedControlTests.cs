@@ -7,6 +7,7 @@ using Scanner.Silo.Control;
 using Scanner.Silo.MarketFeed;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
+using Xunit.Abstractions;
 
 namespace Scanner.Tests.Integration.Operations;
 
@@ -14,7 +15,7 @@ namespace Scanner.Tests.Integration.Operations;
 /// The control API end to end: a silo host whose listener streams from the real simulator over WebSockets, steered
 /// by an operator through HTTP from a non-loopback address.
 /// </summary>
-public class FeedControlTests
+public class FeedControlTests(ITestOutputHelper output)
 {
     private const string Key = "test-key";
 
@@ -41,18 +42,16 @@ public class FeedControlTests
         string Describe() => JsonSerializer.Serialize(silo.Listener);
 
         await Polling.UntilAsync(() => silo.Listener.State == nameof(ListenerState.Streaming) && silo.Listener.Counters.Parse.Quotes > 0, Describe);
-        using (var state = JsonDocument.Parse(await operatorClient.GetStringAsync("/control/feed")))
+        using (var state = JsonDocument.Parse(await GetAsync(operatorClient, "/control/feed")))
         {
             Assert.True(state.RootElement.GetProperty("holdsLease").GetBoolean());
             Assert.Contains("Q.*", state.RootElement.GetProperty("subscriptions").EnumerateArray().Select(e => e.GetString()));
         }
 
         // Trades only: once the new connection acked them, quotes and aggregates stop arriving.
-        using (var tradesOnly = await operatorClient.PutAsJsonAsync("/control/feed/subscriptions", new[] { "T.*" }))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, tradesOnly.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.Accepted, await PutAsync(operatorClient, "/control/feed/subscriptions", new[] { "T.*" }));
         await Polling.UntilAsync(() => silo.Listener.AcknowledgedSubscriptions.SequenceEqual(["T.*"]), Describe);
+        await GetAsync(operatorClient, "/control/feed");
         // Frames of the previous connection may still wait in the buffer: let everything received so far be parsed.
         var receivedSoFar = silo.Listener.Counters.Parse.Frames + silo.Listener.Counters.BufferDepth;
         await Polling.UntilAsync(() => silo.Listener.Counters.Parse.Frames >= receivedSoFar, Describe);
@@ -61,21 +60,18 @@ public class FeedControlTests
         await Polling.UntilAsync(() => silo.Listener.Counters.Parse.Trades > trades + 500, Describe);
         Assert.Equal(quotes, silo.Listener.Counters.Parse.Quotes);
         Assert.Equal(aggregates, silo.Listener.Counters.Parse.SecondAggregates);
+        output.WriteLine($"after T.* only: trades {trades} -> {silo.Listener.Counters.Parse.Trades}, quotes stayed {quotes}, second aggregates stayed {aggregates}");
 
         var connections = sim.Stats.ConnectionsAccepted;
-        using (var changed = await operatorClient.PutAsJsonAsync("/control/feed/subscriptions", new[] { "Q.*,A.*" }))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, changed.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.Accepted, await PutAsync(operatorClient, "/control/feed/subscriptions", new[] { "Q.*,A.*" }));
         await Polling.UntilAsync(() => silo.Listener.AcknowledgedSubscriptions.Order().SequenceEqual(["A.*", "Q.*"])
             && silo.Listener.Counters.Parse.Quotes > quotes && silo.Listener.Counters.Parse.SecondAggregates > aggregates, Describe);
         Assert.Empty(silo.Listener.UnacknowledgedSubscriptions);
         Assert.True(sim.Stats.ConnectionsAccepted > connections);
+        await GetAsync(operatorClient, "/control/feed");
+        output.WriteLine($"after Q.*,A.*: quotes {quotes} -> {silo.Listener.Counters.Parse.Quotes}, second aggregates {aggregates} -> {silo.Listener.Counters.Parse.SecondAggregates}; simulator connections accepted {connections} -> {sim.Stats.ConnectionsAccepted}");
 
-        using (var invalid = await operatorClient.PutAsJsonAsync("/control/feed/subscriptions", new[] { "T.*\"}" }))
-        {
-            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.BadRequest, await PutAsync(operatorClient, "/control/feed/subscriptions", new[] { "T.*\"}" }));
 
         Assert.Equal(HttpStatusCode.Accepted, (await operatorClient.PostAsync("/control/feed/stop", null)).StatusCode);
         await Polling.UntilAsync(() => silo.Listener.State == nameof(ListenerState.Paused) && sim.Stats.ActiveConnections == 0, Describe);
@@ -90,6 +86,33 @@ public class FeedControlTests
             && silo.Listener.State == nameof(ListenerState.Streaming), Describe);
         // Every restart waited for the server to release the key: none was refused with max_connections.
         Assert.Equal(0, sim.Stats.ConnectionsRejected);
+
+        // Every action is logged with who asked and from where.
+        var actions = silo.Logs.Where(l => l.Contains("asked to", StringComparison.Ordinal)).ToArray();
+        foreach (var line in actions)
+        {
+            output.WriteLine($"log: {line}");
+        }
+        Assert.Contains(actions, l => l.Contains("Operator operator@127.0.0.3 asked to set subscriptions of the feed listener: now running=True", StringComparison.Ordinal)
+            && l.EndsWith("subscriptions=Q.*,A.*", StringComparison.Ordinal));
+        foreach (var action in new[] { "stop", "start", "reconnect" })
+        {
+            Assert.Contains(actions, l => l.Contains($"Operator operator@127.0.0.3 asked to {action} the feed listener", StringComparison.Ordinal));
+        }
+    }
+
+    private async Task<string> GetAsync(HttpClient client, string path)
+    {
+        var body = await client.GetStringAsync(path);
+        output.WriteLine($"GET {path} -> {body}");
+        return body;
+    }
+
+    private async Task<HttpStatusCode> PutAsync(HttpClient client, string path, string[] subscriptions)
+    {
+        using var response = await client.PutAsJsonAsync(path, subscriptions);
+        output.WriteLine($"PUT {path} {JsonSerializer.Serialize(subscriptions)} -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response.StatusCode;
     }
 
     [Fact]

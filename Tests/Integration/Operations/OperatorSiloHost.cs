@@ -1,5 +1,6 @@
 using Scanner.ServiceDefaults;
 using Scanner.ServiceDefaults.Configuration;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Scanner.ScannerFeeds;
 using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Hosting;
@@ -28,11 +30,15 @@ public sealed class OperatorSiloHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private OperatorSiloHost(WebApplication app, Uri baseUri)
+    private OperatorSiloHost(WebApplication app, Uri baseUri, ConcurrentQueue<string> logs)
     {
         _app = app;
         BaseUri = baseUri;
+        Logs = logs;
     }
+
+    /// <summary>Every line logged at Information or above, as "category: message".</summary>
+    public ConcurrentQueue<string> Logs { get; }
 
     public Uri BaseUri { get; }
 
@@ -53,6 +59,8 @@ public sealed class OperatorSiloHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(Address, 0));
         builder.AddServiceDefaults(SiloHealthEndpoint.ServiceName);
+        var logs = new ConcurrentQueue<string>();
+        builder.Logging.AddProvider(new CapturingLoggerProvider(logs));
         var host = new ScannerHostOptions { Infrastructure = ScannerInfrastructure.InMemory, SiloPort = LoopbackPorts.Free(), GatewayPort = LoopbackPorts.Free() };
         builder.UseOrleans(silo => silo.ConfigureScannerSilo(host, new InfrastructureOptions()));
         builder.Services.AddScannerGrains(builder.Configuration);
@@ -68,7 +76,7 @@ public sealed class OperatorSiloHost : IAsyncDisposable
         app.MapOperatorEndpoints();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new OperatorSiloHost(app, new Uri(address));
+        return new OperatorSiloHost(app, new Uri(address), logs);
     }
 
     /// <summary>A client connecting from <paramref name="from"/> (the kernel's choice, 127.0.0.1, when null).</summary>
@@ -111,4 +119,25 @@ public sealed class OperatorSiloHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    lines.Enqueue($"{category}: {formatter(state, exception)}");
+                }
+            }
+        }
+    }
 }

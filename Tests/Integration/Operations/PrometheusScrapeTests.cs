@@ -2,6 +2,7 @@ using System.Text.Json;
 using Scanner.ScannerFeeds;
 using Scanner.Tests.Support.Gateway;
 using Scanner.Tests.Support.Launcher;
+using Xunit.Abstractions;
 
 namespace Scanner.Tests.Integration.Operations;
 
@@ -10,7 +11,7 @@ namespace Scanner.Tests.Integration.Operations;
 /// flows, and its query API returns the feed and fan-out metrics; the health endpoints answer over HTTP (one system
 /// start for both: it costs a minute).
 /// </summary>
-public class PrometheusScrapeTests
+public class PrometheusScrapeTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Prometheus_scrapes_the_feed_and_fan_out_metrics_of_a_silo_and_the_gateway()
@@ -39,6 +40,22 @@ public class PrometheusScrapeTests
                 () => $"{query} > 0 in Prometheus; targets: {string.Join(", ", prometheus.TargetHealthAsync().Result)}\n{prometheus.Log}\n{system.Logs()}",
                 TimeSpan.FromSeconds(60));
         }
+        // The evidence an operator would see: each query and Prometheus' answer (one value per series).
+        string[] feed =
+        [
+            .. queries,
+            "sum(scanner_feed_frames_total{job=\"silo\"})",
+            "sum(rate(scanner_feed_published_total{job=\"silo\"}[30s]))",
+            "histogram_quantile(0.99, sum by (le) (rate(scanner_feed_publish_latency_milliseconds_bucket{job=\"silo\"}[30s])))",
+            "sum(scanner_feed_dropped_frames_total{job=\"silo\"}) + sum(scanner_feed_expired_frames_total{job=\"silo\"})",
+            "sum(scanner_feed_publish_failed_total{job=\"silo\"})",
+            "max(scanner_feed_lease_held{job=\"silo\"})",
+            "max(scanner_feed_unacknowledged_subscriptions{job=\"silo\"})",
+        ];
+        foreach (var query in feed)
+        {
+            output.WriteLine($"GET {prometheus.Address}api/v1/query?query={query} -> [{string.Join(", ", await prometheus.QueryAsync(query))}]");
+        }
         // Orleans' own meter, the .NET runtime and ASP.NET Core are exported too.
         foreach (var family in new[] { "orleans_.*", "(dotnet|process_runtime_dotnet)_.*", "http_server_.*" })
         {
@@ -53,7 +70,9 @@ public class PrometheusScrapeTests
             using var live = await http.GetAsync(new Uri(root, "health/live"));
             Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
 
-            using var ready = JsonDocument.Parse(await http.GetStringAsync(new Uri(root, "health/ready")));
+            var readyText = await http.GetStringAsync(new Uri(root, "health/ready"));
+            output.WriteLine($"GET {root}health/ready -> {readyText}");
+            using var ready = JsonDocument.Parse(readyText);
             Assert.Contains(ready.RootElement.GetProperty("status").GetString(), new[] { "Healthy", "Degraded" });
             Assert.True(ready.RootElement.GetProperty("checks").GetArrayLength() > 0);
 

@@ -7,6 +7,7 @@ using Scanner.Gateway.Hosting;
 using Scanner.ServiceDefaults;
 using Scanner.Silo.MarketFeed;
 using Scanner.Silo.Hosting;
+using Scanner.Silo.Operations;
 using Scanner.Simulator.Hosting;
 using Scanner.Tests.Unit.Gateway;
 
@@ -60,6 +61,12 @@ public class OptionsValidationTests
             [KeyValuePair.Create(key, (string?)value), KeyValuePair.Create("Feed:ApiKey", (string?)"k")]).Build());
         Assert.Contains(key, StartFails(services).Message);
     }
+
+    [Theory]
+    [InlineData("Operator:User", "")]
+    [InlineData("Operator:User", "ops:team")]
+    public void Operator_options(string key, string value) =>
+        Assert.Contains(key, StartFails(new ServiceCollection().AddOperatorAccess(Config(key, value))).Message);
 
     [Theory]
     [InlineData("Infrastructure:Redis", "http://cache:6379")]

@@ -86,6 +86,20 @@ public class FeedListenerControlTests
     }
 
     [Fact]
+    public void A_listener_that_gave_up_takes_changes_though_it_released_the_lease()
+    {
+        var control = Control();
+        control.ObserveLeaseHolder(Self.Name);
+        Assert.True(control.AcceptsChanges);
+        control.GaveUp();   // refused key or Feed:MaxReconnects: lease released, waiting for a change
+        Assert.False(control.HoldsLease);
+        Assert.True(control.AcceptsChanges);
+        control.ObserveLeaseHolder("10.0.0.2:11111@2");   // after the change it asked again: another silo had it
+        Assert.False(control.AcceptsChanges);
+        Assert.False(Control(enabled: false).AcceptsChanges);
+    }
+
+    [Fact]
     public void A_disabled_listener_never_holds_the_lease()
     {
         var control = Control(enabled: false);
