@@ -11,7 +11,7 @@
 #   scripts/bench.sh gateway                1,000 WebSocket clients on loopback, with and without stalled clients
 #   scripts/bench.sh pipeline [RATE] [SECS] synthetic feed -> listener -> RabbitMQ -> grains -> rankings -> gateway, as
 #                                           processes: sustained events/s, drops, publish latency, silo memory, and
-#                                           event-to-ranking latency at a gateway client (Tests/Benchmarks/Pipeline)
+#                                           event-to-ranking, -quote and -alert latency at a gateway client (Tests/Benchmarks/Pipeline)
 #   scripts/bench.sh coldstart [--restart] [--tickers N] [--rate N] [--limit SECS]
 #                                           cold start (issue 12): simulator (10,000 tickers, 50,000 events/s), one silo,
 #                                           empty Redis, as processes: time until every ticker is hydrated, first event

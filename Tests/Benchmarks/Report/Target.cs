@@ -18,7 +18,13 @@ internal sealed record Target(string Figure, string Benchmark, string Metric, bo
         new("pipeline: events/s sustained at 10,000 tickers", "pipeline", "published_per_s", AtLeast: true, 100_000),
         new("pipeline: events lost after warm-up", "pipeline", "lost_after_warmup", AtLeast: false, 0),
         new("pipeline: silo memory (MB, peak after warm-up)", "pipeline", "peak_rss_mb", AtLeast: false, 1024),
+        new("page: event to quote p99 (ms)", "rankings", "event_to_quote_p99_ms", AtLeast: false, 250),
+        new("page: event to high/low, halt or momentum alert p99 (ms)", "rankings", "event_to_alert_p99_ms", AtLeast: false, 250),
         new("page: event to ranking p99 (ms)", "rankings", "event_to_ranking_p99_ms", AtLeast: false, 1300),
+        new("cold start: first event to every ticker hydrated (s)", "coldstart", "all_hydrated_after_first_event_s", AtLeast: false, 10, Case: "cold"),
+        new("cold start: events shed or expired", "coldstart", "lost", AtLeast: false, 0, Case: "cold"),
+        new("silo restart: first event to every ticker active (s)", "coldstart", "all_hydrated_after_first_event_s", AtLeast: false, 10, Case: "restart"),
+        new("silo restart: events shed or expired", "coldstart", "lost", AtLeast: false, 0, Case: "restart"),
         new("gateway: messages/s to 1,000 clients", "gateway", "messages_per_s", AtLeast: true, 200_000),
         new("gateway: healthy p99 with stalled clients / without", "gateway", "stalled_p99_ratio", AtLeast: false, 1.5),
     ];

@@ -26,6 +26,7 @@ public sealed class BenchmarkSmokeRuns : IAsyncDisposable
         ["providers memory"] = ["streams", "--provider", "memory", "--seconds", "1", "--symbols", "20", "--window", "16"],
         ["listener"] = ["listener", "--seconds", "1", "--warmup", "1", "--tickers", "50", "--rate", "2000"],
         ["gateway"] = ["gateway", "--clients", "20", "--stalled", "2", "--symbols", "10", "--seconds", "1", "--warmup", "1"],
+        ["coldstart"] = ["coldstart", "--tickers", "50", "--rate", "2000", "--limit", "15"],
     };
 
     public Task<Run> Of(string benchmark) => _runs.Value[benchmark];

@@ -15,6 +15,7 @@ public sealed class BenchmarkSmokeTests(BenchmarkSmokeRuns runs) : IClassFixture
     [InlineData("providers memory", "providers", "events_per_s")]
     [InlineData("listener", "listener", "events_per_s")]
     [InlineData("gateway", "gateway", "stalled_p99_ratio")]
+    [InlineData("coldstart", "coldstart", "all_hydrated_after_first_event_s")]
     public async Task Benchmark_runs_and_emits_its_result_record(string run, string benchmark, string metric)
     {
         var result = await runs.Of(run);

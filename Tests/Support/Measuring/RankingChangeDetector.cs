@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Scanner.Tests.Support.Measuring;
 
 /// <summary>
-/// Compares consecutive publications of one ranking feed (pure; the pipeline benchmark's measuring core). A row
+/// Compares consecutive publications of one ranking feed, or of one symbol's <c>quote:{SYM}</c> (a list of one row)
+/// (pure; the pipeline benchmark's measuring core). A row
 /// changed when any field but its rank differs from the same symbol's row in the previous publication; a changed row
 /// is a latency sample when its <c>last_event_timestamp</c> moved forward, since a change without a newer event
 /// (reference data arriving, a late bar) has no event to time it by. Rows new to the list are counted, not timed.
@@ -24,14 +25,15 @@ public sealed class RankingChangeDetector
     public long EnteredRows { get; private set; }
     public long MalformedRows { get; private set; }
 
-    /// <param name="rows">The publication's <c>data</c>: an array of rows.</param>
+    /// <param name="rows">The publication's <c>data</c>: an array of rows, or one row.</param>
     /// <param name="publishedMs">When the feed was published (the envelope's <c>published_at</c>).</param>
     /// <param name="receivedMs">When the client had the whole message.</param>
     /// <param name="sink">Where samples go; null to only move the baseline.</param>
     public void Apply(JsonElement rows, long publishedMs, long receivedMs, RowLatencies? sink)
     {
         _current.Clear();
-        foreach (var row in rows.EnumerateArray())
+        IEnumerable<JsonElement> list = rows.ValueKind == JsonValueKind.Object ? [rows] : rows.EnumerateArray();
+        foreach (var row in list)
         {
             if (!TryRead(row, out var symbol, out var version))
             {

@@ -90,4 +90,16 @@ public class RankingChangeDetectorTests
         Assert.Equal(2, _detector.MalformedRows);
         Assert.Equal(1, _detector.SampledRows);
     }
+
+    [Fact]
+    public void A_quote_publication_is_one_row_timed_like_a_ranking_row()
+    {
+        foreach (var (published, row) in new[] { (900L, Row("A", 0, 5.0, lastEvent: 800)), (1900L, Row("A", 0, 5.1, lastEvent: 1850)) })
+        {
+            using var json = JsonDocument.Parse(row);
+            _detector.Apply(json.RootElement, published, published + 20, _latencies);
+        }
+        Assert.Equal(1, _detector.SampledRows);
+        Assert.Equal(70, _latencies.EventToClient.Max);
+    }
 }
