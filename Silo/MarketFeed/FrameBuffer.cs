@@ -46,6 +46,10 @@ public sealed class FrameBuffer
     /// <summary>Bytes the waiting frames hold.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
+    /// <summary>How long the oldest waiting frame has waited (zero when none waits): how far publishing is behind the socket.</summary>
+    public TimeSpan OldestWait =>
+        _channel.Reader.TryPeek(out var oldest) ? System.Diagnostics.Stopwatch.GetElapsedTime(oldest.ReceivedTimestamp) : TimeSpan.Zero;
+
     /// <summary>Never blocks; a full buffer (frames or bytes) drops its oldest frames instead.</summary>
     public void Write(ReceivedFrame frame)
     {

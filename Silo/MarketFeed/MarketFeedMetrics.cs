@@ -21,6 +21,7 @@ public sealed class MarketFeedMetrics : IDisposable
     private long _inFlight;
     private long _skippedMessages;
     private Func<long> _bufferDepth = static () => 0;
+    private Func<TimeSpan> _lag = static () => TimeSpan.Zero;
     private Func<long> _droppedFrames = static () => 0;
     private Func<long> _heldEvents = static () => 0;
     private Func<long> _heldBytes = static () => 0;
@@ -40,6 +41,7 @@ public sealed class MarketFeedMetrics : IDisposable
         _meter.CreateObservableCounter("scanner.feed.dropped_frames", () => DroppedFrames, "{frame}", "Frames shed because publishing fell behind the socket.");
         _meter.CreateObservableCounter("scanner.feed.expired_frames", () => _expiredFrames(), "{frame}", "Frames skipped because they waited longer than Feed:MaxFrameAge.");
         _meter.CreateObservableGauge("scanner.feed.buffer_depth", () => _bufferDepth(), "{frame}", "Frames waiting between reader and publisher.");
+        _meter.CreateObservableGauge("scanner.feed.lag", () => _lag().TotalSeconds, "s", "How long the oldest frame waiting for the publisher has waited: how far publishing is behind the socket.");
         _meter.CreateObservableGauge("scanner.feed.publish_in_flight", () => Interlocked.Read(ref _inFlight), "{batch}", "Stream publications not yet confirmed.");
         _meter.CreateObservableGauge("scanner.feed.held_events", () => _heldEvents(), "{event}", "Events parsed and not yet accepted by the stream providers.");
         _meter.CreateObservableGauge("scanner.feed.held_bytes", () => _heldBytes(), "By", "Bytes of the held events (their frames' share), bounded by Feed:MaxHeldBytes.");
@@ -55,6 +57,7 @@ public sealed class MarketFeedMetrics : IDisposable
     public void Attach(FrameBuffer buffer, Func<Parsing.ParseCountersSnapshot> parse, StreamBatchingPublisher publisher)
     {
         _bufferDepth = () => buffer.Count;
+        _lag = () => buffer.OldestWait;
         _droppedFrames = () => buffer.Dropped;
         _expiredFrames = () => buffer.Expired;
         _parse = parse;
@@ -95,7 +98,7 @@ public sealed class MarketFeedMetrics : IDisposable
         var (p50, p99) = _latencies.Percentiles();
         return new FeedCountersSnapshot(
             parse, DroppedFrames, _expiredFrames(), SkippedMessages, Interlocked.Read(ref _published),
-            Interlocked.Read(ref _publishFailed), Interlocked.Read(ref _inFlight), _heldEvents(), _heldBytes(), _bufferDepth(), p50, p99);
+            Interlocked.Read(ref _publishFailed), Interlocked.Read(ref _inFlight), _heldEvents(), _heldBytes(), _bufferDepth(), _lag().TotalMilliseconds, p50, p99);
     }
 
     public void Dispose() => _meter.Dispose();
@@ -113,5 +116,6 @@ public sealed record FeedCountersSnapshot(
     long HeldEvents,
     long HeldBytes,
     long BufferDepth,
+    double LagMs,
     double PublishLatencyP50Ms,
     double PublishLatencyP99Ms);

@@ -51,11 +51,14 @@ public class PrometheusScrapeTests(ITestOutputHelper output)
             "sum(scanner_feed_publish_failed_total{job=\"silo\"})",
             "max(scanner_feed_lease_held{job=\"silo\"})",
             "max(scanner_feed_unacknowledged_subscriptions{job=\"silo\"})",
+            "max(scanner_feed_lag_seconds{job=\"silo\"})",
         ];
         foreach (var query in feed)
         {
             output.WriteLine($"GET {prometheus.Address}api/v1/query?query={query} -> [{string.Join(", ", await prometheus.QueryAsync(query))}]");
         }
+        // The lag gauge under the name the alert rules use (the exporter appends the unit).
+        Assert.True((await prometheus.QueryAsync("count(scanner_feed_lag_seconds{job=\"silo\"})")) is [> 0], "scanner_feed_lag_seconds");
         // Orleans' own meter, the .NET runtime and ASP.NET Core are exported too.
         foreach (var family in new[] { "orleans_.*", "(dotnet|process_runtime_dotnet)_.*", "http_server_.*" })
         {

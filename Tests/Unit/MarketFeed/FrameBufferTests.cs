@@ -120,4 +120,24 @@ public class FrameBufferTests
         Assert.Equal(2, buffer.Expired);
         Assert.Equal(0, buffer.Dropped);
     }
+
+    [Fact]
+    public void The_lag_is_how_long_the_oldest_waiting_frame_has_waited()
+    {
+        var buffer = new FrameBuffer(8, Timeout.InfiniteTimeSpan);
+        Assert.Equal(TimeSpan.Zero, buffer.OldestWait);
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var seconds in new[] { 30, 2 })
+        {
+            buffer.Write(new ReceivedFrame(ArrayPool<byte>.Shared.Rent(4), 1, now - seconds * System.Diagnostics.Stopwatch.Frequency));
+        }
+
+        Assert.InRange(buffer.OldestWait, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
+        Assert.True(buffer.TryTake(out var taken));
+        taken.Release();
+        Assert.InRange(buffer.OldestWait, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30));
+        Assert.True(buffer.TryTake(out taken));
+        taken.Release();
+        Assert.Equal(TimeSpan.Zero, buffer.OldestWait);
+    }
 }

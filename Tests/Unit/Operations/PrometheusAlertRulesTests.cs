@@ -23,7 +23,9 @@ public partial class PrometheusAlertRulesTests
         foreach (var series in used)
         {
             var instrument = series.EndsWith("_total", StringComparison.Ordinal) ? series[..^"_total".Length] : series;
-            Assert.True(instruments.Contains(instrument), $"{series} is not exported by any instrument in the code");
+            // The exporter also appends the unit (s -> _seconds, ms -> _milliseconds) unless the name already ends in it.
+            var withoutUnit = UnitSuffix().Replace(instrument, "");
+            Assert.True(instruments.Contains(instrument) || instruments.Contains(withoutUnit), $"{series} is not exported by any instrument in the code");
         }
     }
 
@@ -48,6 +50,9 @@ public partial class PrometheusAlertRulesTests
 
     [GeneratedRegex(@"""((?:scanner|rabbitmq)\.[a-z0-9_.]+)""")]
     private static partial Regex InstrumentName();
+
+    [GeneratedRegex("_(?:seconds|milliseconds)$")]
+    private static partial Regex UnitSuffix();
 
     [GeneratedRegex(@"\b(?:scanner|rabbitmq)_[a-z0-9_]+")]
     private static partial Regex OurSeries();
