@@ -31,15 +31,13 @@ public sealed class ScannerFeedGrain(
     private bool _changed;
     private WriteBehind<AlertListState>? _writeBehind;
     private DayRolloverTimer? _rollover;
-    private Pacer _publishPacer = null!;
-    private IGrainTimer _publishTimer = null!;
+    private PacedAction _publishing = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _feed = this.GetPrimaryKeyString();
         _version = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
-        _publishPacer = new Pacer(_options.FeedPublishInterval, time);
-        _publishTimer = this.RegisterGrainTimer(OnPublishTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _publishing = new PacedAction(this, _options.FeedPublishInterval, time, Publish);
         if (RankingScanner.Find(_feed) is { } scanner)
         {
             _ranking = new RankingFeed(scanner);
@@ -63,7 +61,7 @@ public sealed class ScannerFeedGrain(
         }
         if (_changed)
         {
-            Publish();
+            _publishing.Request(); // the first request runs at once
         }
     }
 
@@ -136,26 +134,11 @@ public sealed class ScannerFeedGrain(
     private void OnChanged()
     {
         _changed = true;
-        if (_publishPacer.IsDue)
-        {
-            Publish();
-        }
-        else if (_publishPacer.Schedule() is { } wait)
-        {
-            _publishTimer.Change(wait, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private Task OnPublishTimerAsync(CancellationToken cancellationToken)
-    {
-        _publishPacer.TimerFired();
-        Publish();
-        return Task.CompletedTask;
+        _publishing.Request();
     }
 
     private void Publish()
     {
-        _publishPacer.Acted();
         if (_changed)
         {
             Build();
