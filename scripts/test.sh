@@ -101,7 +101,7 @@ test_projects() {
     [[ -f Tests/Unit/Unit.csproj ]] && echo Tests/Unit/Unit.csproj
     for project in Tests/*/*.csproj; do
         case $project in Tests/Unit/*) continue ;; esac
-        # Only test projects: Benchmarks, Launcher and Support are programs and libraries.
+        # Only test projects: Benchmarks, Launcher, Support and Support.Infrastructure are programs and libraries.
         grep -q '<IsTestProject>true</IsTestProject>' "$project" && echo "$project"
     done
 }

@@ -54,8 +54,7 @@ public sealed partial class TickerGrain(
     private TickerDay _day = null!;
     private WriteBehind<TickerDayState> _writeBehind = null!;
     private TickerHydration _hydration = null!;
-    private Pacer _reportPacer = null!;
-    private IGrainTimer _flushTimer = null!;
+    private PacedAction _reporting = null!;
     private DayRolloverTimer _rollover = null!;
     private string _quoteFeed = "";
     private string _rangeFeed = "";
@@ -85,8 +84,7 @@ public sealed partial class TickerGrain(
         _version = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
         _writeBehind = new WriteBehind<TickerDayState>(state, () => _day.State, symbol, writeFailures);
         _writeBehind.Start(this, _options.PersistInterval);
-        _reportPacer = new Pacer(_options.ReportInterval, time);
-        _flushTimer = this.RegisterGrainTimer(OnFlushTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _reporting = new PacedAction(this, _options.ReportInterval, time, Flush);
         _hydration = new TickerHydration(_day, referenceData, hydrationOptions.Value.NegativeCacheDuration, OnHydrated, time, logger);
         _hydration.Start(this);
         _rollover = new DayRolloverTimer(new MarketDayClock(time, _day.State.ClockOffset), time);
@@ -116,7 +114,7 @@ public sealed partial class TickerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        Flush();
+        _reporting.RunNow();
         await _writeBehind.FlushAsync(cancellationToken);
     }
 
@@ -159,14 +157,7 @@ public sealed partial class TickerGrain(
         _rowDirty |= (changes & TickerChanges.Row) != 0;
         _rangeDirty |= (changes & TickerChanges.Range) != 0;
         _hydration.StartIfNeeded();
-        if (_reportPacer.IsDue)
-        {
-            Flush();
-        }
-        else
-        {
-            ScheduleFlush();
-        }
+        _reporting.Request();
         return Task.CompletedTask;
     }
 
@@ -204,7 +195,7 @@ public sealed partial class TickerGrain(
         _pendingAlerts.Clear();
         _rowDirty = _rangeDirty = true;
         _writeBehind.MarkDirty();
-        Flush();
+        _reporting.RunNow();
         // Yesterday's candles went with the day state; yesterday's trades go from the tape of a watched symbol.
         _tape?.Clear();
         _tapeDirty = _tape is not null;
@@ -217,7 +208,7 @@ public sealed partial class TickerGrain(
         RequestPageFeeds(TickerChanges.Chart); // prev_close
         _rowDirty = true;
         _writeBehind.MarkDirty();
-        ScheduleFlush();
+        _reporting.Defer();
     }
 
     /// <summary>
@@ -289,29 +280,16 @@ public sealed partial class TickerGrain(
         TickerMetrics.TapePublishes.Add(1);
     }
 
-    private void ScheduleFlush()
-    {
-        if (_reportPacer.Schedule() is { } wait)
-        {
-            _flushTimer.Change(wait, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private Task OnFlushTimerAsync(CancellationToken cancellationToken)
-    {
-        _reportPacer.TimerFired();
-        Flush();
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Hands the row and pending alerts to the silo's ranking reporter and publishes the symbol's wanted feeds.</summary>
-    private void Flush()
+    /// <summary>
+    /// Hands the row and pending alerts to the silo's ranking reporter and publishes the symbol's wanted feeds (paced by
+    /// <see cref="_reporting"/>); false when nothing had changed.
+    /// </summary>
+    private bool Flush()
     {
         if (!_rowDirty && !_rangeDirty && _pendingAlerts.Count == 0)
         {
-            return;
+            return false;
         }
-        _reportPacer.Acted();
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var row = _floor.Above(_day.ToRow());
         if (_rowDirty && publisher.IsWanted(_quoteFeed))
@@ -325,13 +303,14 @@ public sealed partial class TickerGrain(
         _rangeDirty = false;
         if (!_rowDirty && _pendingAlerts.Count == 0)
         {
-            return;
+            return true;
         }
         var alerts = _pendingAlerts.Count == 0 ? [] : _pendingAlerts.ToArray();
         _pendingAlerts.Clear();
         _rowDirty = false;
         reporter.Submit(new ShardReport(row, alerts, ++_version));
         TickerMetrics.Reports.Add(1);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The ranking row of {Symbol} could not be read at activation; its older rows rely on the shard refusing them")]

@@ -7,7 +7,7 @@ public sealed class CombinedReferenceData(IReferenceData first, IReferenceData s
 
     public IEnumerable<string> Symbols => first.Symbols.Concat(second.Symbols);
 
-    public IReadOnlyList<DailyBar>? DailyBars(string symbol) => first.DailyBars(symbol) ?? second.DailyBars(symbol);
+    public IReadOnlyList<ReferenceBar>? DailyBars(string symbol) => first.DailyBars(symbol) ?? second.DailyBars(symbol);
 
     public long? FreeFloat(string symbol) => first.FreeFloat(symbol) ?? second.FreeFloat(symbol);
 }

@@ -10,7 +10,7 @@ public interface IReferenceData
     IEnumerable<string> Symbols { get; }
 
     /// <summary>The daily bars of a symbol in date order, or null for an unknown symbol.</summary>
-    IReadOnlyList<DailyBar>? DailyBars(string symbol);
+    IReadOnlyList<ReferenceBar>? DailyBars(string symbol);
 
     /// <summary>Free float in shares, or null when unknown.</summary>
     long? FreeFloat(string symbol);
@@ -19,7 +19,7 @@ public interface IReferenceData
 public static class ReferenceDataExtensions
 {
     /// <summary>The last daily bar before the simulated day, or null.</summary>
-    public static DailyBar? PreviousDay(this IReferenceData data, string symbol)
+    public static ReferenceBar? PreviousDay(this IReferenceData data, string symbol)
     {
         var bars = data.DailyBars(symbol);
         if (bars is null)

@@ -71,10 +71,10 @@ public static class LeanCsv
     }
 
     /// <summary>Reads a daily zip (<c>yyyyMMdd 00:00, open, high, low, close, volume</c>) into bars in date order.</summary>
-    public static List<DailyBar> ReadDailyBars(string zipPath)
+    public static List<ReferenceBar> ReadDailyBars(string zipPath)
     {
         using var archive = ZipFile.OpenRead(zipPath);
-        var bars = new List<DailyBar>();
+        var bars = new List<ReferenceBar>();
         foreach (var line in ReadLines(archive))
         {
             if (TryParseDailyBar(line, out var bar))
@@ -86,7 +86,7 @@ public static class LeanCsv
         return bars;
     }
 
-    public static bool TryParseDailyBar(ReadOnlySpan<char> line, out DailyBar bar)
+    public static bool TryParseDailyBar(ReadOnlySpan<char> line, out ReferenceBar bar)
     {
         bar = null!;
         Span<Range> fields = stackalloc Range[7];
@@ -110,7 +110,7 @@ public static class LeanCsv
             return false;
         }
         double h = high / 10_000.0, l = low / 10_000.0, c = close / 10_000.0;
-        bar = new DailyBar(date, open / 10_000.0, h, l, c, volume, DailyBar.TypicalPrice(h, l, c));
+        bar = new ReferenceBar(date, open / 10_000.0, h, l, c, volume, ReferenceBar.TypicalPrice(h, l, c));
         return true;
     }
 

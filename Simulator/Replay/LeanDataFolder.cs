@@ -12,7 +12,7 @@ namespace Scanner.Simulator.Replay;
 /// </summary>
 public sealed class LeanDataFolder : IReferenceData
 {
-    private readonly ConcurrentDictionary<string, IReadOnlyList<DailyBar>?> _daily = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<ReferenceBar>?> _daily = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, long>> _floats;
 
     public LeanDataFolder(string root, DateOnly day)
@@ -68,7 +68,7 @@ public sealed class LeanDataFolder : IReferenceData
         }
     }
 
-    public IReadOnlyList<DailyBar>? DailyBars(string symbol) =>
+    public IReadOnlyList<ReferenceBar>? DailyBars(string symbol) =>
         _daily.GetOrAdd(symbol.ToUpperInvariant(), s =>
         {
             var path = Path.Combine(Root, "daily", $"{s.ToLowerInvariant()}.zip");

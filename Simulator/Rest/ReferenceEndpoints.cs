@@ -84,7 +84,7 @@ public static class ReferenceEndpoints
             return NotFound();
         }
         var day = source.Reference.Day;
-        IEnumerable<DailyBar> selected = bars.Where(b => b.Date >= first && b.Date <= last && b.Date < day);
+        IEnumerable<ReferenceBar> selected = bars.Where(b => b.Date >= first && b.Date <= last && b.Date < day);
         if (string.Equals(sort, "desc", StringComparison.OrdinalIgnoreCase))
         {
             selected = selected.Reverse();

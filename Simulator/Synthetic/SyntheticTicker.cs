@@ -6,17 +6,17 @@ namespace Scanner.Simulator.Synthetic;
 /// One synthetic ticker: its fixed reference data (history, float, profile) and its intraday state, which only the
 /// generator's thread touches.
 /// </summary>
-public sealed class SyntheticTicker(string symbol, DailyBar[] history, long freeFloat, TickerProfile profile, double openGap, double driftPerSecond, double volatilityPerSqrtSecond, int tape)
+public sealed class SyntheticTicker(string symbol, ReferenceBar[] history, long freeFloat, TickerProfile profile, double openGap, double driftPerSecond, double volatilityPerSqrtSecond, int tape)
 {
     public string Symbol { get; } = symbol;
-    public DailyBar[] History { get; } = history;
+    public ReferenceBar[] History { get; } = history;
     public long FreeFloat { get; } = freeFloat;
     public TickerProfile Profile { get; } = profile;
     public double OpenGap { get; } = openGap;
     public double DriftPerSecond { get; } = driftPerSecond;
     public double VolatilityPerSqrtSecond { get; } = volatilityPerSqrtSecond;
     public int Tape { get; } = tape;
-    public DailyBar PreviousDay => History[^1];
+    public ReferenceBar PreviousDay => History[^1];
     public double AverageVolume => History.Average(b => b.Volume);
 
     /// <summary>The mean size of a round-lot trade, set by the universe so that quiet activity trades the average volume.</summary>

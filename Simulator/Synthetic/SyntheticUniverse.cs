@@ -60,7 +60,7 @@ public sealed class SyntheticUniverse : IReferenceData
 
     public IEnumerable<string> Symbols => _bySymbol.Keys;
 
-    public IReadOnlyList<DailyBar>? DailyBars(string symbol) => _bySymbol.TryGetValue(symbol, out var t) ? t.History : null;
+    public IReadOnlyList<ReferenceBar>? DailyBars(string symbol) => _bySymbol.TryGetValue(symbol, out var t) ? t.History : null;
 
     public long? FreeFloat(string symbol) => _bySymbol.TryGetValue(symbol, out var t) ? t.FreeFloat : null;
 
@@ -89,7 +89,7 @@ public sealed class SyntheticUniverse : IReferenceData
         // A day's volume turns over 0.3% to 3% of the float (runners' small floats turn over faster).
         var baseVolume = freeFloat * LogUniform(random, 0.003, profile == TickerProfile.Runner ? 0.1 : 0.03);
         var dailyVolatility = 0.01 + random.NextDouble() * 0.05;
-        var history = new DailyBar[dates.Length];
+        var history = new ReferenceBar[dates.Length];
         for (var d = 0; d < dates.Length; d++)
         {
             var open = Round(price * (1 + Normal(random) * dailyVolatility * 0.3));
@@ -97,7 +97,7 @@ public sealed class SyntheticUniverse : IReferenceData
             var high = Round(Math.Max(open, close) * (1 + random.NextDouble() * dailyVolatility));
             var low = Round(Math.Min(open, close) * (1 - random.NextDouble() * dailyVolatility));
             var volume = (long)(baseVolume * Math.Exp(Normal(random) * 0.4));
-            history[d] = new DailyBar(dates[d], open, high, low, close, volume, DailyBar.TypicalPrice(high, low, close));
+            history[d] = new ReferenceBar(dates[d], open, high, low, close, volume, ReferenceBar.TypicalPrice(high, low, close));
             price = close;
         }
         var gap = profile switch

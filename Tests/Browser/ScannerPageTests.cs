@@ -213,7 +213,8 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
         await Assertions.Expect(quote.GetByTestId("quote-sym")).ToHaveTextAsync(otherSymbol);
         if (site.Local is { } f)
         {
-            await WaitUntilAsync(() => !Assert.Single(f.Sessions).Subscriptions.Contains($"quote:{symbol}"));
+            await Polling.UntilAsync(() => !Assert.Single(f.Sessions).Subscriptions.Contains($"quote:{symbol}"),
+                () => $"quote:{symbol} still subscribed", ScannerPage.Eventually);
         }
     }
 
@@ -257,15 +258,5 @@ public sealed class ScannerPageTests(ScannerSite site) : IAsyncLifetime
 
         var path = await _page.SaveScreenshotAsync("scanner.png");
         Assert.True(new FileInfo(path).Length > 20_000, "a screenshot with content");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + ScannerPage.Eventually;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Orleans.Hosting;
 using Orleans.Streaming.RabbitMQ;
 
@@ -36,5 +37,22 @@ public sealed class PackageSurfaceTests
             || name.StartsWith("Microsoft.", StringComparison.Ordinal) || name.StartsWith("System", StringComparison.Ordinal),
             $"unexpected reference {name}"));
         Assert.Contains("RabbitMQ.Client", references);
+    }
+
+    [Fact]
+    public void Its_tests_load_no_scanner_assembly()
+    {
+        // The test host loads what the test assembly's deps.json lists (files left in bin by older builds are not).
+        var depsFile = Path.Combine(AppContext.BaseDirectory, "Scanner.Tests.Streaming.RabbitMQ.deps.json");
+        using var deps = JsonDocument.Parse(File.ReadAllText(depsFile));
+        var assemblies = deps.RootElement.GetProperty("targets").EnumerateObject()
+            .SelectMany(target => target.Value.EnumerateObject())
+            .SelectMany(library => library.Value.TryGetProperty("runtime", out var runtime) ? runtime.EnumerateObject().Select(a => Path.GetFileName(a.Name)) : [])
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("Orleans.Streaming.RabbitMQ.dll", assemblies);
+        Assert.Equal(
+            ["Scanner.Tests.Streaming.RabbitMQ.dll", "Scanner.Tests.Support.Infrastructure.dll"],
+            assemblies.Where(name => name.StartsWith("Scanner.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 }

@@ -220,7 +220,7 @@ internal sealed class PageTestMarket
 }
 
 /// <summary>The context every alert ends with, as the grains write it (docs/contracts/scanners.md, "Alert lists").</summary>
-internal static class AlertContext
+internal static class AlertContextJson
 {
     public static JsonObject WithContextOf(this JsonObject alert, PageTestMarket.Symbol s)
     {

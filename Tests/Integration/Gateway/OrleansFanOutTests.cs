@@ -52,16 +52,6 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.True(frame.GetProperty("data").GetProperty("v").GetInt64() >= firstVersion);
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(50);
-        }
-    }
-
     [Fact]
     public async Task Updates_published_by_a_grain_reach_websocket_clients_by_exact_name_wildcard_and_list()
     {
@@ -72,9 +62,9 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
 
         // The silo learns the gateway's interest through the registry.
         Step("subscribed");
-        await Eventually(() => Source.IsWanted("quote:TEST1"));
+        await Polling.UntilAsync(() => Source.IsWanted("quote:TEST1"), () => "quote:TEST1 wanted");
         Step("wanted");
-        await Eventually(() => Source.IsWanted("daily_range:ANY"));
+        await Polling.UntilAsync(() => Source.IsWanted("daily_range:ANY"), () => "daily_range:ANY wanted");
         Assert.False(await Source.IsWanted("quote:NOBODY"));
         Assert.True(await Source.IsWanted(ScannerFeedNames.Halts));
 
@@ -94,8 +84,8 @@ public sealed class OrleansFanOutTests(Xunit.Abstractions.ITestOutputHelper outp
     {
         await using var client = await GatewayTestClient.ConnectAsync(_gateway.Ws);
         await client.RequestAsync("""{"action":"subscribe","feed":"quote:GONE"}""");
-        await Eventually(() => Source.IsWanted("quote:GONE"));
+        await Polling.UntilAsync(() => Source.IsWanted("quote:GONE"), () => "quote:GONE wanted");
         await client.SendAsync("""{"action":"unsubscribe","feed":"quote:GONE"}""");
-        await Eventually(async () => !await Source.IsWanted("quote:GONE"));
+        await Polling.UntilAsync(async () => !await Source.IsWanted("quote:GONE"), () => "quote:GONE still wanted");
     }
 }

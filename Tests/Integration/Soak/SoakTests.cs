@@ -74,7 +74,7 @@ public class SoakTests(ITestOutputHelper output)
         Flat("queue messages", middle, last, x => x.QueueReady + x.QueueUnacknowledged, factor: 2, slack: 5_000);
         Flat("buffered frames", middle, last, x => x.BufferedFrames, factor: 2, slack: 500);
         Flat("held events", middle, last, x => x.HeldEvents, factor: 2, slack: 20_000);
-        Flat("update latency p99", middle, last, x => x.LatencyP99Ms, factor: 3, slack: 2_000);
+        // Update latency is in the report above, a figure and not a verdict: a busy machine moves it (timing never decides a test).
         // Every frame the simulator sent was parsed or counted; counted loss (a busy machine expires frames) does not grow.
         Assert.Equal(0, unaccounted);
         Flat("frames lost (counted)", middle, last, x => x.FeedLossInWindow, factor: 2, slack: 1_000);

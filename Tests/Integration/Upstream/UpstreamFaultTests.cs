@@ -105,6 +105,7 @@ public class UpstreamFaultTests(ITestOutputHelper output)
     {
         var connectedAt = new List<TimeSpan>();
         var clock = Stopwatch.StartNew();
+        ScannerSiloCluster? started = null;
         await using var server = await ScriptedMassiveServer.StartAsync(async c =>
         {
             lock (connectedAt)
@@ -113,8 +114,9 @@ public class UpstreamFaultTests(ITestOutputHelper output)
             }
             await c.HandshakeAsync();
             await c.SendAsync(Trades($"C{c.Number}", 10));
-            // Give the listener time to take the frame before the connection ends: a cut loses what is in flight.
-            await Task.Delay(500);
+            // The listener publishes the frame before the connection ends, at any speed: a cut loses what is in flight.
+            await Polling.UntilAsync(() => Volatile.Read(ref started)?.Listener.Counters.PublishedEvents >= 10 * c.Number,
+                () => $"the {10 * c.Number} events of connections 1 to {c.Number} published");
             switch (c.Number)
             {
                 case 1: c.Cut(); break;
@@ -122,6 +124,7 @@ public class UpstreamFaultTests(ITestOutputHelper output)
             }
         });
         await using var cluster = await ScannerSiloCluster.StartAsync(server.Uri, null, "test-key");
+        Volatile.Write(ref started, cluster);
         server.Open();
 
         await cluster.WaitUntilAsync(
@@ -130,7 +133,7 @@ public class UpstreamFaultTests(ITestOutputHelper output)
         var snapshot = cluster.Listener;
         var gaps = connectedAt.Zip(connectedAt.Skip(1), (a, b) => $"{(b - a).TotalMilliseconds:0} ms");
         Report("connection 1 cut (no close frame), connection 2 closed cleanly (1000)", "reconnect with backoff, subscribe again, nothing of the sent events lost",
-            $"{server.Connections} connections, gaps {string.Join(", ", gaps)} (including 500 ms of streaming each), {snapshot.Reconnects} reconnects counted, {snapshot.Counters.PublishedEvents} of 30 events published",
+            $"{server.Connections} connections, gaps {string.Join(", ", gaps)} (including the wait for each connection's events to be published), {snapshot.Reconnects} reconnects counted, {snapshot.Counters.PublishedEvents} of 30 events published",
             $"{snapshot.State}, all {snapshot.AcknowledgedSubscriptions.Length} subscriptions acknowledged", "reconnects in /health");
 
         Assert.Equal(2, snapshot.Reconnects);

@@ -9,7 +9,7 @@ using Scanner.Silo.MarketFeed.Parsing;
 
 namespace Scanner.Tests.Unit.MarketFeed;
 
-public class FeedPublishingStageTests
+public class MarketEventPublishingStageTests
 {
     private sealed class RecordingPublisher(Func<StreamBatch, Task>? behaviour = null) : IStreamBatchPublisher
     {
