@@ -9,6 +9,9 @@
 #                                   restarts this run's Redis process on the same port: `keep` saves its data to
 #                                   disk first and loads it again (a clean restart), `wipe` comes back empty (a
 #                                   restart that lost its data)
+#   scripts/infra.sh redis-stop keep|wipe, redis-start
+#                                   the two halves of redis-restart, for a test that watches what happens while
+#                                   Redis is down
 #
 # `up` exports SCANNER_TEST_REDIS (host:port), SCANNER_TEST_RABBITMQ (amqp URI), SCANNER_INFRA_DIR,
 # SCANNER_TEST_RABBITMQ_NODE (the broker's node name) and SCANNER_TEST_RABBITMQ_CTL (an executable that runs
@@ -147,12 +150,19 @@ stop_redis() {
     stop_process "$pid" Redis
 }
 
-# A real process restart, not a FLUSHDB: every client connection drops and the port refuses while it is down.
-cmd_redis_restart() {
-    local mode=${1:-} dir=${SCANNER_INFRA_DIR:-} port pid
-    [[ $mode == keep || $mode == wipe ]] || die "usage: $0 redis-restart keep|wipe"
+# The port of this run's Redis; dies when SCANNER_INFRA_DIR was not made by `up`.
+infra_redis_port() {
+    local dir=${SCANNER_INFRA_DIR:-}
     [[ -n $dir && -f $dir/redis/port ]] || die "no Redis (SCANNER_INFRA_DIR is not set or was not made by infra.sh up)"
-    port=$(<"$dir/redis/port")
+    cat "$dir/redis/port"
+}
+
+# Stops this run's Redis process: every client connection drops and the port refuses until `redis-start`. `keep`
+# saves its data to disk first (the next start loads it), `wipe` does not (the next start comes back empty).
+cmd_redis_stop() {
+    local mode=${1:-} dir=${SCANNER_INFRA_DIR:-} port pid
+    [[ $mode == keep || $mode == wipe ]] || die "usage: $0 redis-stop keep|wipe"
+    port=$(infra_redis_port)
     pid=$(cat "$dir/redis/redis.pid" 2>/dev/null || true)
     rm -f "$dir/redis/dump.rdb"
     if [[ $mode == keep ]]; then
@@ -162,8 +172,21 @@ cmd_redis_restart() {
         redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 || true
     fi
     stop_process "$pid" Redis
-    start_redis "$dir" "$port"
-    log "Redis on 127.0.0.1:$port restarted ($mode)"
+    log "Redis on 127.0.0.1:$port stopped ($mode)"
+}
+
+cmd_redis_start() {
+    local port
+    port=$(infra_redis_port)
+    start_redis "$SCANNER_INFRA_DIR" "$port"
+    log "Redis on 127.0.0.1:$port started"
+}
+
+# A real process restart, not a FLUSHDB: every client connection drops and the port refuses while it is down.
+cmd_redis_restart() {
+    [[ ${1:-} == keep || ${1:-} == wipe ]] || die "usage: $0 redis-restart keep|wipe"
+    cmd_redis_stop "$1"
+    cmd_redis_start
 }
 
 # ---------------------------------------------------------------- rabbitmq
@@ -338,6 +361,8 @@ case ${1:-} in
     down) cmd_down "${2:-}" ;;
     status) cmd_status ;;
     ctl) shift; cmd_ctl "$@" ;;
+    redis-stop) cmd_redis_stop "${2:-}" ;;
+    redis-start) cmd_redis_start ;;
     redis-restart) cmd_redis_restart "${2:-}" ;;
-    *) echo "usage: $0 up | down [DIR] | status | ctl RABBITMQCTL-ARGS... | redis-restart keep|wipe" >&2; exit 2 ;;
+    *) echo "usage: $0 up | down [DIR] | status | ctl RABBITMQCTL-ARGS... | redis-stop keep|wipe | redis-start | redis-restart keep|wipe" >&2; exit 2 ;;
 esac

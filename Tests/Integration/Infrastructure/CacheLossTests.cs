@@ -15,7 +15,10 @@ using Scanner.Persistence;
 using Scanner.ScannerFeeds;
 using Scanner.ServiceDefaults.Configuration;
 using Scanner.Silo.Hosting;
+using Scanner.Silo.Operations;
 using Scanner.Tests.Integration.Grains;
+using Scanner.Tests.Support.Health;
+using Scanner.Tests.Support.Launcher;
 using Scanner.Tests.Support.Reporting;
 using Scanner.Ticker;
 using StackExchange.Redis;
@@ -29,8 +32,10 @@ namespace Scanner.Tests.Integration.Infrastructure;
 /// kept), its process restarted without its data, and restarted with it (saved and loaded: a clean restart). The
 /// grains write their memory again, the membership table and the feed lease come back, nothing in memory is lost,
 /// and the silo still stops in time. The silo is configured as the production one (Redis clustering and storage)
-/// with memory streams, in a Redis database of its own. A restart drops every client of the shared Redis, so the
-/// class runs alone, after the parallel tests (<see cref="BrokerOutageCollection"/>).
+/// with memory streams, in a Redis database of its own. While Redis is down (stopped, then started again with its
+/// data) a silo process of the running system answers <c>/health/ready</c> unhealthy naming Redis and the feed lease
+/// nobody holds, and the reasons go once Redis is back. A restart drops every client of the shared Redis, so the class runs alone, after the parallel
+/// tests (<see cref="BrokerOutageCollection"/>).
 /// </summary>
 [Collection(BrokerOutageCollection.Name)]
 public sealed class CacheLossTests(ITestOutputHelper output)
@@ -104,6 +109,64 @@ public sealed class CacheLossTests(ITestOutputHelper output)
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(30), $"the silo took {stopping.Elapsed} to stop");
         output.WriteLine(FaultReport.Record("cache loss", injected, "grains rewrite their state, membership and lease recover, writes resume within seconds",
             observed, "yes", counted));
+    }
+
+    /// <summary>
+    /// The feed lease lives in Redis, so while Redis is down nobody in the (one-silo) cluster holds it either: the
+    /// silo process's <c>/health/ready</c> names both, and both reasons go once Redis is back.
+    /// </summary>
+    [Fact]
+    public async Task Redis_down_turns_the_silos_readiness_unhealthy_naming_Redis_and_the_lease_until_it_is_back()
+    {
+        const string NoLease = "no silo is known to hold the feed lease";
+        await using var system = await TestSystem.StartAsync(silos: 1);
+        try
+        {
+            using var readiness = new ReadinessWatch(system.SiloReady[0], output.WriteLine);
+            var before = await readiness.ReadAsync();
+            bool RedisNamed(Readiness r) => r.Reason(SiloHealthChecks.Redis) is not null;
+            bool LeaseNamed(Readiness r) => r.Reason(MarketFeedHealthCheck.Name)?.Contains(NoLease, StringComparison.Ordinal) == true;
+
+            readiness.Log("stopping the Redis process, saving its data (scripts/infra.sh redis-stop keep)");
+            await RedisServer.StopAsync(keepData: true);
+            var stopped = Stopwatch.StartNew();
+            readiness.Log("Redis process stopped");
+            Readiness down, noLease;
+            TimeSpan redisNamed, leaseNamed;
+            try
+            {
+                down = await readiness.UntilAsync(r => !r.Healthy && RedisNamed(r), "/health/ready not healthy, naming Redis", Polling.DefaultTimeout);
+                redisNamed = stopped.Elapsed;
+                noLease = await readiness.UntilAsync(r => RedisNamed(r) && LeaseNamed(r), "/health/ready naming the feed lease nobody holds", Polling.DefaultTimeout);
+                leaseNamed = stopped.Elapsed;
+            }
+            finally
+            {
+                readiness.Log("starting the Redis process again, loading its data (scripts/infra.sh redis-start)");
+                await RedisServer.StartAsync();
+            }
+            var outage = stopped.Elapsed;
+            var started = Stopwatch.StartNew();
+            readiness.Log("Redis process started and answering");
+            var back = await readiness.UntilAsync(r => !RedisNamed(r) && !LeaseNamed(r), "the Redis and lease reasons gone from /health/ready",
+                TimeSpan.FromMinutes(2));
+            var cleared = started.Elapsed;
+            Assert.False(system.Processes.Any(p => p.HasExited), "a process died while Redis was down");
+
+            var observed = $"/health/ready {before.Verdict} before; {down.Verdict} {redisNamed.TotalSeconds:0.0} s after Redis stopped " +
+                $"({down.Reason(SiloHealthChecks.Redis)}), {noLease.Verdict} naming the lease nobody holds after {leaseNamed.TotalSeconds:0.0} s; " +
+                $"both reasons gone {cleared.TotalSeconds:0.0} s after it answered again, leaving {back.Verdict}";
+            output.WriteLine(FaultReport.Record("cache loss", $"Redis process down for {outage.TotalSeconds:0.0} s under the running system, then started with its data",
+                "/health/ready unhealthy naming Redis and the lease nobody holds while it is down, both reasons gone once it is back", observed, "yes",
+                "readiness: redis unreachable (503), feed-listener degraded, grain-state degraded while writes fail"));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.Code);
+            Assert.Equal("Unhealthy", down.Status);
+            Assert.Contains("redis unreachable at", down.Reason(SiloHealthChecks.Redis), StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"{ex.Message}\n{system.Logs()}");
+        }
     }
 
     private static async Task<string> InjectAsync(CacheFault fault)

@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Scanner.Persistence;
+using Scanner.ServiceDefaults;
 using Scanner.Silo.MarketFeed;
 using Scanner.Simulator;
 using Scanner.Simulator.Hosting;
+using Scanner.Tests.Support.Health;
 using Xunit.Abstractions;
 
 namespace Scanner.Tests.Integration.Operations;
@@ -14,9 +16,10 @@ namespace Scanner.Tests.Integration.Operations;
 /// <summary>
 /// <c>/health/ready</c> over HTTP (the silo on 127.0.0.2) while the listener streams from the real simulator: each
 /// condition an operator can provoke in a single silo turns it degraded or unhealthy with the reason, and it turns
-/// healthy again once the condition is gone. Every answer is timed: readiness reads cached state, so it answers in
-/// well under 100 ms while the feed flows. (Redis and RabbitMQ unreachable, the lease nobody holds and the standby
-/// silo need the real infrastructure, a failing storage or a second silo: their checks are provoked in Unit/Health.)
+/// healthy again once the condition is gone. Readiness reads cached state, so it answers in well under 100 ms while
+/// the feed flows (timed at the end). Redis and RabbitMQ unreachable are provoked on real processes, with the answers
+/// read the same way, in CacheLossTests and BrokerOutageSystemTests; the lease nobody holds and the standby silo need
+/// a second silo: their checks are provoked in Unit/Health.
 /// </summary>
 public class ReadinessTests(ITestOutputHelper output)
 {
@@ -44,25 +47,27 @@ public class ReadinessTests(ITestOutputHelper output)
             ["Hydration:ApiKey"] = Key,
         });
         using var http = silo.Client();   // loopback: an operator without a password
+        using var readiness = new ReadinessWatch(new Uri(silo.BaseUri, ServiceDefaultsExtensions.ReadyPath), output.WriteLine);
         var clock = Stopwatch.StartNew();
-        void Log(string line) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:0.0} s] {line}");
 
         // 1. The feed cannot be reached: the listener backs off, then gives up after Feed:MaxReconnects.
-        var gaveUp = await ReadyUntilAsync(http, r => r.Status == "Unhealthy", Log);
+        var gaveUp = await readiness.UntilAsync(r => r.Status == "Unhealthy", "the listener given up", Polling.DefaultTimeout);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, gaveUp.Code);
         Assert.Contains(gaveUp.Reasons, r => r.StartsWith("feed-listener: listener Stopped", StringComparison.Ordinal));
-        var url = await SendAsync(http, HttpMethod.Put, "/control/feed/url", new { url = sim.WebSocketUri.ToString() }, Log);
+        var url = await SendAsync(http, HttpMethod.Put, "/control/feed/url", new { url = sim.WebSocketUri.ToString() }, readiness.Log);
         Assert.Equal(HttpStatusCode.Accepted, url);
-        await ReadyUntilAsync(http, r => r.Status == "Healthy" && silo.Listener.State == nameof(ListenerState.Streaming), Log);
+        await readiness.UntilAsync(r => r.Healthy && silo.Listener.State == nameof(ListenerState.Streaming), "healthy and streaming", Polling.DefaultTimeout);
 
         // 2. A subscription the feed never acknowledges (the simulator answers "invalid subscription").
-        Assert.Equal(HttpStatusCode.Accepted, await SendAsync(http, HttpMethod.Put, "/control/feed/subscriptions", new[] { "T.*", "XX.*" }, Log));
+        Assert.Equal(HttpStatusCode.Accepted, await SendAsync(http, HttpMethod.Put, "/control/feed/subscriptions", new[] { "T.*", "XX.*" }, readiness.Log));
         // While the acks of a new connection are awaited every subscription is listed; once T.* is acked, XX.* alone.
-        var unacked = await ReadyUntilAsync(http, r => r.Reasons.Contains("feed-listener: subscriptions not acknowledged by the feed: XX.*"), Log);
+        var unacked = await readiness.UntilAsync(r => r.Reasons.Contains("feed-listener: subscriptions not acknowledged by the feed: XX.*"),
+            "XX.* named unacknowledged", Polling.DefaultTimeout);
         Assert.Equal("Degraded", unacked.Status);
         Assert.Equal(HttpStatusCode.OK, unacked.Code);
-        Assert.Equal(HttpStatusCode.Accepted, await SendAsync(http, HttpMethod.Put, "/control/feed/subscriptions", new[] { "T.*", "Q.*" }, Log));
-        await ReadyUntilAsync(http, r => r.Status == "Healthy" && silo.Listener.AcknowledgedSubscriptions.Length == 2, Log);
+        Assert.Equal(HttpStatusCode.Accepted, await SendAsync(http, HttpMethod.Put, "/control/feed/subscriptions", new[] { "T.*", "Q.*" }, readiness.Log));
+        await readiness.UntilAsync(r => r.Healthy && silo.Listener.AcknowledgedSubscriptions.Length == 2, "healthy with both subscriptions acknowledged",
+            Polling.DefaultTimeout);
 
         // 3. Data lost: failed publications and failed grain state writes (counted as the publishing stage and the
         //    storage count them), degraded for the minute that follows, healthy once it has passed.
@@ -70,69 +75,33 @@ public class ReadinessTests(ITestOutputHelper output)
         metrics.PublishStarted();
         metrics.PublishFailed(7);
         silo.Services.GetRequiredService<StateWriteFailures>().Failed("ticker TEST", new IOException("injected write failure"));
-        Log("counted 7 events failed to publish and 1 failed grain state write");
-        var lost = await ReadyUntilAsync(http, r => r.Status == "Degraded" && r.Reasons.Length == 2, Log);
+        readiness.Log("counted 7 events failed to publish and 1 failed grain state write");
+        var lost = await readiness.UntilAsync(r => r.Status == "Degraded" && r.Reasons.Count == 2, "degraded with both losses", Polling.DefaultTimeout);
         Assert.Contains(lost.Reasons, r => r.StartsWith("feed-loss: 7 events failed to publish", StringComparison.Ordinal));
         Assert.Contains(lost.Reasons, r => r == "grain-state: 1 grain state writes failed in the last minute");
         var lossSeen = clock.Elapsed;
-        await ReadyUntilAsync(http, r => r.Status == "Healthy", Log, TimeSpan.FromSeconds(100));
+        await readiness.UntilAsync(r => r.Healthy, "healthy once the minute passed", TimeSpan.FromSeconds(100));
         Assert.True(clock.Elapsed - lossSeen >= TimeSpan.FromSeconds(50), "the loss cleared before its minute passed");
 
         // Readiness and /health answer from cached state while the feed flows.
         for (var i = 0; i < 20; i++)
         {
+            await TimedAsync(http, ServiceDefaultsExtensions.ReadyPath);
             await TimedAsync(http, "/health");
         }
         var sorted = _answerMs.Skip(3).Order().ToArray();   // the first answers include JIT compilation
         var p95 = sorted[(int)(sorted.Length * 0.95)];
-        Log($"{sorted.Length} answers of /health/ready and /health: median {sorted[sorted.Length / 2]:0.0} ms, p95 {p95:0.0} ms, max {sorted[^1]:0.0} ms; "
+        readiness.Log($"{sorted.Length} answers of /health/ready and /health: median {sorted[sorted.Length / 2]:0.0} ms, p95 {p95:0.0} ms, max {sorted[^1]:0.0} ms; "
             + $"listener {silo.Listener.State}, {silo.Listener.Counters.PublishedEvents} events published");
         Assert.True(p95 < 100, $"p95 {p95:0.0} ms");
     }
 
-    private sealed record Ready(HttpStatusCode Code, string Status, string[] Reasons, string[] Checks)
-    {
-        public override string ToString() => $"{(int)Code} {Status}" + (Reasons.Length == 0 ? "" : $" reasons: [{string.Join(" | ", Reasons)}]");
-    }
-
-    /// <summary>Reads <c>/health/ready</c> every 100 ms until <paramref name="until"/> holds; logs every change of answer.</summary>
-    private async Task<Ready> ReadyUntilAsync(HttpClient http, Func<Ready, bool> until, Action<string> log, TimeSpan? timeout = null)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds * Stopwatch.Frequency);
-        string? last = null;
-        while (true)
-        {
-            var (code, body) = await TimedAsync(http, "/health/ready");
-            using var json = JsonDocument.Parse(body);
-            var root = json.RootElement;
-            var ready = new Ready(code, root.GetProperty("status").GetString()!,
-                [.. root.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!)],
-                [.. root.GetProperty("checks").EnumerateArray().Select(c =>
-                    $"{c.GetProperty("name").GetString()}={c.GetProperty("status").GetString()} ({c.GetProperty("description").GetString()})")]);
-            if (ready.ToString() != last)
-            {
-                last = ready.ToString();
-                log($"GET /health/ready -> {last}");
-            }
-            if (until(ready))
-            {
-                return ready;
-            }
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new TimeoutException($"/health/ready still {last}; checks: {string.Join("; ", ready.Checks)}");
-            }
-            await Task.Delay(100);
-        }
-    }
-
-    private async Task<(HttpStatusCode Code, string Body)> TimedAsync(HttpClient http, string path)
+    private async Task TimedAsync(HttpClient http, string path)
     {
         var started = Stopwatch.GetTimestamp();
         using var response = await http.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
+        await response.Content.ReadAsStringAsync();
         _answerMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return (response.StatusCode, body);
     }
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient http, HttpMethod method, string path, object body, Action<string> log)

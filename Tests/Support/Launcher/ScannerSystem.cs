@@ -1,4 +1,5 @@
 using System.Net;
+using Scanner.ServiceDefaults;
 
 namespace Scanner.Tests.Support.Launcher;
 
@@ -40,6 +41,9 @@ public sealed class ScannerSystem : IAsyncDisposable
     public Uri GatewayUri => SystemProcesses.GatewayBase(Layout);
 
     public IReadOnlyList<Uri> SiloHealth => _processes.Where(p => p.Definition.Project == "Silo").Select(p => p.Definition.Health).ToList();
+
+    /// <summary>Each silo's readiness, <c>/health/ready</c>, on the base of its <see cref="SiloHealth"/>.</summary>
+    public IReadOnlyList<Uri> SiloReady => SiloHealth.Select(h => new Uri(h, ServiceDefaultsExtensions.ReadyPath)).ToList();
 
     public static async Task<ScannerSystem> StartAsync(SystemSettings settings)
     {
