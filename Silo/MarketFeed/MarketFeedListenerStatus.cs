@@ -39,7 +39,9 @@ public sealed class MarketFeedListenerStatus(TimeProvider time)
             }
             if (error is not null)
             {
-                _lastError = error;
+                // Health reasons and the operator page show it: an exception's message can run to many lines (Orleans
+                // and Redis include their state and stack), so only its first line is kept.
+                _lastError = FirstLine(error);
             }
             if (state == ListenerState.Connecting)
             {
@@ -109,6 +111,8 @@ public sealed class MarketFeedListenerStatus(TimeProvider time)
                 Interlocked.Read(ref _reconnects), counters);
         }
     }
+
+    private static string FirstLine(string text) => text.AsSpan().IndexOfAny('\r', '\n') is var end and >= 0 ? text[..end] : text;
 }
 
 /// <summary>A point-in-time view of the listener (serialised as JSON by the health endpoint).</summary>

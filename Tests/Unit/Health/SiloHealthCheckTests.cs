@@ -56,6 +56,15 @@ public class SiloHealthCheckTests
         Assert.Contains("feed lease", result.Description);
     }
 
+    [Fact]
+    public async Task A_reason_keeps_only_the_first_line_of_a_many_line_error()
+    {
+        _status.SetLeaseHolder(null);
+        _status.Set(ListenerState.Standby, "lease unavailable: Timeout performing EVAL (5000ms)\n   at StackExchange.Redis.ConnectionMultiplexer.ExecuteAsync\r\n   at Orleans.Runtime...");
+        var result = await Listener();
+        Assert.Equal("no silo is known to hold the feed lease (lease unavailable: Timeout performing EVAL (5000ms))", result.Description);
+    }
+
     [Theory]
     [InlineData(ListenerState.Connecting, HealthStatus.Degraded)]
     [InlineData(ListenerState.Backoff, HealthStatus.Degraded)]
