@@ -20,17 +20,23 @@ internal sealed partial class ClientConnection : IClientChannel
     /// <summary>How long a connection whose frame the socket layer refused waits for the peer to close.</summary>
     public static readonly TimeSpan CloseLinger = TimeSpan.FromSeconds(2);
 
+    /// <summary>The most one write of a batch holds: enough to spare most system calls, little enough to stay in the pool.</summary>
+    private const int MaxBatchBytes = 64 * 1024;
+
     private readonly WebSocket _socket;
     private readonly ClientSendQueue _queue;
     private readonly ClientServices _services;
     private readonly CancellationTokenSource _reading = new();
+    private readonly BatchingTransport? _transport;
     private long _sendStartedAt;
     private int _state;
 
     /// <param name="slot">The socket's place in the registry's caps, marked authenticated when the session authorizes.</param>
-    public ClientConnection(WebSocket socket, bool raw, ClientServices services, ConnectionSlot? slot = null)
+    /// <param name="transport">The socket's transport when it can batch writes: what is queued goes out in one write.</param>
+    public ClientConnection(WebSocket socket, bool raw, ClientServices services, ConnectionSlot? slot = null, BatchingTransport? transport = null)
     {
         _socket = socket;
+        _transport = transport;
         _services = services;
         _queue = new ClientSendQueue(services.Options, raw);
         Session = new ClientSession(this, services, slot);
@@ -227,17 +233,12 @@ internal sealed partial class ClientConnection : IClientChannel
 
     private async Task WriteLoop(CancellationToken aborted)
     {
-        var time = _services.Time;
         try
         {
             while (await _queue.WaitAsync(aborted).ConfigureAwait(false))
             {
-                while (_queue.TryDequeue(out var frame))
+                while (await SendBatchAsync(aborted).ConfigureAwait(false))
                 {
-                    Volatile.Write(ref _sendStartedAt, time.GetTimestamp());
-                    await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, aborted).ConfigureAwait(false);
-                    Volatile.Write(ref _sendStartedAt, 0);
-                    _services.Metrics.MessageSent();
                 }
                 if (_queue.TryTakeClose(out var status, out var description))
                 {
@@ -253,10 +254,41 @@ internal sealed partial class ClientConnection : IClientChannel
                 }
             }
         }
-        catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
+            // IOException: the batch's own write to a transport the peer reset.
             Abort();
         }
+    }
+
+    /// <summary>
+    /// Sends what is queued, up to <see cref="MaxBatchBytes"/>, as one write when the transport batches; true when the
+    /// limit stopped it with more queued.
+    /// </summary>
+    private async ValueTask<bool> SendBatchAsync(CancellationToken aborted)
+    {
+        var time = _services.Time;
+        _transport?.BeginBatch();
+        var more = false;
+        while (_queue.TryDequeue(out var frame))
+        {
+            Volatile.Write(ref _sendStartedAt, time.GetTimestamp());
+            await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, aborted).ConfigureAwait(false);
+            _services.Metrics.MessageSent();
+            if (_transport?.Pending >= MaxBatchBytes)
+            {
+                more = true;
+                break;
+            }
+        }
+        // A failed send leaves the batch unsent: the socket is aborted with it.
+        if (_transport is not null)
+        {
+            Volatile.Write(ref _sendStartedAt, time.GetTimestamp());
+            await _transport.EndBatchAsync(aborted).ConfigureAwait(false);
+        }
+        Volatile.Write(ref _sendStartedAt, 0);
+        return more;
     }
 
     private void CloseAsTooSlow()

@@ -61,7 +61,7 @@ internal static partial class WebSocketEndpoint
         var raw = string.Equals(context.Request.Query["format"], "raw", StringComparison.OrdinalIgnoreCase);
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var services = new ClientServices(hub, backend, authenticator, registry, metrics, options.Value, time, logger);
-        var connection = new ClientConnection(socket, raw, services, slot);
+        var connection = new ClientConnection(socket, raw, services, slot, BatchingUpgradeFeature.TransportOf(context));
         if (user is not null && !connection.Session.TryAuthorize(user))
         {
             metrics.ConnectionRejected();

@@ -49,6 +49,7 @@ public static class GatewayApp
         var app = builder.Build();
         var gateway = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value;
         app.UseServiceDefaults();
+        BatchingUpgradeFeature.UseBatchingTransport(app);
         app.UseWebSockets(new WebSocketOptions
         {
             KeepAliveInterval = gateway.KeepAliveInterval,
