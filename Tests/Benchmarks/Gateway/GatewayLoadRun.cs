@@ -14,8 +14,9 @@ namespace Scanner.Benchmarks.Gateway;
 /// <summary>
 /// End-to-end fan-out load: N WebSocket clients on loopback, each on 3 scanner lists and 5 quotes, while updates
 /// are pushed through a fake backend at a steady rate; then the same with stalled clients added. Reports frames/s
-/// delivered to healthy clients and their p50/p99 publish-to-client latency.
-/// Usage: <c>dotnet run -c Release --project Tests/Benchmarks -- gateway [--clients 1000] [--rate 15] [--symbols 50]
+/// delivered to healthy clients and their p50/p99 publish-to-client latency. The default rate offers 240,000
+/// messages/s (1,000 clients × 8 feeds × 30/s), above the 200,000 target, so the target can be seen met or missed.
+/// Usage: <c>dotnet run -c Release --project Tests/Benchmarks -- gateway [--clients 1000] [--rate 30] [--symbols 50]
 /// [--stalled 10] [--seconds 8] [--warmup 5]</c>.
 /// </summary>
 internal static class GatewayLoadRun
@@ -25,7 +26,7 @@ internal static class GatewayLoadRun
     public static async Task<int> RunAsync(string[] args)
     {
         var clients = LoadRunArguments.Int(args, "--clients", 1000);
-        var rate = LoadRunArguments.Int(args, "--rate", 15);
+        var rate = LoadRunArguments.Int(args, "--rate", 30);
         var symbols = LoadRunArguments.Int(args, "--symbols", 50);
         var stalledCount = LoadRunArguments.Int(args, "--stalled", 10);
         var seconds = LoadRunArguments.Double(args, "--seconds", 8);
