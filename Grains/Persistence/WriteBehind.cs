@@ -3,8 +3,8 @@ namespace Scanner.Persistence;
 /// <summary>
 /// Write-behind persistence of one grain's state: the grain marks it dirty as it changes, and
 /// <see cref="FlushAsync"/> (on a grain timer every <c>ScannerOptions.PersistInterval</c>, see <see cref="Start"/>,
-/// and on deactivation) writes it when dirty (<see cref="StateWrite"/>: the memory is the truth). A failed write
-/// stays dirty and is retried on the next flush.
+/// on deactivation, and before a value of it is shown, see <see cref="WriteThrough{TState}"/>) writes it when dirty
+/// (<see cref="StateWrite"/>: the memory is the truth). A failed write stays dirty and is retried on the next flush.
 /// </summary>
 /// <param name="storage">The grain's persistent state.</param>
 /// <param name="current">The state to write (the grain's in-memory truth), read at each write.</param>

@@ -4,9 +4,10 @@ namespace Scanner.Ticker;
 
 /// <summary>
 /// The row the rankings held for the symbol when its ticker activated. A ticker reactivated after its silo died
-/// restarts from its last write-behind, older than what it had already reported and published; until its own row
-/// has caught up (<see cref="RowFreshness"/>) it shows the floor instead, so neither <c>quote:{SYM}</c> nor its
-/// ranking row goes back to older figures. The floor is dropped for good once passed.
+/// restarts from its last stored state, which can be older than what it had already reported (a watched quote is
+/// stored before it is published, a report is not); until its own row has caught up (<see cref="RowFreshness"/>) it
+/// shows the floor instead, so neither its ranking row nor a <c>quote:{SYM}</c> opened after the rankings showed the
+/// symbol goes back to older figures. The floor is dropped for good once passed.
 /// </summary>
 public sealed class RowFloor
 {

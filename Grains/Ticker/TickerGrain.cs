@@ -22,8 +22,10 @@ namespace Scanner.Ticker;
 /// the day's reference data in the background (<see cref="TickerHydration"/>) so the stream never waits for it.
 /// The day ends at 04:00 New York of the next trading day on the market clock (<see cref="DayRolloverTimer"/>), with
 /// no event: the emptied row is reported (so the rankings lose it) and <c>quote:{SYM}</c> has no value until the
-/// symbol's first event of the new day. Reactivated with stored state (its silo died), it shows its shard's row as a
-/// floor until its own row has caught up (<see cref="RowFloor"/>), so nothing it showed before goes back.
+/// symbol's first event of the new day. A watched quote is published only once the state holding it is stored, so a
+/// reactivation after a silo loss never shows an older quote (<see cref="WriteThrough{TState}"/>); reactivated with stored
+/// state, it also shows its shard's row as a floor until its own row has caught up (<see cref="RowFloor"/>), so
+/// neither its quote nor its report goes behind what the rankings showed.
 /// </summary>
 [ImplicitStreamSubscription(MarketDataStreams.Trades)]
 [ImplicitStreamSubscription(MarketDataStreams.Quotes)]
@@ -53,6 +55,7 @@ public sealed partial class TickerGrain(
     private readonly RowFloor _floor = new();
     private TickerDay _day = null!;
     private WriteBehind<TickerDayState> _writeBehind = null!;
+    private WriteThrough<TickerDayState> _quote = null!;
     private TickerHydration _hydration = null!;
     private PacedAction _reporting = null!;
     private DayRolloverTimer _rollover = null!;
@@ -63,6 +66,7 @@ public sealed partial class TickerGrain(
     // Created with the first watcher, so an unwatched symbol has not even their timers.
     private PacedAction? _chartPublishing;
     private PacedAction? _tapePublishing;
+    private IGrainTimer? _quoteWriteTimer;
     private TradeTape? _tape;
     private long _tapeWantedAt;
     private bool _chartDirty;
@@ -84,6 +88,7 @@ public sealed partial class TickerGrain(
         _version = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
         _writeBehind = new WriteBehind<TickerDayState>(state, () => _day.State, symbol, writeFailures);
         _writeBehind.Start(this, _options.PersistInterval);
+        _quote = new WriteThrough<TickerDayState>(_writeBehind, ScheduleQuoteWrite, PublishQuote);
         _reporting = new PacedAction(this, _options.ReportInterval, time, Flush);
         _hydration = new TickerHydration(_day, referenceData, hydrationOptions.Value.NegativeCacheDuration, OnHydrated, time, logger);
         _hydration.Start(this);
@@ -116,6 +121,7 @@ public sealed partial class TickerGrain(
     {
         _reporting.RunNow();
         await _writeBehind.FlushAsync(cancellationToken);
+        _quote.ShowPending(); // its timer does not fire any more
     }
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -169,20 +175,22 @@ public sealed partial class TickerGrain(
 
     public Task<TickerSnapshot> GetSnapshot() => Task.FromResult(_day.ToSnapshot());
 
-    public Task<ScannerFeedUpdate?> GetFeed(string feed)
+    public async Task<ScannerFeedUpdate?> GetFeed(string feed)
     {
         if (!_day.HasEvents)
         {
-            return Task.FromResult<ScannerFeedUpdate?>(null);
+            return null;
+        }
+        if (feed == _quoteFeed)
+        {
+            await _writeBehind.FlushAsync(CancellationToken.None); // a gateway shows what it reads: stored first, as published
         }
         var payload = feed == _quoteFeed ? ScannerRowJson.ToObject(_floor.Above(_day.ToRow()))
             : feed == _rangeFeed ? DailyRangeJson.ToObject(_day.ToSnapshot())
             : feed == _chartFeed ? ChartJson.ToObject(_day.State, _day.Bounds)
             : feed == _tradesFeed ? TapeJson.ToObject(_day.Symbol, StartTape())
             : null;
-        return Task.FromResult(payload is null
-            ? null
-            : new ScannerFeedUpdate(feed, payload, _version, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        return payload is null ? null : new ScannerFeedUpdate(feed, payload, _version, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     /// <summary>The day ended on the clock: the emptied row goes to the rankings at once, yesterday's state to storage.</summary>
@@ -294,7 +302,7 @@ public sealed partial class TickerGrain(
         var row = _floor.Above(_day.ToRow());
         if (_rowDirty && publisher.IsWanted(_quoteFeed))
         {
-            publisher.Publish(new ScannerFeedUpdate(_quoteFeed, ScannerRowJson.ToObject(row), ++_version, now));
+            _quote.Request();
         }
         if (_rangeDirty && publisher.IsWanted(_rangeFeed))
         {
@@ -311,6 +319,21 @@ public sealed partial class TickerGrain(
         reporter.Submit(new ShardReport(row, alerts, ++_version));
         TickerMetrics.Reports.Add(1);
         return true;
+    }
+
+    /// <summary>A turn of its own for <see cref="_quote"/>'s write: the paced report does not wait for it.</summary>
+    private void ScheduleQuoteWrite()
+    {
+        _quoteWriteTimer ??= this.RegisterGrainTimer(_quote.WriteAndShowAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _quoteWriteTimer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private void PublishQuote()
+    {
+        if (publisher.IsWanted(_quoteFeed))
+        {
+            publisher.Publish(new ScannerFeedUpdate(_quoteFeed, ScannerRowJson.ToObject(_floor.Above(_day.ToRow())), ++_version, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The ranking row of {Symbol} could not be read at activation; its older rows rely on the shard refusing them")]
