@@ -6,8 +6,9 @@ using Scanner.Tests.Support.Measuring;
 namespace Scanner.Tests.Support.Gateway;
 
 /// <summary>
-/// Reads every frame a gateway client receives, in the background, into a <see cref="RowRegressionWatch"/> (shared
-/// between the watchers of successive connections), and keeps the newest data of each feed and when any update came.
+/// Reads every frame a gateway client receives, in the background, into the client's own <see cref="RowRegressionWatch"/>
+/// (for a reconnection, one started <see cref="RowRegressionWatch.After"/> the ended connections' watches), and keeps the
+/// newest data of each feed and when any update came.
 /// <see cref="Ended"/> completes when the connection ends (closed or broken), as a page would notice.
 /// </summary>
 public sealed class FeedWatcher : IAsyncDisposable

@@ -3,16 +3,40 @@ using System.Text.Json;
 namespace Scanner.Tests.Support.Measuring;
 
 /// <summary>
-/// What a client saw of each symbol in every ranking and quote feed (pure): the newest <c>accumulated_volume</c> and
+/// What one client saw of each symbol in every ranking and quote feed (pure): the newest <c>accumulated_volume</c> and
 /// <c>last_event_timestamp</c> of each feed, symbol and day, and every row that went back to older figures than its
 /// feed had already shown of the symbol (a regression a trader would see). Feeds are compared only with themselves:
-/// a ranking, paced and merged from shards, may lag the symbol's quote without going back. Thread-safe.
+/// a ranking, paced and merged from shards, may lag the symbol's quote without going back. One watch per connected
+/// client: clients read concurrently are not ordered with each other (a client handed the cached value can be read
+/// after another client's newer update), so a watch shared by them reports rows that went back on no screen.
+/// Thread-safe.
 /// </summary>
 public sealed class RowRegressionWatch
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Feed, string Symbol, string Day), (long Volume, long LastEvent)> _newest = [];
     private readonly List<string> _regressions = [];
+
+    /// <summary>
+    /// A watch for a client that connects after the connections of <paramref name="earlier"/> ended (a page reconnecting
+    /// to a restarted gateway): it starts from the newest figures any of them showed, none of which it may go back to.
+    /// </summary>
+    public static RowRegressionWatch After(IEnumerable<RowRegressionWatch> earlier)
+    {
+        var watch = new RowRegressionWatch();
+        foreach (var before in earlier)
+        {
+            lock (before._lock)
+            {
+                foreach (var (key, (volume, lastEvent)) in before._newest)
+                {
+                    var shown = watch._newest.GetValueOrDefault(key);
+                    watch._newest[key] = (Math.Max(volume, shown.Volume), Math.Max(lastEvent, shown.LastEvent));
+                }
+            }
+        }
+        return watch;
+    }
 
     public IReadOnlyList<string> Regressions
     {
