@@ -15,11 +15,11 @@ public sealed class ScannerOptions : IValidatableObject
     public int ShardCount { get; set; } = 8;
 
     /// <summary>
-    /// A ticker publishes a watched <c>quote:{SYM}</c> and <c>daily_range:{SYM}</c> at once when they change, then at
-    /// most this often. (Its reports to the rankings are not paced: the silo's reporter coalesces them.)
+    /// A ticker reports its changed row (and publishes <c>quote:{SYM}</c>, <c>daily_range:{SYM}</c>) at once,
+    /// then at most this often.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ErrorMessage = "Scanner:QuoteInterval must be positive")]
-    public TimeSpan QuoteInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ErrorMessage = "Scanner:ReportInterval must be positive")]
+    public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How often a silo's <see cref="RankingReporter"/> sends each shard the reports gathered since.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ErrorMessage = "Scanner:ShardReportInterval must be positive")]

@@ -15,10 +15,9 @@ namespace Scanner.Ticker;
 
 /// <summary>
 /// A thin shell around one symbol's <see cref="TickerDay"/>: fed by implicit subscriptions to the symbol's streams
-/// of every data kind, it hands its changed row and new alerts to the silo's <see cref="RankingReporter"/> for its
-/// ranking shard after each batch (in memory: the reporter keeps the newest row per symbol until its next call, so a
-/// ticker needs no timer of its own for it), publishes <c>quote:{SYM}</c> and <c>daily_range:{SYM}</c> when some gateway
-/// wants them (at once, then at most every <see cref="ScannerOptions.QuoteInterval"/>), and the trader's page feeds <c>chart:{SYM}</c> (at most once a second) and
+/// of every data kind, it hands its row and alerts to the silo's <see cref="RankingReporter"/> for its ranking
+/// shard (at once, then at most every <see cref="ScannerOptions.ReportInterval"/>), publishes <c>quote:{SYM}</c> and <c>daily_range:{SYM}</c> the same
+/// way when some gateway wants them, and the trader's page feeds <c>chart:{SYM}</c> (at most once a second) and
 /// <c>trades:{SYM}</c> (at most every 250 ms, the tape kept only while watched), writes its state behind (<see cref="WriteBehind{TState}"/>), and hydrates
 /// the day's reference data in the background (<see cref="TickerHydration"/>) so the stream never waits for it.
 /// The day ends at 04:00 New York of the next trading day on the market clock (<see cref="DayRolloverTimer"/>), with
@@ -58,13 +57,13 @@ public sealed partial class TickerGrain(
     private WriteBehind<TickerDayState> _writeBehind = null!;
     private WriteThrough<TickerDayState> _quote = null!;
     private TickerHydration _hydration = null!;
+    private PacedAction _reporting = null!;
     private DayRolloverTimer _rollover = null!;
     private string _quoteFeed = "";
     private string _rangeFeed = "";
     private string _chartFeed = "";
     private string _tradesFeed = "";
     // Created with the first watcher, so an unwatched symbol has not even their timers.
-    private PacedAction? _rowFeedPublishing;
     private PacedAction? _chartPublishing;
     private PacedAction? _tapePublishing;
     private IGrainTimer? _quoteWriteTimer;
@@ -72,7 +71,7 @@ public sealed partial class TickerGrain(
     private long _tapeWantedAt;
     private bool _chartDirty;
     private bool _tapeDirty;
-    private bool _quoteDirty;
+    private bool _rowDirty;
     private bool _rangeDirty;
     private long _version;
 
@@ -90,6 +89,7 @@ public sealed partial class TickerGrain(
         _writeBehind = new WriteBehind<TickerDayState>(state, () => _day.State, symbol, writeFailures);
         _writeBehind.Start(this, _options.PersistInterval);
         _quote = new WriteThrough<TickerDayState>(_writeBehind, ScheduleQuoteWrite, PublishQuote);
+        _reporting = new PacedAction(this, _options.ReportInterval, time, Flush);
         _hydration = new TickerHydration(_day, referenceData, hydrationOptions.Value.NegativeCacheDuration, OnHydrated, time, logger);
         _hydration.Start(this);
         _rollover = new DayRolloverTimer(new MarketDayClock(time, _day.State.ClockOffset), time);
@@ -119,7 +119,7 @@ public sealed partial class TickerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _rowFeedPublishing?.RunNow();
+        _reporting.RunNow();
         await _writeBehind.FlushAsync(cancellationToken);
         _quote.ShowPending(); // its timer does not fire any more
     }
@@ -160,12 +160,10 @@ public sealed partial class TickerGrain(
             return Task.CompletedTask;
         }
         _writeBehind.MarkDirty();
-        var rowChanged = (changes & TickerChanges.Row) != 0;
-        _quoteDirty |= rowChanged;
+        _rowDirty |= (changes & TickerChanges.Row) != 0;
         _rangeDirty |= (changes & TickerChanges.Range) != 0;
         _hydration.StartIfNeeded();
-        Report(rowChanged);
-        RequestRowFeeds();
+        _reporting.Request();
         return Task.CompletedTask;
     }
 
@@ -203,10 +201,9 @@ public sealed partial class TickerGrain(
             return;
         }
         _pendingAlerts.Clear();
-        _quoteDirty = _rangeDirty = true;
+        _rowDirty = _rangeDirty = true;
         _writeBehind.MarkDirty();
-        Report(rowChanged: true);
-        _rowFeedPublishing?.RunNow();
+        _reporting.RunNow();
         // Yesterday's candles went with the day state; yesterday's trades go from the tape of a watched symbol.
         _tape?.Clear();
         _tapeDirty = _tape is not null;
@@ -217,10 +214,9 @@ public sealed partial class TickerGrain(
     private void OnHydrated()
     {
         RequestPageFeeds(TickerChanges.Chart); // prev_close
-        _quoteDirty = true;
+        _rowDirty = true;
         _writeBehind.MarkDirty();
-        Report(rowChanged: true);
-        _rowFeedPublishing?.Defer();
+        _reporting.Defer();
     }
 
     /// <summary>
@@ -293,51 +289,39 @@ public sealed partial class TickerGrain(
     }
 
     /// <summary>
-    /// Hands the row (when it changed) and the pending alerts to the silo's ranking reporter. No pacing here: the
-    /// reporter keeps one report per symbol until its next shard call, so a report per batch costs a dictionary entry,
-    /// where a paced one cost a grain timer change and a timer turn per ticker several times a second.
+    /// Hands the row and pending alerts to the silo's ranking reporter and publishes the symbol's wanted feeds (paced by
+    /// <see cref="_reporting"/>); false when nothing had changed.
     /// </summary>
-    private void Report(bool rowChanged)
+    private bool Flush()
     {
-        if (!rowChanged && _pendingAlerts.Count == 0)
+        if (!_rowDirty && !_rangeDirty && _pendingAlerts.Count == 0)
         {
-            return;
+            return false;
         }
-        var alerts = _pendingAlerts.Count == 0 ? [] : _pendingAlerts.ToArray();
-        _pendingAlerts.Clear();
-        reporter.Submit(new ShardReport(_floor.Above(_day.ToRow()), alerts, ++_version));
-        TickerMetrics.Reports.Add(1);
-    }
-
-    /// <summary>Asks for <c>quote:{SYM}</c> and <c>daily_range:{SYM}</c> when one changed and is watched.</summary>
-    private void RequestRowFeeds()
-    {
-        if ((_quoteDirty && publisher.IsWanted(_quoteFeed)) || (_rangeDirty && publisher.IsWanted(_rangeFeed)))
-        {
-            (_rowFeedPublishing ??= new PacedAction(this, _options.QuoteInterval, time, PublishRowFeeds)).Request();
-        }
-    }
-
-    /// <summary>Publishes the watched row feeds that changed (paced by <see cref="_rowFeedPublishing"/>); false when none.</summary>
-    private bool PublishRowFeeds()
-    {
-        var published = false;
-        if (_quoteDirty && publisher.IsWanted(_quoteFeed))
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var row = _floor.Above(_day.ToRow());
+        if (_rowDirty && publisher.IsWanted(_quoteFeed))
         {
             _quote.Request();
-            published = true;
         }
         if (_rangeDirty && publisher.IsWanted(_rangeFeed))
         {
-            publisher.Publish(new ScannerFeedUpdate(_rangeFeed, DailyRangeJson.ToObject(_day.ToSnapshot()), ++_version, time.GetUtcNow().ToUnixTimeMilliseconds()));
-            published = true;
+            publisher.Publish(new ScannerFeedUpdate(_rangeFeed, DailyRangeJson.ToObject(_day.ToSnapshot()), ++_version, now));
         }
-        // Unwatched changes are not kept: a new watcher reads the current value when it subscribes.
-        _quoteDirty = _rangeDirty = false;
-        return published;
+        _rangeDirty = false;
+        if (!_rowDirty && _pendingAlerts.Count == 0)
+        {
+            return true;
+        }
+        var alerts = _pendingAlerts.Count == 0 ? [] : _pendingAlerts.ToArray();
+        _pendingAlerts.Clear();
+        _rowDirty = false;
+        reporter.Submit(new ShardReport(row, alerts, ++_version));
+        TickerMetrics.Reports.Add(1);
+        return true;
     }
 
-    /// <summary>A turn of its own for <see cref="_quote"/>'s write: the batch that changed the row does not wait for it.</summary>
+    /// <summary>A turn of its own for <see cref="_quote"/>'s write: the paced report does not wait for it.</summary>
     private void ScheduleQuoteWrite()
     {
         _quoteWriteTimer ??= this.RegisterGrainTimer(_quote.WriteAndShowAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));

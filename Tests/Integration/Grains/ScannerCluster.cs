@@ -50,7 +50,7 @@ internal sealed class ScannerCluster : IAsyncDisposable
             silo.Services.AddScannerGrains(new ConfigurationBuilder().Build());
             silo.Services.Configure<ScannerOptions>(o =>
             {
-                o.QuoteInterval = TimeSpan.FromMilliseconds(50);
+                o.ReportInterval = TimeSpan.FromMilliseconds(50);
                 o.ShardMergeInterval = TimeSpan.FromMilliseconds(100);
                 o.FeedPublishInterval = TimeSpan.FromMilliseconds(200);
                 o.PersistInterval = TimeSpan.FromMilliseconds(500);
