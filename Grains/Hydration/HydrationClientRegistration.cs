@@ -37,7 +37,6 @@ public static class HydrationClientRegistration
         client.AddResilienceHandler("hydration", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<HydrationOptions>>().Value;
-            pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
             if (options.MaxAttempts > 1)
             {
                 pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -52,10 +51,7 @@ public static class HydrationClientRegistration
             pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<HydrationRequestLimiter>().Limiter);
             pipeline.AddTimeout(new TimeoutStrategyOptions
             {
-                TimeoutGenerator = args => ValueTask.FromResult(
-                    args.Context.GetRequestMessage()?.Options.TryGetValue(MassiveRestClient.Bulk, out var bulk) == true && bulk
-                        ? options.BulkRequestTimeout
-                        : options.RequestTimeout),
+                TimeoutGenerator = args => ValueTask.FromResult(MassiveRestClient.AttemptTimeout(args.Context.GetRequestMessage(), options)),
             });
         });
         return client;

@@ -64,6 +64,10 @@ public sealed class MassiveRestClient(HttpClient http, IOptions<HydrationOptions
         }
     }
 
+    /// <summary>The timeout of one attempt of <paramref name="request"/>: the bulk one for a whole-market request.</summary>
+    public static TimeSpan AttemptTimeout(HttpRequestMessage? request, HydrationOptions options) =>
+        request?.Options.TryGetValue(Bulk, out var bulk) == true && bulk ? options.BulkRequestTimeout : options.RequestTimeout;
+
     /// <summary>The statuses the resilience pipeline retries (so a failure with one of them used every attempt).</summary>
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
