@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Timeout;
 using Scanner.Calendar;
 
 namespace Scanner.Hydration;
@@ -17,7 +19,7 @@ public static class HydrationClientRegistration
     /// <see cref="HydrationOptions.MaxAttempts"/> attempts for transient failures (network, timeout, 408, 429, 5xx)
     /// with exponential backoff from <see cref="HydrationOptions.RetryDelay"/>; each attempt waits for a permit of
     /// the silo's <see cref="HydrationRequestLimiter"/> and then has <see cref="HydrationOptions.RequestTimeout"/>
-    /// (the wait for a permit is not part of it).
+    /// (<see cref="HydrationOptions.BulkRequestTimeout"/> for a whole-market request; the wait for a permit is not part of it).
     /// </summary>
     public static IHttpClientBuilder AddHydrationClient(this IServiceCollection services)
     {
@@ -26,7 +28,8 @@ public static class HydrationClientRegistration
         services.TryAddSingleton<HydrationRequestLimiter>();
         services.TryAddSingleton(static sp => new MarketReferenceCache(
             day => sp.GetRequiredService<IGrainFactory>().GetGrain<IMarketReferenceGrain>(TradingCalendar.ToNumber(day)).GetTable(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<HydrationOptions>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<HydrationOptions>>(),
+            sp.GetRequiredService<ILogger<MarketReferenceCache>>()));
         services.TryAddTransient<HydrationClient>();
         services.TryAddTransient<MarketReferenceLoader>();
         services.TryAddTransient<IReferenceDataSource, MarketReferenceSource>();
@@ -46,7 +49,10 @@ public static class HydrationClientRegistration
                 });
             }
             pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<HydrationRequestLimiter>().Limiter);
-            pipeline.AddTimeout(options.RequestTimeout);
+            pipeline.AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(MassiveRestClient.AttemptTimeout(args.Context.GetRequestMessage(), options)),
+            });
         });
         return client;
     }

@@ -18,6 +18,10 @@ internal static class HydrationMetrics
     public static readonly Counter<long> BulkLoads = TickerMetrics.Meter.CreateCounter<long>(
         "scanner.hydration.bulk_loads", description: "Loads of a day's bulk reference table from the REST API (one per day per cluster, more after failures)");
 
+    public static readonly Histogram<double> BulkRequestMs = TickerMetrics.Meter.CreateHistogram<double>(
+        "scanner.hydration.bulk_request_duration", unit: "ms", description: "One whole-market request of a bulk load (a grouped daily session, a float listing page), from its start to its rows read, waits for a request permit and retries included",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000] });
+
     public static readonly Counter<long> BulkRowsSkipped = TickerMetrics.Meter.CreateCounter<long>(
         "scanner.hydration.bulk_rows_skipped", description: "Rows of bulk responses skipped: no symbol, or no positive close or float");
 

@@ -23,6 +23,13 @@ public sealed class HydrationOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ErrorMessage = "Hydration:RequestTimeout must be positive")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Timeout of one attempt of a whole-market request (a grouped daily session, a float listing page): about 1 MB
+    /// of ~10,000 rows, which a busy server or silo takes longer than 5 s to send at the open.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ErrorMessage = "Hydration:BulkRequestTimeout must be positive")]
+    public TimeSpan BulkRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Attempts per request for transient failures (network, timeout, 429, 5xx).</summary>
     [Range(1, 20, ErrorMessage = "Hydration:MaxAttempts must be between 1 and 20")]
     public int MaxAttempts { get; set; } = 3;

@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scanner.Calendar;
@@ -24,12 +24,13 @@ public sealed partial class MarketReferenceLoader(
 
     public async Task<MarketReferenceTable> LoadAsync(DateOnly day, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var sessions = TradingCalendar.PreviousTradingDays(day, _options.AverageVolumeDays);
         // All at once: the silo's request limiter lets MaxConcurrentRequests of them run.
         var grouped = await Task.WhenAll(sessions.Select(session => LoadSessionAsync(session, cancellationToken))).ConfigureAwait(false);
         var floats = await LoadFloatsAsync(cancellationToken).ConfigureAwait(false);
         var table = Build(day, grouped, floats);
-        LogLoaded(logger, day, table.BySymbol.Count, sessions.Count, floats.Count);
+        LogLoaded(logger, day, table.BySymbol.Count, sessions.Count, floats.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return table;
     }
 
@@ -61,7 +62,10 @@ public sealed partial class MarketReferenceLoader(
     {
         var date = session.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var path = $"v2/aggs/grouped/locale/us/market/stocks/{date}?adjusted=true";
-        var bars = await rest.GetAsync(path, ParseGroupedDaily, cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        var response = await rest.GetBulkAsync(path, MassiveJsonContext.Default.GroupedDailyResponse, cancellationToken).ConfigureAwait(false);
+        HydrationMetrics.BulkRequestMs.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var bars = ToBars(response);
         return bars.Count > 0 ? bars : throw new HydrationException($"No grouped daily bars for {date} ({path})");
     }
 
@@ -77,12 +81,21 @@ public sealed partial class MarketReferenceLoader(
                 {
                     throw new HydrationException($"The float listing did not end after {MaxFloatPages} pages");
                 }
-                var (entries, nextUrl) = await rest.GetAsync(next, ParseFloatPage, cancellationToken).ConfigureAwait(false);
-                foreach (var (symbol, shares) in entries)
+                var started = Stopwatch.GetTimestamp();
+                var listing = await rest.GetBulkAsync(next, MassiveJsonContext.Default.FloatListingPage, cancellationToken).ConfigureAwait(false);
+                HydrationMetrics.BulkRequestMs.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                foreach (var row in listing?.Results ?? [])
                 {
-                    floats[symbol] = shares;
+                    if (row is { Symbol.Length: > 0, FreeFloat: > 0 })
+                    {
+                        floats[row.Symbol] = row.FreeFloat.Value;
+                    }
+                    else
+                    {
+                        HydrationMetrics.BulkRowsSkipped.Add(1);
+                    }
                 }
-                next = nextUrl;
+                next = listing?.NextUrl is { Length: > 0 } url ? url : null;
             }
             return floats;
         }
@@ -94,22 +107,18 @@ public sealed partial class MarketReferenceLoader(
     }
 
     /// <summary>
-    /// <c>results[]</c> of a grouped daily response: <c>T</c> (the symbol) and the bar. Rows without a symbol or with
-    /// a close that is not positive are skipped (counted in <see cref="HydrationMetrics.BulkRowsSkipped"/>).
+    /// The bars of a grouped daily response by symbol. Rows without a symbol or with a close that is not positive are
+    /// skipped (counted in <see cref="HydrationMetrics.BulkRowsSkipped"/>).
     /// </summary>
-    internal static Dictionary<string, DailyBar> ParseGroupedDaily(JsonElement root)
+    private static Dictionary<string, DailyBar> ToBars(GroupedDailyResponse? response)
     {
-        var bars = new Dictionary<string, DailyBar>(StringComparer.Ordinal);
-        if (!root.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
+        var rows = response?.Results ?? [];
+        var bars = new Dictionary<string, DailyBar>(rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows)
         {
-            return bars;
-        }
-        foreach (var row in results.EnumerateArray())
-        {
-            if (row.ValueKind == JsonValueKind.Object && row.TryGetProperty("T", out var symbol) && symbol.ValueKind == JsonValueKind.String
-                && symbol.GetString() is { Length: > 0 } name && DailyBar.Parse(row) is { } bar)
+            if (row is { Symbol.Length: > 0 } && row.ToBar() is { } bar)
             {
-                bars[name] = bar;
+                bars[row.Symbol] = bar;
             }
             else
             {
@@ -119,33 +128,8 @@ public sealed partial class MarketReferenceLoader(
         return bars;
     }
 
-    /// <summary><c>results[]</c> of a float listing page (<c>ticker</c>, <c>free_float</c>) and its <c>next_url</c>, if any.</summary>
-    internal static (List<(string Symbol, double Shares)> Entries, string? NextUrl) ParseFloatPage(JsonElement root)
-    {
-        var entries = new List<(string, double)>();
-        if (root.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var row in results.EnumerateArray())
-            {
-                if (row.ValueKind == JsonValueKind.Object && row.TryGetProperty("ticker", out var symbol) && symbol.ValueKind == JsonValueKind.String
-                    && symbol.GetString() is { Length: > 0 } name && DailyBar.Number(row, "free_float") is var shares and > 0)
-                {
-                    entries.Add((name, shares));
-                }
-                else
-                {
-                    HydrationMetrics.BulkRowsSkipped.Add(1);
-                }
-            }
-        }
-        var next = root.TryGetProperty("next_url", out var url) && url.ValueKind == JsonValueKind.String && url.GetString() is { Length: > 0 } text
-            ? text
-            : null;
-        return (entries, next);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reference data of {Day:yyyy-MM-dd} loaded in bulk: {Symbols} symbols from {Sessions} sessions of grouped daily bars, {Floats} floats")]
-    private static partial void LogLoaded(ILogger logger, DateOnly day, int symbols, int sessions, int floats);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reference data of {Day:yyyy-MM-dd} loaded in bulk: {Symbols} symbols from {Sessions} sessions of grouped daily bars, {Floats} floats, in {Seconds:F1} s")]
+    private static partial void LogLoaded(ILogger logger, DateOnly day, int symbols, int sessions, int floats, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The float listing failed; the bulk reference data has no floats today (0, as per ticker when the float is unknown)")]
     private static partial void LogFloatsUnavailable(ILogger logger, Exception exception);

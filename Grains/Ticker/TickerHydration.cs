@@ -14,15 +14,18 @@ namespace Scanner.Ticker;
 internal sealed partial class TickerHydration(
     TickerDay day, IReferenceDataSource source, TimeSpan askAgainAfter, Action applied, TimeProvider time, ILogger logger)
 {
+    private IGrainBase? _grain;
     private IGrainTimer? _askAgain;
     private long _neededSince;
     private bool _loading;
     private bool _waiting;
     private int _failures;
 
-    /// <summary>Gives the hydration its timer on the hosting grain (to ask again after a failure).</summary>
-    public void Start(IGrainBase grain) =>
-        _askAgain = grain.RegisterGrainTimer(OnAskAgain, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+    /// <summary>
+    /// Gives the hydration its hosting grain, for a timer to ask again after a failure: registered with the first
+    /// failure, so the ten thousand activations of a cold start, which hydrate at the first try, register none.
+    /// </summary>
+    public void Start(IGrainBase grain) => _grain = grain;
 
     /// <summary>Starts a load when the day has no reference data and none is loading or waiting to be asked again.</summary>
     public void StartIfNeeded()
@@ -70,6 +73,7 @@ internal sealed partial class TickerHydration(
                 LogHydrationFailed(logger, ex, day.Symbol, askAgainAfter);
             }
             _waiting = true; // until the timer (see Start) asks again
+            _askAgain ??= _grain?.RegisterGrainTimer(OnAskAgain, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
             _askAgain?.Change(askAgainAfter, Timeout.InfiniteTimeSpan);
         }
         finally

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Scanner.Benchmarks.Results;
 using Scanner.Tests.Support.Launcher;
+using Scanner.Tests.Support.Measuring;
 
 namespace Scanner.Benchmarks.ColdStart;
 
@@ -42,22 +43,27 @@ internal static class ColdStartRun
         Console.WriteLine($"cold start: {tickers:N0} synthetic tickers at {rate:N0} events/s, one silo, empty Redis{(restart ? ", then a silo restart" : "")}");
         await using var system = await ScannerSystem.StartAsync(settings);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        var cold = await MeasureAsync(http, system, "cold", tickers, rate, limit, m => m.Sum("scanner_ticker_hydrated_total"));
+        var cold = await MeasureAsync(http, system, "cold", tickers, rate, limit, LossCounters.None, m => m.Sum("scanner_ticker_hydrated_total"));
         var ok = cold;
         if (restart)
         {
             await Task.Delay(SessionBeforeRestart);
+            // The simulator's counters run across the restart: the phase counts from their value at the kill.
+            var baseline = await Sample.SimulatorLossAsync(http, system.SimulatorUri);
             await system.RestartAsync(system.Silo(0));
             // State from Redis: the day's reference came with it, so activation is all there is to wait for.
-            ok &= await MeasureAsync(http, system, "restart", tickers, rate, limit, m => m.Sum("scanner_ticker_activations_total"));
+            ok &= await MeasureAsync(http, system, "restart", tickers, rate, limit, baseline, m => m.Sum("scanner_ticker_activations_total"));
         }
         Console.WriteLine($"logs in {system.RunDirectory}");
         return ok ? 0 : 1;
     }
 
-    /// <summary>Samples once a second until <paramref name="done"/> counts every ticker; true when it did and nothing was lost.</summary>
+    /// <summary>
+    /// Samples once a second until <paramref name="done"/> counts every ticker; true when it did and nothing was lost
+    /// since <paramref name="baseline"/> (the loss counted when the phase began).
+    /// </summary>
     private static async Task<bool> MeasureAsync(
-        HttpClient http, ScannerSystem system, string phase, int tickers, double rate, TimeSpan limit, Func<SiloMetrics, double> done)
+        HttpClient http, ScannerSystem system, string phase, int tickers, double rate, TimeSpan limit, LossCounters baseline, Func<SiloMetrics, double> done)
     {
         var silo = system.SiloHealth[0];
         var start = Stopwatch.GetTimestamp();
@@ -70,7 +76,7 @@ internal static class ColdStartRun
             var elapsed = Stopwatch.GetElapsedTime(start);
             try
             {
-                sample = await Sample.TakeAsync(http, silo, system.SimulatorUri);
+                sample = await Sample.TakeAsync(http, silo, system.SimulatorUri, baseline);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
@@ -106,7 +112,9 @@ internal static class ColdStartRun
             $"activations {m.Sum("scanner_ticker_activations_total"):N0}, state reads {reads:N0} averaging {(reads > 0 ? readMs / reads : 0):F1} ms; " +
             $"hydrated {m.Sum("scanner_ticker_hydrated_total"):N0} (bulk {m.Sum("scanner_hydration_bulk_hits_total"):N0}, per ticker {m.Sum("scanner_hydration_fallbacks_total"):N0}, " +
             $"bulk loads {m.Sum("scanner_hydration_bulk_loads_total"):N0}), first event to hydrated p50 <= {m.Quantile("scanner_ticker_hydration_wait_milliseconds", 0.5)} ms " +
-            $"p99 <= {m.Quantile("scanner_ticker_hydration_wait_milliseconds", 0.99)} ms; REST calls at the simulator {sample.RestCalls}; lost: {sample.Lost}"));
+            $"p99 <= {m.Quantile("scanner_ticker_hydration_wait_milliseconds", 0.99)} ms; bulk requests {m.Sum("scanner_hydration_bulk_request_duration_milliseconds_count"):N0}, " +
+            $"each p50 <= {m.Quantile("scanner_hydration_bulk_request_duration_milliseconds", 0.5)} ms p99 <= {m.Quantile("scanner_hydration_bulk_request_duration_milliseconds", 0.99)} ms; " +
+            $"REST calls at the simulator {sample.RestCalls}; lost: {sample.Lost}"));
         // A phase that never got every ticker still reports its time (the limit, at least): a miss, not a gap.
         new BenchmarkResult("coldstart", phase)
         {
@@ -123,17 +131,23 @@ internal static class ColdStartRun
                 ["state_read_avg_ms"] = reads > 0 ? readMs / reads : double.NaN,
                 ["hydrated_from_bulk"] = m.Sum("scanner_hydration_bulk_hits_total"),
                 ["hydrated_per_ticker"] = m.Sum("scanner_hydration_fallbacks_total"),
-                ["lost"] = sample.LostTotal,
+                ["lost"] = sample.Lost.Total,
             },
             Series = { ["done"] = doneSeries },
         }.Emit();
-        return all && sample.LostTotal == 0;
+        return all && sample.Lost.Total == 0;
     }
 
-    /// <summary>The silo's metrics and health counters and the simulator's, at one instant.</summary>
-    private sealed record Sample(SiloMetrics Metrics, long Published, string Lost, long LostTotal, string RestCalls)
+    /// <summary>The silo's metrics and health counters and the simulator's, at one instant; the loss since a baseline.</summary>
+    private sealed record Sample(SiloMetrics Metrics, long Published, LossCounters Lost, string RestCalls)
     {
-        public static async Task<Sample> TakeAsync(HttpClient http, Uri siloHealth, Uri simulator)
+        private const string SimulatorDropped = "simulator dropped";
+
+        /// <summary>The simulator's own loss counters (the ones that outlive a silo restart).</summary>
+        public static async Task<LossCounters> SimulatorLossAsync(HttpClient http, Uri simulator) =>
+            new([(SimulatorDropped, Long((await GetJsonAsync(http, new Uri(simulator, "health")))["eventsDropped"]))]);
+
+        public static async Task<Sample> TakeAsync(HttpClient http, Uri siloHealth, Uri simulator, LossCounters baseline)
         {
             var metrics = await SiloMetrics.ScrapeAsync(http, new Uri(siloHealth, "/metrics"));
             var health = await GetJsonAsync(http, siloHealth);
@@ -142,7 +156,7 @@ internal static class ColdStartRun
             var streams = health["streams"]?.AsArray() ?? [];
             var lost = new (string What, long Count)[]
             {
-                ("simulator dropped", Long(sim["eventsDropped"])),
+                (SimulatorDropped, Long(sim["eventsDropped"])),
                 ("frames shed", Long(counters?["droppedFrames"])),
                 ("frames expired", Long(counters?["expiredFrames"])),
                 ("events failed to publish", Long(counters?["publishFailedEvents"])),
@@ -150,8 +164,7 @@ internal static class ColdStartRun
                 ("stream messages dead-lettered", streams.Sum(s => Long(s?["deadLetteredTotal"]))),
             };
             var rest = sim["restRequests"]?.AsObject().Select(p => $"{p.Key} {Long(p.Value)}") ?? [];
-            return new Sample(metrics, Long(counters?["publishedEvents"]),
-                string.Join(", ", lost.Select(l => $"{l.What} {l.Count:N0}")), lost.Sum(l => l.Count), string.Join(", ", rest));
+            return new Sample(metrics, Long(counters?["publishedEvents"]), new LossCounters(lost).Since(baseline), string.Join(", ", rest));
         }
 
         /// <summary>The body of a health endpoint (an unhealthy one answers 503 with the same body).</summary>

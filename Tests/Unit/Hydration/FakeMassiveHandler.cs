@@ -12,6 +12,9 @@ internal sealed class FakeMassiveHandler : HttpMessageHandler
 
     public string? LastAuthorization { get; private set; }
 
+    /// <summary>Sees every request as sent (its options included).</summary>
+    public Action<HttpRequestMessage> Sent { get; set; } = _ => { };
+
     public Func<string, HttpResponseMessage> Default { get; set; } = _ => new HttpResponseMessage(HttpStatusCode.NotFound);
 
     /// <summary>The next responses for paths starting with <paramref name="prefix"/>, in order.</summary>
@@ -29,6 +32,7 @@ internal sealed class FakeMassiveHandler : HttpMessageHandler
             Requests.Add(path);
         }
         LastAuthorization = request.Headers.Authorization?.ToString();
+        Sent(request);
         foreach (var (prefix, queue) in _scripted)
         {
             if (path.StartsWith(prefix, StringComparison.Ordinal) && queue.Count > 0)

@@ -122,4 +122,30 @@ public class MarketReferenceLoaderTests
         Assert.Equal(MarketReferenceLoader.MaxFloatPages, _handler.Requests.Count(p => p.StartsWith("/stocks/", StringComparison.Ordinal)));
         Assert.Equal(0, table.Find("AIG")!.FreeFloat);
     }
+
+    /// <summary>
+    /// A grouped session is about 1 MB, which a busy server (or silo) takes longer than the per-ticker 5 s to send at
+    /// the open: its attempts have the bulk timeout. Before, every grouped attempt timed out at 5 s (Polly logged
+    /// 9.6 s attempts), was retried twice and failed the load, and all 10,000 tickers fell back to three calls each.
+    /// </summary>
+    [Fact]
+    public async Task Whole_market_requests_have_the_bulk_timeout_and_per_ticker_ones_the_request_timeout()
+    {
+        ServeMarket();
+        var options = new HydrationOptions();
+        var timeouts = new List<(string Path, TimeSpan Timeout)>();
+        _handler.Sent = request =>
+        {
+            lock (timeouts)
+            {
+                timeouts.Add((request.RequestUri!.AbsolutePath, MassiveRestClient.AttemptTimeout(request, options)));
+            }
+        };
+
+        await Loader().LoadAsync(Day, CancellationToken.None);
+
+        Assert.Equal(Sessions.Count + 2, timeouts.Count);
+        Assert.All(timeouts, t => Assert.Equal(TimeSpan.FromSeconds(30), t.Timeout));
+        Assert.Equal(TimeSpan.FromSeconds(5), MassiveRestClient.AttemptTimeout(new HttpRequestMessage(), options)); // per ticker
+    }
 }
