@@ -59,6 +59,19 @@ internal static class FieldReader
         return true;
     }
 
+    /// <summary>A number in the feed's plain form (<see cref="TryParsePlainDecimal"/>) without fraction.</summary>
+    public static bool TryParsePlainInt64(ReadOnlySpan<byte> number, out long value) =>
+        TryParsePlainDecimal(number, out value, out var scale) && scale == 0;
+
+    /// <summary>A number in the feed's plain form (<see cref="TryParsePlainDecimal"/>) as the nearest double.</summary>
+    public static bool TryParsePlainDouble(ReadOnlySpan<byte> number, out double value)
+    {
+        var ok = TryParsePlainDecimal(number, out var mantissa, out var scale);
+        // Both operands are exact doubles, and IEEE division rounds correctly: the nearest double to the text.
+        value = ok ? mantissa / PowersOfTen[scale] : 0;
+        return ok;
+    }
+
     /// <summary>
     /// Moves to the next property of the current object and onto its value; false at the end of the object.
     /// A property whose value is <c>null</c> counts as absent and is passed over.
@@ -90,7 +103,7 @@ internal static class FieldReader
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            if (TryParsePlainDecimal(reader.ValueSpan, out value, out var scale) && scale == 0)
+            if (TryParsePlainInt64(reader.ValueSpan, out value))
             {
                 return true;
             }
@@ -108,9 +121,13 @@ internal static class FieldReader
         return false;
     }
 
-    public static bool TryReadInt32(ref Utf8JsonReader reader, out int value)
+    public static bool TryReadInt32(ref Utf8JsonReader reader, out int value) =>
+        ToInt32(TryReadInt64(ref reader, out var wide), wide, out value);
+
+    /// <summary>The int of a long read (<paramref name="read"/>), false when it was not read or does not fit.</summary>
+    public static bool ToInt32(bool read, long wide, out int value)
     {
-        var ok = TryReadInt64(ref reader, out var wide) && wide is >= int.MinValue and <= int.MaxValue;
+        var ok = read && wide is >= int.MinValue and <= int.MaxValue;
         value = ok ? (int)wide : 0;
         return ok;
     }
@@ -123,10 +140,8 @@ internal static class FieldReader
             value = 0;
             return false;
         }
-        if (TryParsePlainDecimal(reader.ValueSpan, out var mantissa, out var scale))
+        if (TryParsePlainDouble(reader.ValueSpan, out value))
         {
-            // Both operands are exact doubles, and IEEE division rounds correctly: the nearest double to the text.
-            value = mantissa / PowersOfTen[scale];
             return true;
         }
         // TryGetDouble gives infinity for 1e400: that is no price.
@@ -152,13 +167,15 @@ internal static class FieldReader
         {
             return false;
         }
-        var text = reader.ValueSpan;
-        if (Utf8Parser.TryParse(text, out double number, out var consumed) && consumed == text.Length && double.IsFinite(number))
-        {
-            value = number;
-            return true;
-        }
-        return false;
+        return TryParseDecimalText(reader.ValueSpan, out value);
+    }
+
+    /// <summary>The unescaped text of a decimal string: all of it a finite number.</summary>
+    public static bool TryParseDecimalText(ReadOnlySpan<byte> text, out double? value)
+    {
+        var ok = Utf8Parser.TryParse(text, out double number, out var consumed) && consumed == text.Length && double.IsFinite(number);
+        value = ok ? number : null;
+        return ok;
     }
 
     public static bool TryReadFlag(ref Utf8JsonReader reader, out bool value)
