@@ -83,21 +83,18 @@ internal ref struct CompactEventFields : IEventFields
         (byte)'"' => TryScanString(out _),
         (byte)'t' => TrySkipLiteral("true"u8),
         (byte)'f' => TrySkipLiteral("false"u8),
-        _ => TryScanNumber(out _),
+        _ => TryReadPlain(out _, out _),
     };
 
-    public bool TryReadInt64(out long value)
-    {
-        value = 0;
-        return TryScanNumber(out var number) && FieldReader.TryParsePlainInt64(number, out value);
-    }
+    public bool TryReadInt64(out long value) => TryReadPlain(out value, out var scale) && scale == 0;
 
     public bool TryReadInt32(out int value) => FieldReader.ToInt32(TryReadInt64(out var wide), wide, out value);
 
     public bool TryReadDouble(out double value)
     {
-        value = 0;
-        return TryScanNumber(out var number) && FieldReader.TryParsePlainDouble(number, out value);
+        var ok = TryReadPlain(out var mantissa, out var scale);
+        value = ok ? PlainNumber.ToDouble(mantissa, scale) : 0;
+        return ok;
     }
 
     public bool TryReadOptionalDouble(out double? value)
@@ -169,9 +166,18 @@ internal ref struct CompactEventFields : IEventFields
         {
             return false;
         }
+        // A plain loop: the strings are a few bytes long, too short for a vectorised search to pay.
         var rest = _frame[(_position + 1)..];
-        var length = rest.IndexOfAny((byte)'"', (byte)'\\');
-        if (length < 0 || rest[length] != (byte)'"' || rest[..length].ContainsAnyExceptInRange((byte)' ', (byte)'~'))
+        var length = 0;
+        while (length < rest.Length && rest[length] != (byte)'"')
+        {
+            if (rest[length] is < (byte)' ' or > (byte)'~' or (byte)'\\')
+            {
+                return false;
+            }
+            length++;
+        }
+        if (length == rest.Length)
         {
             return false;
         }
@@ -181,35 +187,18 @@ internal ref struct CompactEventFields : IEventFields
     }
 
     /// <summary>
-    /// The text of a JSON number without exponent (<c>-?(0|[1-9][0-9]*)(\.[0-9]+)?</c>) followed by a byte that may
-    /// end a value, as a number that is not followed by one is no JSON.
+    /// A <see cref="PlainNumber"/> followed by a byte that can end a value: a number followed by anything else is no
+    /// JSON, or has an exponent, which the general reader reads.
     /// </summary>
-    private bool TryScanNumber(out ReadOnlySpan<byte> number)
+    private bool TryReadPlain(out long mantissa, out int scale)
     {
-        number = default;
         var rest = _frame[_position..];
-        var end = rest.Length > 0 && rest[0] == (byte)'-' ? 1 : 0;
-        var integral = CountDigits(rest, end);
-        if (integral == 0 || (integral > 1 && rest[end] == (byte)'0'))
+        var length = PlainNumber.Read(rest, out mantissa, out scale);
+        if (length == 0 || length == rest.Length || !EndsValue(rest[length]))
         {
             return false;
         }
-        end += integral;
-        if (end < rest.Length && rest[end] == (byte)'.')
-        {
-            var fraction = CountDigits(rest, end + 1);
-            if (fraction == 0)
-            {
-                return false;
-            }
-            end += 1 + fraction;
-        }
-        if (end == rest.Length || !EndsValue(rest[end]))
-        {
-            return false;
-        }
-        number = rest[..end];
-        _position += end;
+        _position += length;
         return true;
     }
 
@@ -222,16 +211,6 @@ internal ref struct CompactEventFields : IEventFields
         }
         _position += literal.Length;
         return true;
-    }
-
-    private static int CountDigits(ReadOnlySpan<byte> text, int start)
-    {
-        var end = start;
-        while (end < text.Length && (uint)(text[end] - '0') <= 9)
-        {
-            end++;
-        }
-        return end - start;
     }
 
     private static bool EndsValue(byte next) => next is (byte)',' or (byte)'}' or (byte)']';
