@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Scanner.MarketData;
 
 namespace Scanner.Silo.MarketFeed.Parsing;
@@ -9,7 +8,8 @@ namespace Scanner.Silo.MarketFeed.Parsing;
 /// </summary>
 internal static class AggregateReader
 {
-    public static EventReadOutcome Read(ref Utf8JsonReader reader, SymbolTable symbols, bool isMinute, out Aggregate? aggregate)
+    public static EventReadOutcome Read<TFields>(ref TFields fields, bool isMinute, out Aggregate? aggregate)
+        where TFields : IEventFields, allows ref struct
     {
         aggregate = null;
         string? symbol = null;
@@ -17,27 +17,27 @@ internal static class AggregateReader
         double vwap = 0, open = 0, high = 0, low = 0, close = 0, dayVwap = 0, averageSize = 0;
         double? officialOpen = null, preciseVolume = null, preciseAccumulatedVolume = null;
         var isOtc = false;
-        while (FieldReader.NextProperty(ref reader, out var key))
+        while (fields.NextProperty(out var key))
         {
             var ok = key switch
             {
-                PropertyKey.Sym => FieldReader.TryReadSymbol(ref reader, symbols, out symbol),
-                PropertyKey.V => FieldReader.TryReadInt64(ref reader, out volume),
-                PropertyKey.Av => FieldReader.TryReadInt64(ref reader, out accumulatedVolume),
-                PropertyKey.Op => FieldReader.TryReadOptionalDouble(ref reader, out officialOpen),
-                PropertyKey.Vw => FieldReader.TryReadDouble(ref reader, out vwap),
-                PropertyKey.O => FieldReader.TryReadDouble(ref reader, out open),
-                PropertyKey.H => FieldReader.TryReadDouble(ref reader, out high),
-                PropertyKey.L => FieldReader.TryReadDouble(ref reader, out low),
-                PropertyKey.C => FieldReader.TryReadDouble(ref reader, out close),
-                PropertyKey.A => FieldReader.TryReadDouble(ref reader, out dayVwap),
-                PropertyKey.Z => FieldReader.TryReadDouble(ref reader, out averageSize),
-                PropertyKey.S => FieldReader.TryReadInt64(ref reader, out start),
-                PropertyKey.E => FieldReader.TryReadInt64(ref reader, out end),
-                PropertyKey.Otc => FieldReader.TryReadFlag(ref reader, out isOtc),
-                PropertyKey.Dv => FieldReader.TryReadDecimalText(ref reader, out preciseVolume),
-                PropertyKey.Dav => FieldReader.TryReadDecimalText(ref reader, out preciseAccumulatedVolume),
-                _ => FieldReader.Skip(ref reader),
+                PropertyKey.Sym => fields.TryReadSymbol(out symbol),
+                PropertyKey.V => fields.TryReadInt64(out volume),
+                PropertyKey.Av => fields.TryReadInt64(out accumulatedVolume),
+                PropertyKey.Op => fields.TryReadOptionalDouble(out officialOpen),
+                PropertyKey.Vw => fields.TryReadDouble(out vwap),
+                PropertyKey.O => fields.TryReadDouble(out open),
+                PropertyKey.H => fields.TryReadDouble(out high),
+                PropertyKey.L => fields.TryReadDouble(out low),
+                PropertyKey.C => fields.TryReadDouble(out close),
+                PropertyKey.A => fields.TryReadDouble(out dayVwap),
+                PropertyKey.Z => fields.TryReadDouble(out averageSize),
+                PropertyKey.S => fields.TryReadInt64(out start),
+                PropertyKey.E => fields.TryReadInt64(out end),
+                PropertyKey.Otc => fields.TryReadFlag(out isOtc),
+                PropertyKey.Dv => fields.TryReadDecimalText(out preciseVolume),
+                PropertyKey.Dav => fields.TryReadDecimalText(out preciseAccumulatedVolume),
+                _ => fields.Skip(),
             };
             if (!ok)
             {

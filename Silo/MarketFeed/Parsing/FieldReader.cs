@@ -16,48 +16,9 @@ internal static class FieldReader
 
     private const int MaxEscapedSymbolLength = 256;
 
-    private const int MaxPlainDigits = 15; // 10^15 < 2^53: every such mantissa is an exact double
-
-    private static ReadOnlySpan<double> PowersOfTen =>
-        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-    /// <summary>
-    /// The fast path for the numbers the feed sends (prices, sizes, ms times): at most 15 digits, an optional sign and
-    /// fraction, no exponent, read as <paramref name="mantissa"/> / 10^<paramref name="scale"/>. Anything else is left
-    /// to the general parser. The reader has already checked the JSON number grammar.
-    /// </summary>
-    private static bool TryParsePlainDecimal(ReadOnlySpan<byte> text, out long mantissa, out int scale)
-    {
-        mantissa = 0;
-        scale = 0;
-        var negative = text[0] == '-';
-        var digits = 0;
-        var inFraction = false;
-        for (var i = negative ? 1 : 0; i < text.Length; i++)
-        {
-            var digit = (uint)(text[i] - '0');
-            if (digit <= 9)
-            {
-                mantissa = mantissa * 10 + digit;
-                digits++;
-                scale += inFraction ? 1 : 0;
-            }
-            else if (text[i] == '.')
-            {
-                inFraction = true;
-            }
-            else
-            {
-                return false; // an exponent
-            }
-        }
-        if (digits > MaxPlainDigits)
-        {
-            return false;
-        }
-        mantissa = negative ? -mantissa : mantissa;
-        return true;
-    }
+    /// <summary>Whether the reader's number value is a <see cref="PlainNumber"/> as a whole.</summary>
+    private static bool IsPlain(ReadOnlySpan<byte> number, out long mantissa, out int scale) =>
+        PlainNumber.Read(number, out mantissa, out scale) == number.Length;
 
     /// <summary>
     /// Moves to the next property of the current object and onto its value; false at the end of the object.
@@ -90,7 +51,7 @@ internal static class FieldReader
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            if (TryParsePlainDecimal(reader.ValueSpan, out value, out var scale) && scale == 0)
+            if (IsPlain(reader.ValueSpan, out value, out var scale) && scale == 0)
             {
                 return true;
             }
@@ -108,9 +69,13 @@ internal static class FieldReader
         return false;
     }
 
-    public static bool TryReadInt32(ref Utf8JsonReader reader, out int value)
+    public static bool TryReadInt32(ref Utf8JsonReader reader, out int value) =>
+        ToInt32(TryReadInt64(ref reader, out var wide), wide, out value);
+
+    /// <summary>The int of a long read (<paramref name="read"/>), false when it was not read or does not fit.</summary>
+    public static bool ToInt32(bool read, long wide, out int value)
     {
-        var ok = TryReadInt64(ref reader, out var wide) && wide is >= int.MinValue and <= int.MaxValue;
+        var ok = read && wide is >= int.MinValue and <= int.MaxValue;
         value = ok ? (int)wide : 0;
         return ok;
     }
@@ -123,10 +88,9 @@ internal static class FieldReader
             value = 0;
             return false;
         }
-        if (TryParsePlainDecimal(reader.ValueSpan, out var mantissa, out var scale))
+        if (IsPlain(reader.ValueSpan, out var mantissa, out var scale))
         {
-            // Both operands are exact doubles, and IEEE division rounds correctly: the nearest double to the text.
-            value = mantissa / PowersOfTen[scale];
+            value = PlainNumber.ToDouble(mantissa, scale);
             return true;
         }
         // TryGetDouble gives infinity for 1e400: that is no price.
@@ -152,13 +116,15 @@ internal static class FieldReader
         {
             return false;
         }
-        var text = reader.ValueSpan;
-        if (Utf8Parser.TryParse(text, out double number, out var consumed) && consumed == text.Length && double.IsFinite(number))
-        {
-            value = number;
-            return true;
-        }
-        return false;
+        return TryParseDecimalText(reader.ValueSpan, out value);
+    }
+
+    /// <summary>The unescaped text of a decimal string: all of it a finite number.</summary>
+    public static bool TryParseDecimalText(ReadOnlySpan<byte> text, out double? value)
+    {
+        var ok = Utf8Parser.TryParse(text, out double number, out var consumed) && consumed == text.Length && double.IsFinite(number);
+        value = ok ? number : null;
+        return ok;
     }
 
     public static bool TryReadFlag(ref Utf8JsonReader reader, out bool value)

@@ -4,10 +4,13 @@ using Scanner.MarketData;
 namespace Scanner.Silo.MarketFeed.Parsing;
 
 /// <summary>
-/// Turns one text frame of the Massive stocks WebSocket (a UTF-8 JSON array of events) into event records, reading
-/// it once with <see cref="Utf8JsonReader"/> and building no DOM. One instance per reading loop; not thread-safe.
+/// Turns one text frame of the Massive stocks WebSocket (a UTF-8 JSON array of events) into event records, building
+/// no DOM. One instance per reading loop; not thread-safe.
 /// </summary>
 /// <remarks>
+/// <para>A frame of quotes, trades and aggregates in the compact layout the feed sends is read by
+/// <see cref="CompactFrameReader"/>, without tokenising it; any other frame, or one that path does not take whole, is
+/// read (again) with <see cref="Utf8JsonReader"/>. Both make the same events of a frame, by the same event readers.</para>
 /// <para>Lenient where the feed is: integers written as <c>12.0</c>, decimal volumes as strings (<c>dv</c>, <c>dav</c>),
 /// <c>otc</c> only when true, timestamps in s, ms, µs or ns (normalised to Unix ms, the original kept in
 /// <see cref="MarketEvent.RawTimestamp"/>), fields in any order, unknown fields (nested values too) passed over, a
@@ -22,6 +25,7 @@ namespace Scanner.Silo.MarketFeed.Parsing;
 public sealed class FrameParser
 {
     private readonly SymbolTable _symbols;
+    private readonly bool _compactFirst;
 
     public FrameParser()
         : this(new ParseCounters(), new SymbolTable())
@@ -31,11 +35,21 @@ public sealed class FrameParser
     /// <param name="counters">Kept by the caller across reconnects (a new parser per connection may share them).</param>
     /// <param name="symbols">The interned tickers; keep one table for the life of the feed.</param>
     public FrameParser(ParseCounters counters, SymbolTable symbols)
+        : this(counters, symbols, compactFirst: true)
+    {
+    }
+
+    /// <param name="compactFirst">
+    /// False to read every frame with the general reader alone: the reference that the compact path
+    /// (<see cref="CompactFrameReader"/>) is tested against.
+    /// </param>
+    internal FrameParser(ParseCounters counters, SymbolTable symbols, bool compactFirst)
     {
         ArgumentNullException.ThrowIfNull(counters);
         ArgumentNullException.ThrowIfNull(symbols);
         Counters = counters;
         _symbols = symbols;
+        _compactFirst = compactFirst;
     }
 
     public ParseCounters Counters { get; }
@@ -47,6 +61,22 @@ public sealed class FrameParser
     public FrameParseResult Parse(ReadOnlySpan<byte> frame, List<MarketEvent> events, List<MarketFeedStatus> statuses)
     {
         Counters.CountFrame();
+        var eventsBefore = events.Count;
+        if (_compactFirst && CompactFrameReader.TryRead(frame, _symbols, events))
+        {
+            for (var i = eventsBefore; i < events.Count; i++)
+            {
+                Counters.CountEvent(events[i].Kind);
+            }
+            return new FrameParseResult(FrameOutcome.Parsed, events.Count - eventsBefore, 0, 0);
+        }
+        // Not all compact quotes, trades and aggregates: read it again from the start, as any JSON.
+        events.RemoveRange(eventsBefore, events.Count - eventsBefore);
+        return ParseAnyJson(frame, events, statuses);
+    }
+
+    private FrameParseResult ParseAnyJson(ReadOnlySpan<byte> frame, List<MarketEvent> events, List<MarketFeedStatus> statuses)
+    {
         int eventsBefore = events.Count, statusesBefore = statuses.Count, skipped = 0;
         var outcome = FrameOutcome.Parsed;
         try
@@ -119,10 +149,8 @@ public sealed class FrameParser
         MarketFeedStatus? status = null;
         var outcome = type switch
         {
-            WireEventType.Trade => Assign(TradeReader.Read(ref reader, _symbols, out var trade), trade, out feedEvent),
-            WireEventType.Quote => Assign(QuoteReader.Read(ref reader, _symbols, out var quote), quote, out feedEvent),
-            WireEventType.SecondAggregate => Assign(AggregateReader.Read(ref reader, _symbols, isMinute: false, out var bar), bar, out feedEvent),
-            WireEventType.MinuteAggregate => Assign(AggregateReader.Read(ref reader, _symbols, isMinute: true, out var bar), bar, out feedEvent),
+            WireEventType.Trade or WireEventType.Quote or WireEventType.SecondAggregate or WireEventType.MinuteAggregate =>
+                ReadWithFields(ref reader, type, out feedEvent),
             WireEventType.Luld => Assign(LuldBandReader.Read(ref reader, _symbols, out var band), band, out feedEvent),
             WireEventType.Imbalance => Assign(ImbalanceReader.Read(ref reader, _symbols, out var imbalance), imbalance, out feedEvent),
             WireEventType.FairMarketValue => Assign(FairMarketValueReader.Read(ref reader, _symbols, out var fmv), fmv, out feedEvent),
@@ -148,6 +176,21 @@ public sealed class FrameParser
                 Counters.CountMalformedEvent();
                 return false;
         }
+    }
+
+    /// <summary>The event types <see cref="CompactFrameReader"/> reads too, with the same event readers.</summary>
+    private EventReadOutcome ReadWithFields(ref Utf8JsonReader reader, WireEventType type, out MarketEvent? feedEvent)
+    {
+        var fields = new JsonEventFields(reader, _symbols);
+        var outcome = type switch
+        {
+            WireEventType.Trade => Assign(TradeReader.Read(ref fields, out var trade), trade, out feedEvent),
+            WireEventType.Quote => Assign(QuoteReader.Read(ref fields, out var quote), quote, out feedEvent),
+            WireEventType.SecondAggregate => Assign(AggregateReader.Read(ref fields, isMinute: false, out var bar), bar, out feedEvent),
+            _ => Assign(AggregateReader.Read(ref fields, isMinute: true, out var bar), bar, out feedEvent),
+        };
+        reader = fields.Reader;
+        return outcome;
     }
 
     private static EventReadOutcome Assign<T>(EventReadOutcome outcome, T? read, out MarketEvent? feedEvent)

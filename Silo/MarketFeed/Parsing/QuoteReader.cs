@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Scanner.MarketData;
 
 namespace Scanner.Silo.MarketFeed.Parsing;
@@ -6,7 +5,8 @@ namespace Scanner.Silo.MarketFeed.Parsing;
 /// <summary>Reads an NBBO quote (<c>Q</c>): sym bx bp bs ax ap as c i t q z.</summary>
 internal static class QuoteReader
 {
-    public static EventReadOutcome Read(ref Utf8JsonReader reader, SymbolTable symbols, out Quote? quote)
+    public static EventReadOutcome Read<TFields>(ref TFields fields, out Quote? quote)
+        where TFields : IEventFields, allows ref struct
     {
         quote = null;
         string? symbol = null;
@@ -14,23 +14,23 @@ internal static class QuoteReader
         int bidExchange = 0, askExchange = 0, condition = 0, tape = 0;
         long bidSize = 0, askSize = 0, time = 0, sequence = 0;
         double bidPrice = 0, askPrice = 0;
-        while (FieldReader.NextProperty(ref reader, out var key))
+        while (fields.NextProperty(out var key))
         {
             var ok = key switch
             {
-                PropertyKey.Sym => FieldReader.TryReadSymbol(ref reader, symbols, out symbol),
-                PropertyKey.Bx => FieldReader.TryReadInt32(ref reader, out bidExchange),
-                PropertyKey.Bp => FieldReader.TryReadDouble(ref reader, out bidPrice),
-                PropertyKey.Bs => FieldReader.TryReadInt64(ref reader, out bidSize),
-                PropertyKey.Ax => FieldReader.TryReadInt32(ref reader, out askExchange),
-                PropertyKey.Ap => FieldReader.TryReadDouble(ref reader, out askPrice),
-                PropertyKey.As => FieldReader.TryReadInt64(ref reader, out askSize),
-                PropertyKey.C => FieldReader.TryReadInt32(ref reader, out condition),
-                PropertyKey.I => FieldReader.TryReadCodes(ref reader, out indicators),
-                PropertyKey.T => FieldReader.TryReadInt64(ref reader, out time),
-                PropertyKey.Q => FieldReader.TryReadInt64(ref reader, out sequence),
-                PropertyKey.Z => FieldReader.TryReadInt32(ref reader, out tape),
-                _ => FieldReader.Skip(ref reader),
+                PropertyKey.Sym => fields.TryReadSymbol(out symbol),
+                PropertyKey.Bx => fields.TryReadInt32(out bidExchange),
+                PropertyKey.Bp => fields.TryReadDouble(out bidPrice),
+                PropertyKey.Bs => fields.TryReadInt64(out bidSize),
+                PropertyKey.Ax => fields.TryReadInt32(out askExchange),
+                PropertyKey.Ap => fields.TryReadDouble(out askPrice),
+                PropertyKey.As => fields.TryReadInt64(out askSize),
+                PropertyKey.C => fields.TryReadInt32(out condition),
+                PropertyKey.I => fields.TryReadCodes(out indicators),
+                PropertyKey.T => fields.TryReadInt64(out time),
+                PropertyKey.Q => fields.TryReadInt64(out sequence),
+                PropertyKey.Z => fields.TryReadInt32(out tape),
+                _ => fields.Skip(),
             };
             if (!ok)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
 
@@ -44,51 +45,57 @@ public sealed class SymbolTable
     /// <summary>The shared string for a ticker; invalid UTF-8 becomes U+FFFD rather than an error.</summary>
     public string GetOrAdd(ReadOnlySpan<byte> utf8)
     {
+        if (TryGetShared(utf8, out var symbol))
+        {
+            return symbol;
+        }
+        _uncached++;
+        return Encoding.UTF8.GetString(utf8);
+    }
+
+    /// <summary>
+    /// The shared string for a ticker the table holds or can still take; false, counting nothing, for one that
+    /// <see cref="GetOrAdd"/> would return uncached.
+    /// </summary>
+    public bool TryGetShared(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? symbol)
+    {
         if (utf8.Length <= MaxPackedLength)
         {
             var key = PackedName.Of(utf8) | (ulong)utf8.Length << (MaxPackedLength * 8);
-            if (_packed.TryGetValue(key, out var known))
+            if (_packed.TryGetValue(key, out symbol))
             {
-                return known;
+                return true;
             }
-            var created = Encoding.UTF8.GetString(utf8);
-            if (Keep())
+            if (IsFull)
             {
-                _packed.Add(key, created);
+                return false;
             }
-            return created;
+            symbol = Encoding.UTF8.GetString(utf8);
+            _packed.Add(key, symbol);
+            return true;
         }
+        symbol = null;
         if (utf8.Length > MaxSymbolLength)
         {
-            _uncached++;
-            return Encoding.UTF8.GetString(utf8);
+            return false;
         }
 
         // UTF-8 never takes fewer bytes than UTF-16 takes chars, so the buffer always suffices.
         Span<char> chars = stackalloc char[MaxSymbolLength];
         Utf8.ToUtf16(utf8, chars, out _, out var written);
         var name = chars[..written];
-        if (_lookup.TryGetValue(name, out var symbol))
-        {
-            return symbol;
-        }
-
-        symbol = name.ToString();
-        if (Keep())
-        {
-            _symbols.Add(symbol);
-        }
-        return symbol;
-    }
-
-    /// <summary>Whether a new symbol may be kept; counts it as uncached when the table is full.</summary>
-    private bool Keep()
-    {
-        if (Count < Capacity)
+        if (_lookup.TryGetValue(name, out symbol))
         {
             return true;
         }
-        _uncached++;
-        return false;
+        if (IsFull)
+        {
+            return false;
+        }
+        symbol = name.ToString();
+        _symbols.Add(symbol);
+        return true;
     }
+
+    private bool IsFull => Count >= Capacity;
 }

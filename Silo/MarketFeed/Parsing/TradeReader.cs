@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Scanner.MarketData;
 
 namespace Scanner.Silo.MarketFeed.Parsing;
@@ -6,7 +5,8 @@ namespace Scanner.Silo.MarketFeed.Parsing;
 /// <summary>Reads a trade (<c>T</c>): sym x i z p s c t q [trfi trft].</summary>
 internal static class TradeReader
 {
-    public static EventReadOutcome Read(ref Utf8JsonReader reader, SymbolTable symbols, out Trade? trade)
+    public static EventReadOutcome Read<TFields>(ref TFields fields, out Trade? trade)
+        where TFields : IEventFields, allows ref struct
     {
         trade = null;
         string? symbol = null;
@@ -15,22 +15,22 @@ internal static class TradeReader
         int exchange = 0, tape = 0, trfId = 0;
         long time = 0, size = 0, sequence = 0, trfTime = 0;
         double price = 0;
-        while (FieldReader.NextProperty(ref reader, out var key))
+        while (fields.NextProperty(out var key))
         {
             var ok = key switch
             {
-                PropertyKey.Sym => FieldReader.TryReadSymbol(ref reader, symbols, out symbol),
-                PropertyKey.X => FieldReader.TryReadInt32(ref reader, out exchange),
-                PropertyKey.I => FieldReader.TryReadTradeId(ref reader, out id),
-                PropertyKey.Z => FieldReader.TryReadInt32(ref reader, out tape),
-                PropertyKey.P => FieldReader.TryReadDouble(ref reader, out price),
-                PropertyKey.S => FieldReader.TryReadInt64(ref reader, out size),
-                PropertyKey.C => FieldReader.TryReadCodes(ref reader, out conditions),
-                PropertyKey.T => FieldReader.TryReadInt64(ref reader, out time),
-                PropertyKey.Q => FieldReader.TryReadInt64(ref reader, out sequence),
-                PropertyKey.Trfi => FieldReader.TryReadInt32(ref reader, out trfId),
-                PropertyKey.Trft => FieldReader.TryReadInt64(ref reader, out trfTime),
-                _ => FieldReader.Skip(ref reader),
+                PropertyKey.Sym => fields.TryReadSymbol(out symbol),
+                PropertyKey.X => fields.TryReadInt32(out exchange),
+                PropertyKey.I => fields.TryReadTradeId(out id),
+                PropertyKey.Z => fields.TryReadInt32(out tape),
+                PropertyKey.P => fields.TryReadDouble(out price),
+                PropertyKey.S => fields.TryReadInt64(out size),
+                PropertyKey.C => fields.TryReadCodes(out conditions),
+                PropertyKey.T => fields.TryReadInt64(out time),
+                PropertyKey.Q => fields.TryReadInt64(out sequence),
+                PropertyKey.Trfi => fields.TryReadInt32(out trfId),
+                PropertyKey.Trft => fields.TryReadInt64(out trfTime),
+                _ => fields.Skip(),
             };
             if (!ok)
             {

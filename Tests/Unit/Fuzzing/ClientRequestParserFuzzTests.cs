@@ -32,8 +32,7 @@ public class ClientRequestParserFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Mutated_client_messages_never_throw_and_each_gets_a_request_or_an_error()
     {
-        var run = FuzzRun.FromEnvironment();
-        output.WriteLine($"client request parser fuzz: {run}");
+        var run = FuzzRun.Start(output, "client request parser fuzz");
         var mutator = new JsonMutator(Messages, run.Seed);
         var applied = new int[JsonMutator.Kinds.Length];
         var actions = new Dictionary<ClientAction, int>();

@@ -18,9 +18,8 @@ public class FrameParserFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Mutated_frames_never_throw_and_every_element_is_published_or_counted()
     {
-        var run = FuzzRun.FromEnvironment();
-        output.WriteLine($"frame parser fuzz: {run}");
-        var mutator = new JsonMutator([.. MarketFeedFixture.All.Where(f => f.Value.Length > 0 && !f.Key.EndsWith("/client", StringComparison.Ordinal)).Select(f => f.Value)], run.Seed);
+        var run = FuzzRun.Start(output, "frame parser fuzz");
+        var mutator = new JsonMutator([.. MarketFeedFixture.ServerFrames], run.Seed);
         var applied = new int[JsonMutator.Kinds.Length];
         var parser = new FrameParser();
         List<MarketEvent> events = [];
@@ -57,6 +56,33 @@ public class FrameParserFuzzTests(ITestOutputHelper output)
         // The mutations must reach every path: whole frames, skipped elements and broken frames all occur.
         Assert.All(outcomes.Keys.Append(FrameOutcome.Parsed).Distinct(), o => Assert.True(outcomes.GetValueOrDefault(o) > 0, $"no frame ended {o}"));
         Assert.True(counted.MalformedEvents > 0 && counted.UnknownEventTypes > 0 && counted.MissingSymbols > 0, "a skip reason never occurred");
+    }
+
+    /// <summary>
+    /// The compact path against the general reader (<see cref="ParserPair"/>) on mutations of every server frame in the
+    /// feed's compact layout: both give the same result, events, statuses, counters and symbol table on every case.
+    /// The table is small, so that it fills up and the compact path meets tickers it must leave to the general reader.
+    /// </summary>
+    [Fact]
+    public void Mutated_compact_frames_read_as_the_general_reader_reads_them()
+    {
+        var run = FuzzRun.Start(output, "compact path fuzz");
+        var frames = MarketFeedFixture.ServerFrames.Select(FrameVariants.Compact).ToList();
+        // Most fixture frames are of other event types, or malformed: the ones the compact path takes are listed again.
+        List<byte[]> seeds = [.. frames, .. frames.Where(f => CompactFrameReader.TryRead(f, new SymbolTable(), []))];
+        var mutator = new JsonMutator(seeds, run.Seed);
+        var applied = new int[JsonMutator.Kinds.Length];
+        var pair = new ParserPair(symbolCapacity: 64);
+
+        for (var i = 0; i < run.Cases; i++)
+        {
+            var frame = mutator.Next(applied);
+            var problem = pair.Compare(frame);
+            Assert.True(problem is null, $"case {i} ({run}): {problem}\ninput (base64): {Convert.ToBase64String(frame)}");
+        }
+
+        output.WriteLine($"{pair.TakenByCompactPath:N0} of {run.Cases:N0} mutated frames taken whole by the compact path");
+        Assert.True(pair.TakenByCompactPath > 0, "the mutations never reach the compact path");
     }
 
     /// <summary>What is wrong with one frame's accounting, or null.</summary>

@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace Scanner.Tests.Unit.Fuzzing;
 
 /// <summary>
@@ -9,7 +11,15 @@ internal sealed record FuzzRun(int Cases, int Seed)
 {
     public const int DefaultCases = 100_000;
 
-    public static FuzzRun FromEnvironment() => new(
+    /// <summary>The run the environment asks for, printed to the test's output under <paramref name="name"/>.</summary>
+    public static FuzzRun Start(ITestOutputHelper output, string name)
+    {
+        var run = FromEnvironment();
+        output.WriteLine($"{name}: {run}");
+        return run;
+    }
+
+    private static FuzzRun FromEnvironment() => new(
         int.TryParse(Environment.GetEnvironmentVariable("SCANNER_FUZZ_CASES"), out var cases) && cases > 0 ? cases : DefaultCases,
         int.TryParse(Environment.GetEnvironmentVariable("SCANNER_FUZZ_SEED"), out var seed) ? seed : Random.Shared.Next());
 

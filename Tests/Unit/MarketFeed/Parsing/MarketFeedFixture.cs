@@ -16,6 +16,10 @@ internal static class MarketFeedFixture
 
     public static byte[] Frame(string path) => All[path];
 
+    /// <summary>The frames a server sends (not the client's), empty ones left out: the seeds of the fuzz tests.</summary>
+    public static IEnumerable<byte[]> ServerFrames =>
+        All.Where(f => f.Value.Length > 0 && !f.Key.EndsWith("/client", StringComparison.Ordinal)).Select(f => f.Value);
+
     private static Dictionary<string, byte[]> Load()
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "massive-stocks-ws.json");

@@ -46,6 +46,21 @@ public class SymbolTableTests
     }
 
     [Fact]
+    public void Shares_what_it_holds_or_can_take_and_refuses_the_rest_without_counting_it()
+    {
+        var table = new SymbolTable(capacity: 2);
+        var held = table.GetOrAdd("A"u8);
+
+        Assert.True(table.TryGetShared("A"u8, out var again));
+        Assert.Same(held, again);
+        Assert.True(table.TryGetShared("LONGER.TICKER"u8, out var taken));
+        Assert.Same(taken, table.GetOrAdd("LONGER.TICKER"u8));
+        Assert.False(table.TryGetShared("C"u8, out _));
+        Assert.False(table.TryGetShared(Encoding.UTF8.GetBytes(new string('X', SymbolTable.MaxSymbolLength + 1)), out _));
+        Assert.Equal((2, 0L), (table.Count, table.Uncached));
+    }
+
+    [Fact]
     public void Keeps_non_ascii_tickers_intact()
     {
         var table = new SymbolTable();
