@@ -20,25 +20,14 @@ internal static class CompactFrameReader
         }
         do
         {
-            if (!fields.TryStartEvent(out var type) || ReadEvent(ref fields, type) is not { } feedEvent || fields.Failed)
+            if (!fields.TryStartEvent(out var type) || !FieldEventReader.Reads(type) // rarer event types and status messages
+                || FieldEventReader.Read(ref fields, type, out var feedEvent) != EventReadOutcome.Read || fields.Failed)
             {
                 return false;
             }
-            events.Add(feedEvent);
+            events.Add(feedEvent!);
         }
         while (fields.TryTake((byte)','));
         return fields.TryTake((byte)']') && fields.AtEnd;
     }
-
-    private static MarketEvent? ReadEvent(ref CompactEventFields fields, WireEventType type) => type switch
-    {
-        WireEventType.Quote => Taken(QuoteReader.Read(ref fields, out var quote), quote),
-        WireEventType.Trade => Taken(TradeReader.Read(ref fields, out var trade), trade),
-        WireEventType.SecondAggregate => Taken(AggregateReader.Read(ref fields, isMinute: false, out var bar), bar),
-        WireEventType.MinuteAggregate => Taken(AggregateReader.Read(ref fields, isMinute: true, out var bar), bar),
-        _ => null, // rarer event types and status messages
-    };
-
-    private static MarketEvent? Taken(EventReadOutcome outcome, MarketEvent? read) =>
-        outcome == EventReadOutcome.Read ? read : null;
 }

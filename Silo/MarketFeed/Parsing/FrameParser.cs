@@ -149,8 +149,7 @@ public sealed class FrameParser
         MarketFeedStatus? status = null;
         var outcome = type switch
         {
-            WireEventType.Trade or WireEventType.Quote or WireEventType.SecondAggregate or WireEventType.MinuteAggregate =>
-                ReadWithFields(ref reader, type, out feedEvent),
+            _ when FieldEventReader.Reads(type) => ReadWithFields(ref reader, type, out feedEvent),
             WireEventType.Luld => Assign(LuldBandReader.Read(ref reader, _symbols, out var band), band, out feedEvent),
             WireEventType.Imbalance => Assign(ImbalanceReader.Read(ref reader, _symbols, out var imbalance), imbalance, out feedEvent),
             WireEventType.FairMarketValue => Assign(FairMarketValueReader.Read(ref reader, _symbols, out var fmv), fmv, out feedEvent),
@@ -178,17 +177,11 @@ public sealed class FrameParser
         }
     }
 
-    /// <summary>The event types <see cref="CompactFrameReader"/> reads too, with the same event readers.</summary>
+    /// <summary>The event types <see cref="CompactFrameReader"/> reads too, by the same dispatch (<see cref="FieldEventReader"/>).</summary>
     private EventReadOutcome ReadWithFields(ref Utf8JsonReader reader, WireEventType type, out MarketEvent? feedEvent)
     {
         var fields = new JsonEventFields(reader, _symbols);
-        var outcome = type switch
-        {
-            WireEventType.Trade => Assign(TradeReader.Read(ref fields, out var trade), trade, out feedEvent),
-            WireEventType.Quote => Assign(QuoteReader.Read(ref fields, out var quote), quote, out feedEvent),
-            WireEventType.SecondAggregate => Assign(AggregateReader.Read(ref fields, isMinute: false, out var bar), bar, out feedEvent),
-            _ => Assign(AggregateReader.Read(ref fields, isMinute: true, out var bar), bar, out feedEvent),
-        };
+        var outcome = FieldEventReader.Read(ref fields, type, out feedEvent);
         reader = fields.Reader;
         return outcome;
     }
