@@ -19,6 +19,6 @@ internal sealed record GroupedDailyRow(
     [property: JsonPropertyName("v")] double Volume,
     [property: JsonPropertyName("vw")] double Vwap)
 {
-    /// <summary>The bar, or null when its close is not positive (Massive's zeros for a symbol without a bar).</summary>
-    public DailyBar? ToBar() => Close > 0 ? new DailyBar((long)Timestamp, Open, High, Low, Close, Volume, Vwap) : null;
+    /// <summary>The bar, or null when its close is not positive (<see cref="DailyBar.Traded"/>).</summary>
+    public DailyBar? ToBar() => DailyBar.Traded((long)Timestamp, Open, High, Low, Close, Volume, Vwap);
 }

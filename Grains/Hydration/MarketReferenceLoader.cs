@@ -62,10 +62,7 @@ public sealed partial class MarketReferenceLoader(
     {
         var date = session.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var path = $"v2/aggs/grouped/locale/us/market/stocks/{date}?adjusted=true";
-        var started = Stopwatch.GetTimestamp();
-        var response = await rest.GetBulkAsync(path, MassiveJsonContext.Default.GroupedDailyResponse, cancellationToken).ConfigureAwait(false);
-        HydrationMetrics.BulkRequestMs.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        var bars = ToBars(response);
+        var bars = ToBars(await rest.GetBulkAsync(path, MassiveJsonContext.Default.GroupedDailyResponse, cancellationToken).ConfigureAwait(false));
         return bars.Count > 0 ? bars : throw new HydrationException($"No grouped daily bars for {date} ({path})");
     }
 
@@ -81,9 +78,7 @@ public sealed partial class MarketReferenceLoader(
                 {
                     throw new HydrationException($"The float listing did not end after {MaxFloatPages} pages");
                 }
-                var started = Stopwatch.GetTimestamp();
                 var listing = await rest.GetBulkAsync(next, MassiveJsonContext.Default.FloatListingPage, cancellationToken).ConfigureAwait(false);
-                HydrationMetrics.BulkRequestMs.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 foreach (var row in listing?.Results ?? [])
                 {
                     if (row is { Symbol.Length: > 0, FreeFloat: > 0 })

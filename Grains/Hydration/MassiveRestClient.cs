@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -26,9 +27,17 @@ public sealed class MassiveRestClient(HttpClient http, IOptions<HydrationOptions
             return parse(json.RootElement);
         }, cancellationToken);
 
-    /// <summary>GETs a whole-market response and deserialises it as it streams in (no DOM of its thousands of rows).</summary>
-    internal Task<T?> GetBulkAsync<T>(string pathOrUrl, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        SendAsync(pathOrUrl, bulk: true, (body, token) => JsonSerializer.DeserializeAsync(body, type, token).AsTask(), cancellationToken);
+    /// <summary>
+    /// GETs a whole-market response and deserialises it as it streams in (no DOM of its thousands of rows); its
+    /// duration, permit waits and retries included, goes to <see cref="HydrationMetrics.BulkRequestMs"/>.
+    /// </summary>
+    internal async Task<T?> GetBulkAsync<T>(string pathOrUrl, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await SendAsync(pathOrUrl, bulk: true, (body, token) => JsonSerializer.DeserializeAsync(body, type, token).AsTask(), cancellationToken).ConfigureAwait(false);
+        HydrationMetrics.BulkRequestMs.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return response;
+    }
 
     private async Task<T> SendAsync<T>(string pathOrUrl, bool bulk, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
